@@ -1,0 +1,173 @@
+#include "NetlinkSampler.h"
+
+#include "InetDiagFilter.h"
+#include "SockDiagSocket.h"
+
+#include <QDateTime>
+
+#include <arpa/inet.h>
+#include <chrono>
+#include <cstddef>
+#include <cstring>
+#include <sys/socket.h>
+
+#include <linux/inet_diag.h>
+#include <linux/tcp.h>
+
+namespace anycast {
+namespace {
+
+constexpr std::uint32_t kAllStates = ((1u << (kTcpStateCount + 1)) - 1) & ~1u; // bits 1..11
+constexpr std::uint32_t kListenOnly = 1u << static_cast<int>(TcpState::Listen);
+constexpr std::uint8_t kTcpInfoExtension = 1u << (INET_DIAG_INFO - 1);
+constexpr std::uint8_t kFamilies[] = {AF_INET, AF_INET6};
+
+// tcp_info grows with kernels; an older kernel sends a shorter one. Copy what came, up to
+// the last field we read, and leave the rest zero.
+constexpr std::size_t kTcpInfoPrefix =
+    offsetof(tcp_info, tcpi_total_retrans) + sizeof(tcp_info::tcpi_total_retrans);
+
+ListenerStats listenerFrom(const inet_diag_msg &message)
+{
+    char text[INET6_ADDRSTRLEN] = {};
+    inet_ntop(message.idiag_family, message.id.idiag_src, text, sizeof text);
+    ListenerStats listener;
+    listener.address = QString::fromLatin1(text);
+    listener.port = ntohs(message.id.idiag_sport);
+    // For LISTEN sockets sock_diag reports the accept queue in rqueue and its limit
+    // (sk_max_ack_backlog) in wqueue.
+    listener.acceptQueue = message.idiag_rqueue;
+    listener.backlog = message.idiag_wqueue;
+    return listener;
+}
+
+bool tcpInfoFrom(const SockDiagRecord &record, TcpInfoFields &fields)
+{
+    std::size_t length = 0;
+    const std::uint8_t *payload = record.attribute(INET_DIAG_INFO, &length);
+    if (!payload)
+        return false;
+    tcp_info info{};
+    std::memcpy(&info, payload, std::min(length, kTcpInfoPrefix));
+    fields.retransmits = info.tcpi_retransmits;
+    fields.totalRetransmits = info.tcpi_total_retrans;
+    fields.lost = info.tcpi_lost;
+    fields.unacked = info.tcpi_unacked;
+    fields.rttUs = info.tcpi_rtt;
+    return true;
+}
+
+quint64 microsecondsSince(std::chrono::steady_clock::time_point start)
+{
+    return static_cast<quint64>(std::chrono::duration_cast<std::chrono::microseconds>(
+                                    std::chrono::steady_clock::now() - start)
+                                    .count());
+}
+
+} // namespace
+
+NetlinkSampler::NetlinkSampler(PortMap portMap)
+    : m_portMap(std::move(portMap))
+    , m_aggregator(m_portMap)
+    , m_servicePortFilter(InetDiagFilter::localPortIn(m_portMap.allPorts()))
+    , m_otherPortFilter(InetDiagFilter::localPortNotIn(m_portMap.allPorts()))
+{
+}
+
+NetlinkSampler::~NetlinkSampler() = default;
+
+Result<bool> NetlinkSampler::ensureSocket()
+{
+    if (m_socket)
+        return Result<bool>::success(true);
+    auto opened = SockDiagSocket::open();
+    if (!opened)
+        return Result<bool>::failure(opened.error());
+    m_socket = std::move(opened).value();
+    return Result<bool>::success(true);
+}
+
+Result<ListenerSample> NetlinkSampler::sampleListeners()
+{
+    const auto start = std::chrono::steady_clock::now();
+    ListenerSample sample;
+    sample.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    sample.source = name();
+    const QList<ServicePorts> &services = m_portMap.services();
+    sample.services.reserve(services.size());
+    for (const ServicePorts &service : services)
+        sample.services.append({service.name, service.ports, {}});
+    if (m_portMap.allPorts().empty())
+        return Result<ListenerSample>::success(std::move(sample));
+
+    if (auto ready = ensureSocket(); !ready)
+        return Result<ListenerSample>::failure(ready.error());
+    const auto visit = [&](const SockDiagRecord &record) {
+        const std::int16_t service = m_portMap.serviceOf(ntohs(record.message->id.idiag_sport));
+        if (service != PortMap::kNoService)
+            sample.services[service].listeners.append(listenerFrom(*record.message));
+    };
+    for (const std::uint8_t family : kFamilies) {
+        const SockDiagRequest request{family, kListenOnly, 0, &m_servicePortFilter};
+        if (auto dumped = m_socket->dump(request, visit); !dumped) {
+            m_socket.reset(); // a fresh socket next time, in case this one is wedged
+            return Result<ListenerSample>::failure(dumped.error());
+        }
+    }
+    sample.durationUs = microsecondsSince(start);
+    return Result<ListenerSample>::success(std::move(sample));
+}
+
+Result<SocketSample> NetlinkSampler::sampleSockets()
+{
+    const auto start = std::chrono::steady_clock::now();
+    if (auto ready = ensureSocket(); !ready)
+        return Result<SocketSample>::failure(ready.error());
+
+    m_aggregator.reset();
+    const bool haveServicePorts = !m_portMap.allPorts().empty();
+    const auto visitService = [this](const SockDiagRecord &record) {
+        const inet_diag_msg &message = *record.message;
+        const std::int16_t service = m_portMap.serviceOf(ntohs(message.id.idiag_sport));
+        const auto state = tcpStateFromKernel(message.idiag_state);
+        if (service == PortMap::kNoService || !state)
+            return;
+        if (*state == TcpState::Listen) {
+            m_aggregator.addListener(service, listenerFrom(message));
+            return;
+        }
+        TcpInfoFields fields;
+        m_aggregator.addServiceSocket(service, *state,
+                                      tcpInfoFrom(record, fields) ? &fields : nullptr);
+    };
+    const auto visitOther = [this](const SockDiagRecord &record) {
+        if (const auto state = tcpStateFromKernel(record.message->idiag_state))
+            m_aggregator.addOtherSocket(*state);
+    };
+
+    for (const std::uint8_t family : kFamilies) {
+        if (haveServicePorts) {
+            const SockDiagRequest request{family, kAllStates, kTcpInfoExtension,
+                                          &m_servicePortFilter};
+            if (auto dumped = m_socket->dump(request, visitService); !dumped) {
+                m_socket.reset();
+                return Result<SocketSample>::failure(dumped.error());
+            }
+        }
+        const SockDiagRequest request{family, kAllStates, 0,
+                                      haveServicePorts ? &m_otherPortFilter : nullptr};
+        if (auto dumped = m_socket->dump(request, visitOther); !dumped) {
+            m_socket.reset();
+            return Result<SocketSample>::failure(dumped.error());
+        }
+    }
+
+    SocketSample sample;
+    sample.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    sample.source = name();
+    m_aggregator.finish(sample, true);
+    sample.durationUs = microsecondsSince(start);
+    return Result<SocketSample>::success(std::move(sample));
+}
+
+} // namespace anycast

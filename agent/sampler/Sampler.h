@@ -1,0 +1,27 @@
+#pragma once
+
+#include "Result.h"
+#include "ServicePorts.h"
+#include "SocketSample.h"
+
+namespace anycast {
+
+// Reads socket state from the kernel. Backends: NetlinkSampler (sock_diag, the engine) and
+// ProcSampler (/proc/net/tcp{,6}, the fallback and cross-check). Host counters are not a
+// sampler's business: SampleCollector adds them.
+class Sampler
+{
+public:
+    virtual ~Sampler() = default;
+
+    virtual QString name() const = 0;
+
+    // Fast path (~10 Hz): the LISTEN sockets on the service ports, with accept-queue depth.
+    virtual Result<ListenerSample> sampleListeners() = 0;
+
+    // Full sample (~1 Hz): per-service state counts, listeners and tcp_info aggregates;
+    // every other socket counted by state. `host` is left empty.
+    virtual Result<SocketSample> sampleSockets() = 0;
+};
+
+} // namespace anycast

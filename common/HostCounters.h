@@ -1,0 +1,39 @@
+#pragma once
+
+#include "JsonReader.h"
+
+#include <QMap>
+
+namespace anycast {
+
+// /proc/net/sockstat's TCP line.
+struct SockStat
+{
+    quint64 inUse = 0;
+    quint64 orphan = 0;
+    quint64 timeWait = 0;
+    quint64 allocated = 0;
+    quint64 memoryPages = 0;
+
+    QJsonObject toJson() const;
+    static SockStat fromJson(JsonReader &reader);
+
+    bool operator==(const SockStat &) const = default;
+};
+
+// Host-wide TCP counters from /proc/net/snmp and /proc/net/netstat, keyed "Group.Name"
+// ("Tcp.RetransSegs", "TcpExt.ListenOverflows"), with per-second rates against the
+// previous sample. A counter the kernel does not export is absent, never zero.
+struct HostCounters
+{
+    QMap<QString, quint64> counters;
+    QMap<QString, double> ratesPerSecond; // empty on the first sample and after a reset
+    SockStat sockstat;
+
+    QJsonObject toJson() const;
+    static HostCounters fromJson(JsonReader &reader);
+
+    bool operator==(const HostCounters &) const = default;
+};
+
+} // namespace anycast

@@ -1,0 +1,199 @@
+#include "JsonReader.h"
+
+#include <cmath>
+
+namespace anycast {
+
+JsonReader::JsonReader(QJsonObject object, QString path)
+    : JsonReader(std::move(object), std::move(path), std::make_shared<QString>())
+{
+}
+
+JsonReader::JsonReader(QJsonObject object, QString path, std::shared_ptr<QString> error)
+    : m_object(std::move(object))
+    , m_path(std::move(path))
+    , m_error(std::move(error))
+{
+}
+
+QString JsonReader::pathOf(const QString &key) const
+{
+    return m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key;
+}
+
+void JsonReader::fail(const QString &key, const QString &message)
+{
+    if (m_error->isEmpty())
+        *m_error = pathOf(key) + QStringLiteral(": ") + message;
+}
+
+QJsonValue JsonReader::take(const QString &key)
+{
+    m_seen.insert(key);
+    const auto it = m_object.constFind(key);
+    if (it == m_object.constEnd()) {
+        fail(key, QStringLiteral("missing"));
+        return QJsonValue(QJsonValue::Undefined);
+    }
+    return *it;
+}
+
+std::optional<quint64> JsonReader::toUnsigned(const QJsonValue &value, quint64 maximum) const
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double number = value.toDouble();
+    if (!(number >= 0) || std::floor(number) != number || number > static_cast<double>(maximum))
+        return std::nullopt;
+    return static_cast<quint64>(number);
+}
+
+QString JsonReader::string(const QString &key)
+{
+    const QJsonValue value = take(key);
+    if (value.isUndefined())
+        return {};
+    if (!value.isString()) {
+        fail(key, QStringLiteral("expected a string"));
+        return {};
+    }
+    return value.toString();
+}
+
+bool JsonReader::boolean(const QString &key)
+{
+    const QJsonValue value = take(key);
+    if (value.isUndefined())
+        return false;
+    if (!value.isBool()) {
+        fail(key, QStringLiteral("expected true or false"));
+        return false;
+    }
+    return value.toBool();
+}
+
+double JsonReader::number(const QString &key)
+{
+    const QJsonValue value = take(key);
+    if (value.isUndefined())
+        return 0;
+    if (!value.isDouble() || !std::isfinite(value.toDouble())) {
+        fail(key, QStringLiteral("expected a number"));
+        return 0;
+    }
+    return value.toDouble();
+}
+
+qint64 JsonReader::integer(const QString &key)
+{
+    const QJsonValue value = take(key);
+    if (value.isUndefined())
+        return 0;
+    const double number = value.toDouble();
+    const double limit = static_cast<double>(kMaxExactInteger);
+    if (!value.isDouble() || std::floor(number) != number || number > limit || number < -limit) {
+        fail(key, QStringLiteral("expected an integer"));
+        return 0;
+    }
+    return static_cast<qint64>(number);
+}
+
+quint64 JsonReader::unsignedInteger(const QString &key, quint64 maximum)
+{
+    const QJsonValue value = take(key);
+    if (value.isUndefined())
+        return 0;
+    const auto result = toUnsigned(value, maximum);
+    if (!result) {
+        fail(key, QStringLiteral("expected an integer from 0 to %1").arg(maximum));
+        return 0;
+    }
+    return *result;
+}
+
+std::optional<quint64> JsonReader::nullableUnsigned(const QString &key, quint64 maximum)
+{
+    const QJsonValue value = take(key);
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    const auto result = toUnsigned(value, maximum);
+    if (!result)
+        fail(key, QStringLiteral("expected null or an integer from 0 to %1").arg(maximum));
+    return result;
+}
+
+QJsonArray JsonReader::array(const QString &key)
+{
+    const QJsonValue value = take(key);
+    if (value.isUndefined())
+        return {};
+    if (!value.isArray()) {
+        fail(key, QStringLiteral("expected an array"));
+        return {};
+    }
+    return value.toArray();
+}
+
+QJsonObject JsonReader::object(const QString &key)
+{
+    const QJsonValue value = take(key);
+    if (value.isUndefined())
+        return {};
+    if (!value.isObject()) {
+        fail(key, QStringLiteral("expected an object"));
+        return {};
+    }
+    return value.toObject();
+}
+
+JsonReader JsonReader::child(const QString &key)
+{
+    return JsonReader(object(key), pathOf(key), m_error);
+}
+
+JsonReader JsonReader::element(const QJsonArray &array, qsizetype index, const QString &arrayKey)
+{
+    const QString path = pathOf(arrayKey) + QStringLiteral("[%1]").arg(index);
+    const QJsonValue value = array.at(index);
+    if (!value.isObject() && m_error->isEmpty())
+        *m_error = path + QStringLiteral(": expected an object");
+    return JsonReader(value.toObject(), path, m_error);
+}
+
+quint64 JsonReader::unsignedElement(const QJsonArray &array, qsizetype index,
+                                    const QString &arrayKey, quint64 maximum)
+{
+    const auto result = toUnsigned(array.at(index), maximum);
+    if (!result && m_error->isEmpty()) {
+        *m_error = pathOf(arrayKey) + QStringLiteral("[%1]: expected an integer from 0 to %2")
+                                          .arg(index)
+                                          .arg(maximum);
+    }
+    return result.value_or(0);
+}
+
+QString JsonReader::stringElement(const QJsonArray &array, qsizetype index,
+                                  const QString &arrayKey)
+{
+    const QJsonValue value = array.at(index);
+    if (!value.isString() && m_error->isEmpty())
+        *m_error = pathOf(arrayKey) + QStringLiteral("[%1]: expected a string").arg(index);
+    return value.toString();
+}
+
+void JsonReader::rejectUnknownKeys()
+{
+    for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
+        if (!m_seen.contains(it.key())) {
+            fail(it.key(), QStringLiteral("unknown key"));
+            return;
+        }
+    }
+}
+
+QJsonValue jsonUnsigned(quint64 value)
+{
+    return QJsonValue(static_cast<double>(value));
+}
+
+} // namespace anycast

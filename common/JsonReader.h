@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace anycast {
+
+// Strict reader for the shared value types: every key must be present with the right type,
+// integers must be exact, unknown keys are errors. The first error wins and carries the path
+// to the offending value ("services[0].states.LISTEN: expected a non-negative integer"), so
+// a peer that sends something odd is told exactly what.
+class JsonReader
+{
+public:
+    explicit JsonReader(QJsonObject object, QString path = {});
+
+    QString string(const QString &key);
+    bool boolean(const QString &key);
+    double number(const QString &key);
+    qint64 integer(const QString &key);
+    quint64 unsignedInteger(const QString &key, quint64 maximum = kMaxExactInteger);
+    // Present and null reads as nullopt; absent is still an error.
+    std::optional<quint64> nullableUnsigned(const QString &key,
+                                            quint64 maximum = kMaxExactInteger);
+    QJsonArray array(const QString &key);
+    QJsonObject object(const QString &key);
+
+    // A reader for a nested object; errors land in this reader's error state.
+    JsonReader child(const QString &key);
+    JsonReader element(const QJsonArray &array, qsizetype index, const QString &arrayKey);
+    quint64 unsignedElement(const QJsonArray &array, qsizetype index, const QString &arrayKey,
+                            quint64 maximum = kMaxExactInteger);
+    QString stringElement(const QJsonArray &array, qsizetype index, const QString &arrayKey);
+
+    // Reports the first key that no accessor asked for.
+    void rejectUnknownKeys();
+    void fail(const QString &key, const QString &message);
+
+    bool ok() const { return m_error->isEmpty(); }
+    QString error() const { return *m_error; }
+
+    // 2^53: the largest integer a JSON number (an IEEE double) holds exactly.
+    static constexpr quint64 kMaxExactInteger = 9007199254740992ULL;
+
+private:
+    JsonReader(QJsonObject object, QString path, std::shared_ptr<QString> error);
+    QJsonValue take(const QString &key);
+    QString pathOf(const QString &key) const;
+    std::optional<quint64> toUnsigned(const QJsonValue &value, quint64 maximum) const;
+
+    QJsonObject m_object;
+    QString m_path;
+    QSet<QString> m_seen;
+    std::shared_ptr<QString> m_error;
+};
+
+// Exact JSON number for a counter: doubles hold integers exactly up to 2^53.
+QJsonValue jsonUnsigned(quint64 value);
+
+} // namespace anycast

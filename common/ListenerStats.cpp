@@ -1,0 +1,31 @@
+#include "ListenerStats.h"
+
+#include <limits>
+
+namespace anycast {
+
+QJsonObject ListenerStats::toJson() const
+{
+    return {
+        {QStringLiteral("address"), address},
+        {QStringLiteral("port"), port},
+        {QStringLiteral("accept_queue"), jsonUnsigned(acceptQueue)},
+        {QStringLiteral("backlog"), backlog ? jsonUnsigned(*backlog) : QJsonValue()},
+    };
+}
+
+ListenerStats ListenerStats::fromJson(JsonReader &reader)
+{
+    constexpr quint64 maxU32 = std::numeric_limits<quint32>::max();
+    ListenerStats result;
+    result.address = reader.string(QStringLiteral("address"));
+    result.port = static_cast<quint16>(reader.unsignedInteger(QStringLiteral("port"), 65535));
+    result.acceptQueue =
+        static_cast<quint32>(reader.unsignedInteger(QStringLiteral("accept_queue"), maxU32));
+    if (const auto backlog = reader.nullableUnsigned(QStringLiteral("backlog"), maxU32))
+        result.backlog = static_cast<quint32>(*backlog);
+    reader.rejectUnknownKeys();
+    return result;
+}
+
+} // namespace anycast
