@@ -1,1 +1,126 @@
-int main() { return 0; }
+#include "AgentConfig.h"
+#include "HostCountersReader.h"
+#include "NetlinkSampler.h"
+#include "ProcRoot.h"
+#include "ProcSampler.h"
+#include "SampleCollector.h"
+#include "SampleReport.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+// Exit codes, documented in the README.
+constexpr int kExitOk = 0;
+constexpr int kExitSampleFailed = 1;
+constexpr int kExitBadConfig = 2;
+constexpr int kExitUsage = 64;
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "anycast-agent: %s\n", qPrintable(message));
+}
+
+std::unique_ptr<anycast::Sampler> makeSampler(const QString &kind, const anycast::PortMap &ports)
+{
+    if (kind == QLatin1String("proc"))
+        return std::make_unique<anycast::ProcSampler>(ports, anycast::defaultProcRoot());
+    return std::make_unique<anycast::NetlinkSampler>(ports);
+}
+
+int runOnce(const anycast::AgentConfig &config, const QString &samplerKind, bool json)
+{
+    const auto ports = anycast::PortMap::build(config.servicePorts());
+    if (!ports) {
+        printError(ports.error());
+        return kExitBadConfig;
+    }
+    std::unique_ptr<anycast::Sampler> sampler = makeSampler(samplerKind, ports.value());
+    auto listeners = sampler->sampleListeners();
+    if (!listeners && samplerKind == QLatin1String("auto")) {
+        // No sock_diag (a locked-down container, an old kernel): /proc still answers.
+        printError(QStringLiteral("netlink sampler unavailable (%1); using /proc/net/tcp")
+                       .arg(listeners.error()));
+        sampler = makeSampler(QStringLiteral("proc"), ports.value());
+        listeners = sampler->sampleListeners();
+    }
+    if (!listeners) {
+        printError(listeners.error());
+        return kExitSampleFailed;
+    }
+    anycast::SampleCollector collector(*sampler,
+                                       anycast::HostCountersReader(anycast::defaultProcRoot()));
+    auto sample = collector.collect();
+    if (!sample) {
+        printError(sample.error());
+        return kExitSampleFailed;
+    }
+    const anycast::SampleReport report{config.node, config.region, listeners.value(),
+                                       sample.value()};
+    const QByteArray output = json ? QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented)
+                                   : report.toText().toUtf8();
+    std::fwrite(output.constData(), 1, static_cast<size_t>(output.size()), stdout);
+    return kExitOk;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("anycast-agent"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ANYCAST_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Reads socket health from the kernel and drives BGP announcements."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption configOption(QStringLiteral("config"),
+                                          QStringLiteral("Agent configuration (TOML)."),
+                                          QStringLiteral("FILE"));
+    const QCommandLineOption checkOption(QStringLiteral("check"),
+                                         QStringLiteral("Validate the configuration and exit."));
+    const QCommandLineOption onceOption(QStringLiteral("once"),
+                                        QStringLiteral("Take one full sample, print it, exit."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QStringLiteral("With --once: print JSON."));
+    const QCommandLineOption samplerOption(
+        QStringLiteral("sampler"),
+        QStringLiteral("Socket source: auto (netlink, falling back to /proc), netlink or proc."),
+        QStringLiteral("KIND"), QStringLiteral("auto"));
+    parser.addOptions({configOption, checkOption, onceOption, jsonOption, samplerOption});
+    parser.process(app);
+
+    const QString samplerKind = parser.value(samplerOption);
+    if (!QStringList{QStringLiteral("auto"), QStringLiteral("netlink"), QStringLiteral("proc")}
+             .contains(samplerKind)) {
+        printError(QStringLiteral("--sampler must be auto, netlink or proc"));
+        return kExitUsage;
+    }
+    if (!parser.isSet(configOption)) {
+        printError(QStringLiteral("--config FILE is required"));
+        return kExitUsage;
+    }
+    const auto config = anycast::loadAgentConfig(parser.value(configOption));
+    if (!config) {
+        std::fprintf(stderr, "%s\n", qPrintable(config.error()));
+        return kExitBadConfig;
+    }
+    if (parser.isSet(checkOption)) {
+        std::printf("%s: OK (%lld services)\n", qPrintable(parser.value(configOption)),
+                    static_cast<long long>(config->services.size()));
+        return kExitOk;
+    }
+    if (parser.isSet(onceOption))
+        return runOnce(config.value(), samplerKind, parser.isSet(jsonOption));
+
+    printError(QStringLiteral("the long-running agent (health engine, BGP control, API) is not "
+                              "built yet; use --once or --check"));
+    return kExitUsage;
+}

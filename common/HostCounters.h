@@ -27,7 +27,9 @@ struct SockStat
 struct HostCounters
 {
     QMap<QString, quint64> counters;
-    QMap<QString, double> ratesPerSecond; // empty on the first sample and after a reset
+    // Empty on the first reading (and the first after a failed one); a counter that went
+    // backwards is left out.
+    QMap<QString, double> ratesPerSecond;
     SockStat sockstat;
 
     QJsonObject toJson() const;

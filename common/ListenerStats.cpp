@@ -1,6 +1,8 @@
 #include "ListenerStats.h"
 
+#include <algorithm>
 #include <limits>
+#include <tuple>
 
 namespace anycast {
 
@@ -26,6 +28,13 @@ ListenerStats ListenerStats::fromJson(JsonReader &reader)
         result.backlog = static_cast<quint32>(*backlog);
     reader.rejectUnknownKeys();
     return result;
+}
+
+void sortListeners(QList<ListenerStats> &listeners)
+{
+    std::sort(listeners.begin(), listeners.end(), [](const ListenerStats &a, const ListenerStats &b) {
+        return std::tie(a.port, a.address) < std::tie(b.port, b.address);
+    });
 }
 
 } // namespace anycast

@@ -2,6 +2,8 @@
 
 #include "JsonReader.h"
 
+#include <QList>
+
 #include <optional>
 
 namespace anycast {
@@ -21,5 +23,9 @@ struct ListenerStats
 
     bool operator==(const ListenerStats &) const = default;
 };
+
+// The order every sampler lists a service's listeners in: by port, then address. The kernel
+// hands them out in hash order, which means nothing to a reader.
+void sortListeners(QList<ListenerStats> &listeners);
 
 } // namespace anycast

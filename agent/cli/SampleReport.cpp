@@ -1,1 +1,107 @@
 #include "SampleReport.h"
+
+#include <QTextStream>
+
+namespace anycast {
+namespace {
+
+QString milliseconds(quint64 microseconds)
+{
+    return QString::number(static_cast<double>(microseconds) / 1000.0, 'f', 2) +
+           QStringLiteral(" ms");
+}
+
+QString endpoint(const ListenerStats &listener)
+{
+    const bool ipv6 = listener.address.contains(QLatin1Char(':'));
+    return (ipv6 ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2"))
+        .arg(listener.address)
+        .arg(listener.port);
+}
+
+QString listenerLine(const QList<ListenerStats> &listeners)
+{
+    if (listeners.isEmpty())
+        return QStringLiteral("NONE (no socket listens on the service ports)");
+    QStringList parts;
+    for (const ListenerStats &listener : listeners) {
+        const QString limit = listener.backlog ? QString::number(*listener.backlog)
+                                               : QStringLiteral("?");
+        parts.append(QStringLiteral("%1 accept queue %2/%3")
+                         .arg(endpoint(listener))
+                         .arg(listener.acceptQueue)
+                         .arg(limit));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString stateLine(const TcpStateCounts &states)
+{
+    QStringList parts;
+    for (int i = 0; i < kTcpStateCount; ++i) {
+        if (states.counts[i] > 0)
+            parts.append(QStringLiteral("%1 %2").arg(tcpStateName(stateAt(i))).arg(states.counts[i]));
+    }
+    return parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral("  "));
+}
+
+QString tcpInfoLine(const TcpInfoSummary &info)
+{
+    if (!info.available)
+        return QStringLiteral("not available from this source");
+    return QStringLiteral("%1 sockets, %2 retransmitting, retransmits %3 (lifetime %4), lost %5, "
+                          "unacked %6, rtt median %7 max %8")
+        .arg(info.sockets)
+        .arg(info.retransmitting)
+        .arg(info.retransmits)
+        .arg(info.totalRetransmits)
+        .arg(info.lost)
+        .arg(info.unacked)
+        .arg(milliseconds(info.rttMedianUs), milliseconds(info.rttMaxUs));
+}
+
+} // namespace
+
+QJsonObject SampleReport::toJson() const
+{
+    return {
+        {QStringLiteral("node"), node},
+        {QStringLiteral("region"), region},
+        {QStringLiteral("listeners"), listeners.toJson()},
+        {QStringLiteral("sample"), sample.toJson()},
+    };
+}
+
+QString SampleReport::toText() const
+{
+    QString text;
+    QTextStream out(&text);
+    out << "node " << node << ", region " << region << "\n";
+    out << "fast path (" << listeners.source << "): " << milliseconds(listeners.durationUs)
+        << "; full sample (" << sample.source << "): " << milliseconds(sample.durationUs) << "\n";
+    for (const ServiceSocketStats &service : sample.services) {
+        QStringList ports;
+        for (const quint16 port : service.ports)
+            ports.append(QString::number(port));
+        out << "\nservice " << service.name << " (ports " << ports.join(QLatin1Char(',')) << ")\n";
+        out << "  listeners  " << listenerLine(service.listeners) << "\n";
+        out << "  sockets    " << stateLine(service.states) << "\n";
+        out << "  tcp_info   " << tcpInfoLine(service.tcpInfo) << "\n";
+    }
+    out << "\nother sockets  " << stateLine(sample.otherSockets) << "\n";
+    const SockStat &sockstat = sample.host.sockstat;
+    out << "sockstat       inuse " << sockstat.inUse << "  orphan " << sockstat.orphan << "  tw "
+        << sockstat.timeWait << "  alloc " << sockstat.allocated << "  mem " << sockstat.memoryPages
+        << " pages\n";
+    out << "host counters ";
+    for (auto it = sample.host.counters.constBegin(); it != sample.host.counters.constEnd(); ++it)
+        out << " " << it.key() << " " << it.value();
+    out << "\n";
+    if (sample.host.ratesPerSecond.isEmpty())
+        out << "               (rates need two samples; the running agent reports them)\n";
+    for (const QString &warning : sample.warnings)
+        out << "warning: " << warning << "\n";
+    return text;
+}
+
+} // namespace anycast

@@ -1,1 +1,70 @@
 #pragma once
+
+#include "Result.h"
+#include "ServicePorts.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace anycast {
+
+struct ServiceConfig
+{
+    QString name;
+    QList<quint16> ports;
+    QStringList prefixes;
+    int rise = 3;
+    int fall = 2;
+    QString probe; // tcp://host:port | http(s)://... | exec:/path args; empty = none
+};
+
+struct BgpConfig
+{
+    quint32 localAs = 0;
+    QString nextHop = QStringLiteral("self");
+    QString onAgentLoss = QStringLiteral("keep"); // keep | withdraw
+    int flapBudget = 4;
+    int flapWindowSeconds = 900;
+};
+
+struct FleetConfig
+{
+    QStringList peers;
+    int minAnnouncing = 1;
+};
+
+struct GeoLocation
+{
+    double latitude = 0;
+    double longitude = 0;
+};
+
+// The agent's TOML configuration (DESIGN.md, "Config"). Issue 2 reads it for the sampler;
+// later issues extend the validation of the [bgp] and [fleet] sections.
+struct AgentConfig
+{
+    QString sourcePath;
+    QString node; // default: the host name
+    QString region;
+    std::optional<GeoLocation> location;
+    QString apiSocket = QStringLiteral("/run/anycast-agent/api.sock");
+    QString bgpSocket = QStringLiteral("/run/anycast-agent/bgp.sock");
+    QString stateDir = QStringLiteral("/var/lib/anycast-agent");
+    QString operatorsGroup = QStringLiteral("anycast-ops");
+    QString httpListen = QStringLiteral("127.0.0.1:9642");
+    BgpConfig bgp;
+    FleetConfig fleet;
+    QList<ServiceConfig> services;
+
+    QList<ServicePorts> servicePorts() const;
+};
+
+// Every problem found, one per line, each as "FILE:LINE:COL: message" so editors and
+// operators jump straight to it.
+Result<AgentConfig> parseAgentConfig(const QString &text, const QString &path);
+Result<AgentConfig> loadAgentConfig(const QString &path);
+
+} // namespace anycast

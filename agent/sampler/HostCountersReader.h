@@ -3,6 +3,8 @@
 #include "HostCounters.h"
 #include "Result.h"
 
+#include <QStringList>
+
 #include <string_view>
 
 namespace anycast {
@@ -15,7 +17,8 @@ const QStringList &watchedHostCounters();
 
 // Pure parsers, tested against captured fixtures.
 // The header-line/value-line pair format of /proc/net/snmp and /proc/net/netstat. Returns
-// the watched counters found; errors name the line ("line 4: 12 names but 11 values").
+// the watched counters found; errors name the line ("line 4: Tcp has 12 names but 11
+// values"). A text with neither a Tcp nor a TcpExt group is an error.
 Result<QMap<QString, quint64>> parseSnmpFormat(std::string_view text);
 // /proc/net/sockstat's "TCP: inuse N orphan N tw N alloc N mem N" line.
 Result<SockStat> parseSockStat(std::string_view text);

@@ -114,6 +114,8 @@ Result<ListenerSample> NetlinkSampler::sampleListeners()
             return Result<ListenerSample>::failure(dumped.error());
         }
     }
+    for (ServiceListeners &service : sample.services)
+        sortListeners(service.listeners);
     sample.durationUs = microsecondsSince(start);
     return Result<ListenerSample>::success(std::move(sample));
 }

@@ -4,6 +4,7 @@
 #include "SocketAggregator.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace anycast {

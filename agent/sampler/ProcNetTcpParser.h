@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string_view>
@@ -24,7 +25,7 @@ struct ProcTcpEntry
     std::uint16_t remotePort = 0;
     TcpState state = TcpState::Close;
     std::uint32_t txQueue = 0;
-    std::uint32_t rxQueue = 0; // for LISTEN sockets: the accept-queue depth
+    std::uint32_t rxQueue = 0;     // for LISTEN sockets: the accept-queue depth
     std::uint32_t retransmits = 0; // the "retrnsmt" column
     std::uint32_t uid = 0;
     std::uint64_t inode = 0;
@@ -53,13 +54,21 @@ class ProcNetTcpReader
 {
 public:
     static constexpr int kMaxReportedErrors = 5;
+    // The kernel writes lines of about 150 bytes; anything this long is not its output.
+    static constexpr std::size_t kMaxLineLength = 4096;
+    static constexpr std::size_t kBufferSize = 64 * 1024;
 
     using EntryHandler = std::function<void(const ProcTcpEntry &)>;
-    Result<ProcNetTcpReadSummary> read(const QString &path, bool ipv6,
-                                       const EntryHandler &onEntry);
+    Result<ProcNetTcpReadSummary> read(const QString &path, bool ipv6, const EntryHandler &onEntry);
+
+    // errno of the open() or read() that made the last read() fail, 0 when it did not fail
+    // that way: lets a caller tell a missing file (ENOENT, e.g. tcp6 with IPv6 disabled) from
+    // an unreadable one without racing a separate existence check.
+    int lastErrno() const { return m_lastErrno; }
 
 private:
     std::vector<char> m_buffer;
+    int m_lastErrno = 0;
 };
 
 } // namespace anycast

@@ -56,10 +56,7 @@ void SocketAggregator::finish(SocketSample &sample, bool tcpInfoAvailable)
         stats.name = m_services[i].name;
         stats.ports = m_services[i].ports;
         stats.listeners = tally.listeners;
-        std::sort(stats.listeners.begin(), stats.listeners.end(),
-                  [](const ListenerStats &a, const ListenerStats &b) {
-                      return std::tie(a.port, a.address) < std::tie(b.port, b.address);
-                  });
+        sortListeners(stats.listeners);
         stats.states = tally.states;
         stats.tcpInfo = tally.info;
         stats.tcpInfo.available = tcpInfoAvailable;

@@ -1,1 +1,202 @@
-// placeholder: being written
+#include "SocketSample.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace anycast {
+namespace {
+
+struct ProcessResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+ProcessResult run(const QString &binary, const QStringList &arguments,
+        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(ANYCAST_BIN_DIR "/") + binary, arguments);
+    EXPECT_TRUE(process.waitForFinished(30000)) << binary.toStdString() << " did not finish";
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+// A real listener on an ephemeral loopback port, for the config to name.
+class Listener
+{
+public:
+    Listener()
+    {
+        m_fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        EXPECT_EQ(bind(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+        EXPECT_EQ(listen(m_fd, 7), 0);
+        socklen_t length = sizeof address;
+        getsockname(m_fd, reinterpret_cast<sockaddr *>(&address), &length);
+        m_port = ntohs(address.sin_port);
+    }
+    ~Listener() { close(m_fd); }
+    quint16 port() const { return m_port; }
+
+private:
+    int m_fd = -1;
+    quint16 m_port = 0;
+};
+
+class AgentCli : public ::testing::Test
+{
+protected:
+    QString writeConfig(const QString &text)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("agent.toml"));
+        QFile file(path);
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(text.toUtf8());
+        return path;
+    }
+    QString configFor(quint16 port)
+    {
+        return writeConfig(QStringLiteral("[agent]\nnode = \"cli-test\"\nregion = \"lab\"\n"
+                                          "[[service]]\nname = \"web\"\nports = [%1]\n")
+                               .arg(port));
+    }
+
+    QTemporaryDir m_dir;
+};
+
+TEST_F(AgentCli, CheckAcceptsTheExampleConfig)
+{
+    const ProcessResult result = run(QStringLiteral("anycast-agent"),
+                           {QStringLiteral("--config"),
+                            QStringLiteral(ANYCAST_SOURCE_DIR "/examples/agent.toml"),
+                            QStringLiteral("--check")});
+    EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+    EXPECT_TRUE(result.out.contains("OK (2 services)")) << result.out.toStdString();
+}
+
+TEST_F(AgentCli, CheckReportsFileLineColumnAndExitsTwo)
+{
+    const QString path = writeConfig(QStringLiteral("[agent]\nregion = \"r\"\n[[service]]\n"
+                                                    "name = \"s\"\nports = [0]\n"));
+    const ProcessResult result = run(QStringLiteral("anycast-agent"),
+                           {QStringLiteral("--config"), path, QStringLiteral("--check")});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.err.contains((path + QStringLiteral(":5:10: ports: a port is an integer "
+                                                           "from 1 to 65535"))
+                                        .toUtf8()))
+        << result.err.toStdString();
+}
+
+TEST_F(AgentCli, MissingConfigFileExitsTwoWithReason)
+{
+    const ProcessResult result = run(QStringLiteral("anycast-agent"),
+                           {QStringLiteral("--config"), QStringLiteral("/nonexistent.toml"),
+                            QStringLiteral("--once")});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.err.contains("/nonexistent.toml: cannot read")) << result.err.toStdString();
+}
+
+TEST_F(AgentCli, NoConfigIsAUsageError)
+{
+    const ProcessResult result = run(QStringLiteral("anycast-agent"), {QStringLiteral("--once")});
+    EXPECT_EQ(result.exitCode, 64);
+    EXPECT_TRUE(result.err.contains("--config FILE is required"));
+}
+
+TEST_F(AgentCli, OnceJsonIsAStrictSampleWithTheLiveListener)
+{
+    Listener listener;
+    const ProcessResult result = run(QStringLiteral("anycast-agent"),
+                           {QStringLiteral("--config"), configFor(listener.port()),
+                            QStringLiteral("--once"), QStringLiteral("--json")});
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const QJsonObject report = QJsonDocument::fromJson(result.out).object();
+    EXPECT_EQ(report.value(QStringLiteral("node")).toString(), QStringLiteral("cli-test"));
+    QString error;
+    const auto sample = SocketSample::parse(report.value(QStringLiteral("sample")).toObject(), &error);
+    ASSERT_TRUE(sample) << error.toStdString();
+    EXPECT_EQ(sample->source, QStringLiteral("netlink"));
+    ASSERT_EQ(sample->services.size(), 1);
+    ASSERT_EQ(sample->services[0].listeners.size(), 1);
+    EXPECT_EQ(sample->services[0].listeners[0].port, listener.port());
+    EXPECT_EQ(sample->services[0].listeners[0].backlog, std::optional<quint32>(7));
+    EXPECT_TRUE(sample->host.counters.contains(QStringLiteral("Tcp.RetransSegs")));
+    const auto fast =
+        ListenerSample::parse(report.value(QStringLiteral("listeners")).toObject(), &error);
+    ASSERT_TRUE(fast) << error.toStdString();
+    ASSERT_EQ(fast->services.size(), 1);
+    EXPECT_EQ(fast->services[0].listeners.size(), 1);
+}
+
+TEST_F(AgentCli, OnceWithProcSamplerHasNoBacklog)
+{
+    Listener listener;
+    const ProcessResult result = run(QStringLiteral("anycast-agent"),
+                           {QStringLiteral("--config"), configFor(listener.port()),
+                            QStringLiteral("--once"), QStringLiteral("--json"),
+                            QStringLiteral("--sampler"), QStringLiteral("proc")});
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    QString error;
+    const auto sample = SocketSample::parse(
+        QJsonDocument::fromJson(result.out).object().value(QStringLiteral("sample")).toObject(),
+        &error);
+    ASSERT_TRUE(sample) << error.toStdString();
+    EXPECT_EQ(sample->source, QStringLiteral("proc"));
+    ASSERT_EQ(sample->services[0].listeners.size(), 1);
+    EXPECT_EQ(sample->services[0].listeners[0].backlog, std::nullopt);
+}
+
+TEST_F(AgentCli, OnceTextNamesTheServiceAndItsListener)
+{
+    Listener listener;
+    const ProcessResult result = run(QStringLiteral("anycast-agent"),
+                           {QStringLiteral("--config"), configFor(listener.port()),
+                            QStringLiteral("--once")});
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const QString text = QString::fromUtf8(result.out);
+    EXPECT_TRUE(text.contains(QStringLiteral("service web (ports %1)").arg(listener.port())))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("127.0.0.1:%1 accept queue 0/7").arg(listener.port())))
+        << text.toStdString();
+}
+
+TEST_F(AgentCli, UnreadableProcRootFailsWithTheFileName)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("ANYCAST_PROC_ROOT"), m_dir.filePath(QStringLiteral("empty")));
+    const ProcessResult result = run(QStringLiteral("anycast-agent"),
+                           {QStringLiteral("--config"), configFor(80), QStringLiteral("--once"),
+                            QStringLiteral("--sampler"), QStringLiteral("proc")},
+                           environment);
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_TRUE(result.err.contains("empty/net/tcp")) << result.err.toStdString();
+}
+
+TEST_F(AgentCli, UnbuiltCommandsSayTheyAreNotImplemented)
+{
+    const ProcessResult ctl = run(QStringLiteral("anycastctl"), {QStringLiteral("status")});
+    EXPECT_EQ(ctl.exitCode, 69);
+    EXPECT_TRUE(ctl.err.contains("not implemented yet"));
+    const ProcessResult bridge = run(QStringLiteral("anycast-exabgp-bridge"),
+                           {QStringLiteral("--socket"), QStringLiteral("/tmp/x")});
+    EXPECT_EQ(bridge.exitCode, 69);
+    EXPECT_EQ(run(QStringLiteral("anycastctl"), {QStringLiteral("--version")}).exitCode, 0);
+}
+
+} // namespace
+} // namespace anycast

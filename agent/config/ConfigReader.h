@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <toml++/toml.h>
+
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace anycast {
+
+// toml++ with the error reporting operators need: every problem is collected (not just the
+// first) as "FILE:LINE:COL: message", unknown keys are errors with a suggestion when a known
+// key is close ("rize: unknown key; did you mean rise?").
+class ConfigReader
+{
+public:
+    explicit ConfigReader(QString path);
+
+    std::optional<toml::table> parse(const QString &text);
+
+    // Present and of the right type: the value. Absent: nullopt, no error. Present with
+    // the wrong type or out of range: nullopt and an error at the value.
+    const toml::table *table(const toml::table &parent, std::string_view key);
+    std::vector<const toml::table *> tableArray(const toml::table &parent, std::string_view key);
+    std::optional<QString> string(const toml::table &table, std::string_view key);
+    std::optional<qint64> integer(const toml::table &table, std::string_view key, qint64 minimum,
+                                  qint64 maximum);
+    std::optional<QString> oneOf(const toml::table &table, std::string_view key,
+                                 const QStringList &allowed);
+    std::optional<QStringList> stringList(const toml::table &table, std::string_view key);
+    std::optional<QList<quint16>> portList(const toml::table &table, std::string_view key);
+    std::vector<std::pair<QString, const toml::node *>> stringsWithNodes(const toml::node &array,
+                                                                         std::string_view key);
+
+    void rejectUnknownKeys(const toml::table &table, const QStringList &known);
+    void fail(const toml::node &node, const QString &message);
+    void failAtStart(const QString &message);
+
+    const QStringList &errors() const { return m_errors; }
+
+private:
+    void failAt(const toml::source_region &where, const QString &message);
+
+    QString m_path;
+    QStringList m_errors;
+};
+
+// The known word closest to `word` within two edits, or empty.
+QString closestKnownWord(const QString &word, const QStringList &known);
+
+} // namespace anycast
