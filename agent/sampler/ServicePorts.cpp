@@ -31,6 +31,12 @@ Result<PortMap> PortMap::build(const QList<ServicePorts> &services)
     }
     std::sort(map.m_ports.begin(), map.m_ports.end());
     map.m_ports.erase(std::unique(map.m_ports.begin(), map.m_ports.end()), map.m_ports.end());
+    if (map.m_ports.size() > kMaxPorts) {
+        return Result<PortMap>::failure(QStringLiteral("%1 service ports configured; at most %2 "
+                                                       "are supported")
+                                            .arg(map.m_ports.size())
+                                            .arg(kMaxPorts));
+    }
     return Result<PortMap>::success(std::move(map));
 }
 

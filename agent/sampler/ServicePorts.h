@@ -24,6 +24,9 @@ class PortMap
 {
 public:
     static constexpr std::int16_t kNoService = -1;
+    // The kernel filter spends 12 bytes a port and its jump offsets are 16 bits wide; 4096
+    // ports keep it well inside that (and no real service has more).
+    static constexpr std::size_t kMaxPorts = 4096;
 
     static Result<PortMap> build(const QList<ServicePorts> &services);
 

@@ -67,6 +67,10 @@ SockDiagSocket::~SockDiagSocket()
 bool SockDiagSocket::sendRequest(const SockDiagRequest &request)
 {
     const std::size_t filterSize = request.filter ? request.filter->size() : 0;
+    if (RTA_LENGTH(filterSize) > 0xFFFF) {
+        errno = EMSGSIZE; // an attribute length is 16 bits: refuse rather than truncate
+        return false;
+    }
     const std::size_t payload =
         sizeof(inet_diag_req_v2) + (request.filter ? RTA_SPACE(filterSize) : 0);
     m_requestBuffer.assign(NLMSG_SPACE(payload), 0);
