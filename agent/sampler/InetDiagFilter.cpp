@@ -29,49 +29,25 @@ inet_diag_bc_op opAt(const std::vector<std::uint8_t> &program, std::size_t offse
     return op;
 }
 
+} // namespace
+
 // Each port becomes [S_EQ port][JMP]: the `yes` chain runs through every op, as the audit
-// requires. `matchAccepts` picks what a match does: jump to the end (accept) or past it
-// (reject); a non-match falls through to the next port, and after the last port the
-// opposite verdict applies.
-std::vector<std::uint8_t> portProgram(const std::vector<std::uint16_t> &ports, bool matchAccepts)
+// requires. A match lands on the JMP, which always takes `no`, to the end: accept. A
+// non-match falls through to the next port; after the last port it jumps past the end:
+// reject. Only one-step jumps, so `yes` (one byte) never limits the number of ports.
+std::vector<std::uint8_t> InetDiagFilter::localPortIn(const std::vector<std::uint16_t> &ports)
 {
     std::vector<std::uint8_t> program;
-    // `yes` is one byte: a program longer than 255 bytes cannot jump over itself, but the
-    // chained layout below only ever jumps one step, so any number of ports works.
     const int total = static_cast<int>(ports.size()) * kStepSize;
     program.reserve(total);
     for (std::size_t i = 0; i < ports.size(); ++i) {
-        const int offset = static_cast<int>(i) * kStepSize;
-        const int remainingAtJump = total - offset - kCompareSize;
-        // S_EQ: match -> the JMP just after (yes); no match -> the next port's S_EQ (no).
-        put(program, INET_DIAG_BC_S_EQ, kCompareSize, kStepSize);
+        const bool last = i + 1 == ports.size();
+        const int remainingAtJump = total - static_cast<int>(i) * kStepSize - kCompareSize;
+        put(program, INET_DIAG_BC_S_EQ, kCompareSize, last ? kStepSize + 4 : kStepSize);
         put(program, INET_DIAG_BC_NOP, 0, ports[i]);
-        // JMP always takes `no`: to the end (accept, remaining) or past it (reject, +4).
-        // Its `yes` walks the audit on to the next op.
-        put(program, INET_DIAG_BC_JMP, kJumpSize, matchAccepts ? remainingAtJump
-                                                               : remainingAtJump + 4);
-    }
-    if (!matchAccepts)
-        return program; // the last S_EQ's `no` lands exactly on the end: accept
-    // Matching none of the ports must reject: the last S_EQ's `no` jumps past the end.
-    if (!ports.empty()) {
-        inet_diag_bc_op last = opAt(program, program.size() - kStepSize);
-        last.no = kStepSize + 4;
-        std::memcpy(program.data() + program.size() - kStepSize, &last, sizeof last);
+        put(program, INET_DIAG_BC_JMP, kJumpSize, remainingAtJump);
     }
     return program;
-}
-
-} // namespace
-
-std::vector<std::uint8_t> InetDiagFilter::localPortIn(const std::vector<std::uint16_t> &ports)
-{
-    return portProgram(ports, true);
-}
-
-std::vector<std::uint8_t> InetDiagFilter::localPortNotIn(const std::vector<std::uint16_t> &ports)
-{
-    return portProgram(ports, false);
 }
 
 bool InetDiagFilter::matches(const std::vector<std::uint8_t> &program, std::uint16_t localPort)

@@ -15,8 +15,6 @@ class InetDiagFilter
 public:
     // Accept sockets whose local port is one of `ports`.
     static std::vector<std::uint8_t> localPortIn(const std::vector<std::uint16_t> &ports);
-    // Accept sockets whose local port is none of `ports`.
-    static std::vector<std::uint8_t> localPortNotIn(const std::vector<std::uint16_t> &ports);
 
     // Runs a program as the kernel would (inet_diag_bc_run, port ops only); for tests.
     static bool matches(const std::vector<std::uint8_t> &program, std::uint16_t localPort);

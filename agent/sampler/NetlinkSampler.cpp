@@ -7,6 +7,7 @@
 
 #include <arpa/inet.h>
 #include <chrono>
+#include <cerrno>
 #include <cstddef>
 #include <cstring>
 #include <sys/socket.h>
@@ -66,11 +67,11 @@ quint64 microsecondsSince(std::chrono::steady_clock::time_point start)
 
 } // namespace
 
-NetlinkSampler::NetlinkSampler(PortMap portMap)
+NetlinkSampler::NetlinkSampler(PortMap portMap, FullDump fullDump)
     : m_portMap(std::move(portMap))
     , m_aggregator(m_portMap)
     , m_servicePortFilter(InetDiagFilter::localPortIn(m_portMap.allPorts()))
-    , m_otherPortFilter(InetDiagFilter::localPortNotIn(m_portMap.allPorts()))
+    , m_legacyRefused(fullDump == FullDump::PerFamily)
 {
 }
 
@@ -127,41 +128,25 @@ Result<SocketSample> NetlinkSampler::sampleSockets()
         return Result<SocketSample>::failure(ready.error());
 
     m_aggregator.reset();
-    const bool haveServicePorts = !m_portMap.allPorts().empty();
-    const auto visitService = [this](const SockDiagRecord &record) {
+    const auto visit = [this](const SockDiagRecord &record) {
         const inet_diag_msg &message = *record.message;
-        const std::int16_t service = m_portMap.serviceOf(ntohs(message.id.idiag_sport));
         const auto state = tcpStateFromKernel(message.idiag_state);
-        if (service == PortMap::kNoService || !state)
+        if (!state)
             return;
-        if (*state == TcpState::Listen) {
-            m_aggregator.addListener(service, listenerFrom(message));
-            return;
-        }
-        TcpInfoFields fields;
-        m_aggregator.addServiceSocket(service, *state,
-                                      tcpInfoFrom(record, fields) ? &fields : nullptr);
-    };
-    const auto visitOther = [this](const SockDiagRecord &record) {
-        if (const auto state = tcpStateFromKernel(record.message->idiag_state))
+        const std::int16_t service = m_portMap.serviceOf(ntohs(message.id.idiag_sport));
+        if (service == PortMap::kNoService) {
             m_aggregator.addOtherSocket(*state);
+        } else if (*state == TcpState::Listen) {
+            m_aggregator.addListener(service, listenerFrom(message));
+        } else {
+            TcpInfoFields fields;
+            m_aggregator.addServiceSocket(service, *state,
+                                          tcpInfoFrom(record, fields) ? &fields : nullptr);
+        }
     };
-
-    for (const std::uint8_t family : kFamilies) {
-        if (haveServicePorts) {
-            const SockDiagRequest request{family, kAllStates, kTcpInfoExtension,
-                                          &m_servicePortFilter};
-            if (auto dumped = m_socket->dump(request, visitService); !dumped) {
-                m_socket.reset();
-                return Result<SocketSample>::failure(dumped.error());
-            }
-        }
-        const SockDiagRequest request{family, kAllStates, 0,
-                                      haveServicePorts ? &m_otherPortFilter : nullptr};
-        if (auto dumped = m_socket->dump(request, visitOther); !dumped) {
-            m_socket.reset();
-            return Result<SocketSample>::failure(dumped.error());
-        }
+    if (auto dumped = dumpEverySocket(visit); !dumped) {
+        m_socket.reset(); // a fresh socket next time, in case this one is wedged
+        return Result<SocketSample>::failure(dumped.error());
     }
 
     SocketSample sample;
@@ -170,6 +155,32 @@ Result<SocketSample> NetlinkSampler::sampleSockets()
     m_aggregator.finish(sample, true);
     sample.durationUs = microsecondsSince(start);
     return Result<SocketSample>::success(std::move(sample));
+}
+
+Result<bool> NetlinkSampler::dumpEverySocket(
+    const std::function<void(const SockDiagRecord &)> &visit)
+{
+    // Every dump walks the kernel's whole TCP table whatever its filter, so the cost is in
+    // the number of walks, not in what comes back (docs/PERFORMANCE.md). tcp_info for every
+    // socket costs less than a second walk, so: no filter, all states, tcp_info, and the
+    // split by port here. The legacy request walks once for both families.
+    if (!m_legacyRefused) {
+        const SockDiagRequest both{AF_UNSPEC, kAllStates, kTcpInfoExtension, nullptr};
+        const auto dumped = m_socket->dump(both, visit);
+        if (dumped)
+            return Result<bool>::success(true);
+        const int error = m_socket->lastErrno();
+        if (error != EINVAL && error != ENOENT && error != EOPNOTSUPP)
+            return Result<bool>::failure(dumped.error());
+        m_legacyRefused = true; // a kernel without the legacy interface: one dump per family
+        m_aggregator.reset();
+    }
+    for (const std::uint8_t family : kFamilies) {
+        const SockDiagRequest request{family, kAllStates, kTcpInfoExtension, nullptr};
+        if (auto dumped = m_socket->dump(request, visit); !dumped)
+            return Result<bool>::failure(dumped.error());
+    }
+    return Result<bool>::success(true);
 }
 
 } // namespace anycast

@@ -66,30 +66,37 @@ SockDiagSocket::~SockDiagSocket()
 
 bool SockDiagSocket::sendRequest(const SockDiagRequest &request)
 {
+    const bool legacy = request.family == AF_UNSPEC;
+    const std::size_t requestSize = legacy ? sizeof(inet_diag_req) : sizeof(inet_diag_req_v2);
     const std::size_t filterSize = request.filter ? request.filter->size() : 0;
     if (RTA_LENGTH(filterSize) > 0xFFFF) {
         errno = EMSGSIZE; // an attribute length is 16 bits: refuse rather than truncate
         return false;
     }
-    const std::size_t payload =
-        sizeof(inet_diag_req_v2) + (request.filter ? RTA_SPACE(filterSize) : 0);
+    const std::size_t payload = requestSize + (request.filter ? RTA_SPACE(filterSize) : 0);
     m_requestBuffer.assign(NLMSG_SPACE(payload), 0);
 
     auto *header = reinterpret_cast<nlmsghdr *>(m_requestBuffer.data());
     header->nlmsg_len = static_cast<std::uint32_t>(NLMSG_LENGTH(payload));
-    header->nlmsg_type = SOCK_DIAG_BY_FAMILY;
+    header->nlmsg_type = legacy ? TCPDIAG_GETSOCK : SOCK_DIAG_BY_FAMILY;
     header->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
     header->nlmsg_seq = ++m_sequence;
 
-    auto *diag = static_cast<inet_diag_req_v2 *>(NLMSG_DATA(header));
-    diag->sdiag_family = request.family;
-    diag->sdiag_protocol = IPPROTO_TCP;
-    diag->idiag_ext = request.extensions;
-    diag->idiag_states = request.stateMask;
+    void *body = NLMSG_DATA(header);
+    if (legacy) {
+        auto *diag = static_cast<inet_diag_req *>(body);
+        diag->idiag_ext = request.extensions;
+        diag->idiag_states = request.stateMask;
+    } else {
+        auto *diag = static_cast<inet_diag_req_v2 *>(body);
+        diag->sdiag_family = request.family;
+        diag->sdiag_protocol = IPPROTO_TCP;
+        diag->idiag_ext = request.extensions;
+        diag->idiag_states = request.stateMask;
+    }
 
     if (request.filter) {
-        auto *attr = reinterpret_cast<rtattr *>(reinterpret_cast<std::uint8_t *>(diag) +
-                                                sizeof(inet_diag_req_v2));
+        auto *attr = reinterpret_cast<rtattr *>(static_cast<std::uint8_t *>(body) + requestSize);
         attr->rta_type = INET_DIAG_REQ_BYTECODE;
         attr->rta_len = static_cast<unsigned short>(RTA_LENGTH(filterSize));
         std::memcpy(RTA_DATA(attr), request.filter->data(), filterSize);
@@ -108,8 +115,15 @@ bool SockDiagSocket::sendRequest(const SockDiagRequest &request)
 Result<std::uint64_t> SockDiagSocket::dump(const SockDiagRequest &request, const Visitor &visit)
 {
     using Dumped = Result<std::uint64_t>;
+    const auto failed = [this](const char *what, int error) {
+        m_lastErrno = error;
+        return Dumped::failure(errnoText(what, error));
+    };
     if (!sendRequest(request))
-        return Dumped::failure(errnoText("sock_diag request failed", errno));
+        return failed("sock_diag request failed", errno);
+    m_lastErrno = 0;
+    const std::uint16_t replyType = request.family == AF_UNSPEC ? TCPDIAG_GETSOCK
+                                                                : SOCK_DIAG_BY_FAMILY;
 
     std::uint64_t visited = 0;
     for (;;) {
@@ -117,7 +131,7 @@ Result<std::uint64_t> SockDiagSocket::dump(const SockDiagRequest &request, const
         if (received < 0) {
             if (errno == EINTR)
                 continue;
-            return Dumped::failure(errnoText("sock_diag dump failed", errno));
+            return failed("sock_diag dump failed", errno);
         }
         if (received == 0)
             return Dumped::failure(QStringLiteral("sock_diag dump ended without NLMSG_DONE"));
@@ -133,9 +147,9 @@ Result<std::uint64_t> SockDiagSocket::dump(const SockDiagRequest &request, const
                 const auto *error = static_cast<const nlmsgerr *>(NLMSG_DATA(header));
                 if (error->error == 0)
                     continue; // an ack, not an error
-                return Dumped::failure(errnoText("sock_diag dump refused", -error->error));
+                return failed("sock_diag dump refused", -error->error);
             }
-            if (header->nlmsg_type != SOCK_DIAG_BY_FAMILY ||
+            if (header->nlmsg_type != replyType ||
                 header->nlmsg_len < NLMSG_LENGTH(sizeof(inet_diag_msg)))
                 continue;
             SockDiagRecord record;

@@ -25,7 +25,9 @@ struct SockDiagRecord
 
 struct SockDiagRequest
 {
-    std::uint8_t family = 0;      // AF_INET or AF_INET6
+    // AF_INET or AF_INET6; AF_UNSPEC asks for both in one walk of the kernel's socket
+    // table, through the legacy TCPDIAG_GETSOCK request (the only one that accepts it).
+    std::uint8_t family = 0;
     std::uint32_t stateMask = 0;  // bit (1 << state) per TCP state wanted
     std::uint8_t extensions = 0;  // bit (1 << (INET_DIAG_x - 1)) per extension wanted
     const std::vector<std::uint8_t> *filter = nullptr; // bytecode, or null for none
@@ -46,12 +48,15 @@ public:
     // Errors are plain words with the errno text ("sock_diag dump failed: Operation not
     // permitted"). Returns the number of sockets visited.
     Result<std::uint64_t> dump(const SockDiagRequest &request, const Visitor &visit);
+    // The errno of the last failed dump (0 after a success).
+    int lastErrno() const { return m_lastErrno; }
 
 private:
     explicit SockDiagSocket(int fd);
     bool sendRequest(const SockDiagRequest &request);
 
     int m_fd = -1;
+    int m_lastErrno = 0;
     std::uint32_t m_sequence = 0;
     std::vector<std::uint8_t> m_requestBuffer;
     std::vector<std::uint8_t> m_receiveBuffer;

@@ -45,6 +45,13 @@ std::unique_ptr<Sampler> makeNetlink(PortMap portMap)
     return std::make_unique<NetlinkSampler>(std::move(portMap));
 }
 
+// The fallback for kernels that refuse the one-walk legacy request: one dump per family.
+std::unique_ptr<Sampler> makeNetlinkPerFamily(PortMap portMap)
+{
+    return std::make_unique<NetlinkSampler>(std::move(portMap),
+                                            NetlinkSampler::FullDump::PerFamily);
+}
+
 std::unique_ptr<Sampler> makeProc(PortMap portMap)
 {
     return std::make_unique<ProcSampler>(std::move(portMap), QStringLiteral("/proc"));
@@ -454,6 +461,8 @@ TEST_P(SamplerContract, ServiceWithThousandsOfPortsIsNeverSilentlyWrong)
 
 INSTANTIATE_TEST_SUITE_P(, SamplerContract,
                          ::testing::Values(Backend{"netlink", &makeNetlink, true, true},
+                                           Backend{"netlink_per_family", &makeNetlinkPerFamily,
+                                                   true, true},
                                            Backend{"proc", &makeProc, false, false}),
                          [](const ::testing::TestParamInfo<Backend> &param) {
                              return std::string(param.param.name);
