@@ -1,10 +1,12 @@
 #include "AgentConfig.h"
+#include "AgentRuntime.h"
 #include "HostCountersReader.h"
 #include "NetlinkSampler.h"
 #include "ProcRoot.h"
 #include "ProcSampler.h"
 #include "SampleCollector.h"
 #include "SampleReport.h"
+#include "UnixSignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -60,12 +62,44 @@ int runOnce(const anycast::AgentConfig &config, const QString &samplerKind, bool
         printError(sample.error());
         return kExitSampleFailed;
     }
+    const auto probes = anycast::runProbesOnce(config);
     const anycast::SampleReport report{config.node, config.region, listeners.value(),
-                                       sample.value()};
+                                       sample.value(),
+                                       anycast::evaluateOnce(config, sample.value(), probes)};
     const QByteArray output = json ? QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented)
                                    : report.toText().toUtf8();
     std::fwrite(output.constData(), 1, static_cast<size_t>(output.size()), stdout);
     return kExitOk;
+}
+
+int runAgent(const anycast::AgentConfig &config, const QString &samplerKind)
+{
+    const auto ports = anycast::PortMap::build(config.servicePorts());
+    if (!ports) {
+        printError(ports.error());
+        return kExitBadConfig;
+    }
+    std::unique_ptr<anycast::Sampler> sampler = makeSampler(samplerKind, ports.value());
+    if (samplerKind == QLatin1String("auto")) {
+        if (const auto probe = sampler->sampleListeners(); !probe) {
+            printError(QStringLiteral("netlink sampler unavailable (%1); using /proc/net/tcp")
+                           .arg(probe.error()));
+            sampler = makeSampler(QStringLiteral("proc"), ports.value());
+        }
+    }
+    anycast::AgentRuntime runtime(config, std::move(sampler),
+                                  anycast::HostCountersReader(anycast::defaultProcRoot()));
+    anycast::UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &anycast::UnixSignals::terminate, [](int signal) {
+        anycast::logLine(QStringLiteral("agent: signal %1, stopping").arg(signal));
+        QCoreApplication::quit();
+    });
+    QObject::connect(&unixSignals, &anycast::UnixSignals::reload, [] {
+        anycast::logLine(QStringLiteral("agent: SIGHUP ignored: reloading arrives with the "
+                                        "service work; restart to apply a new config"));
+    });
+    runtime.start();
+    return QCoreApplication::exec();
 }
 
 } // namespace
@@ -86,8 +120,10 @@ int main(int argc, char *argv[])
                                           QStringLiteral("FILE"));
     const QCommandLineOption checkOption(QStringLiteral("check"),
                                          QStringLiteral("Validate the configuration and exit."));
-    const QCommandLineOption onceOption(QStringLiteral("once"),
-                                        QStringLiteral("Take one full sample, print it, exit."));
+    const QCommandLineOption onceOption(
+        QStringLiteral("once"),
+        QStringLiteral("Take one full sample, run each probe once, print the verdicts and "
+                       "desired routes, exit."));
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QStringLiteral("With --once: print JSON."));
     const QCommandLineOption samplerOption(
@@ -120,7 +156,5 @@ int main(int argc, char *argv[])
     if (parser.isSet(onceOption))
         return runOnce(config.value(), samplerKind, parser.isSet(jsonOption));
 
-    printError(QStringLiteral("the long-running agent (health engine, BGP control, API) is not "
-                              "built yet; use --once or --check"));
-    return kExitUsage;
+    return runAgent(config.value(), samplerKind);
 }

@@ -16,14 +16,15 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption languageOption(
-        QStringLiteral("lang"), QStringLiteral("User interface language, e.g. de (default: the system's)."),
+        QStringLiteral("lang"),
+        QStringLiteral("User interface language, e.g. de (default: the system's)."),
         QStringLiteral("CODE"));
     parser.addOption(languageOption);
     parser.process(app);
 
     QTranslator translator;
-    const QLocale locale = parser.isSet(languageOption) ? QLocale(parser.value(languageOption))
-                                                        : QLocale::system();
+    const QLocale locale =
+        parser.isSet(languageOption) ? QLocale(parser.value(languageOption)) : QLocale::system();
     if (translator.load(locale, QStringLiteral("anycast-console"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);

@@ -7,8 +7,7 @@
 namespace anycast {
 
 // Lists of the shared value types: each Item has toJson() and a static fromJson(JsonReader&).
-template <typename Item>
-QJsonArray listToJson(const QList<Item> &items)
+template <typename Item> QJsonArray listToJson(const QList<Item> &items)
 {
     QJsonArray json;
     for (const Item &item : items)
@@ -16,8 +15,7 @@ QJsonArray listToJson(const QList<Item> &items)
     return json;
 }
 
-template <typename Item>
-QList<Item> listFromJson(JsonReader &reader, const QString &key)
+template <typename Item> QList<Item> listFromJson(JsonReader &reader, const QString &key)
 {
     const QJsonArray array = reader.array(key);
     QList<Item> items;

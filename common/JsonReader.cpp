@@ -6,15 +6,13 @@ namespace anycast {
 
 JsonReader::JsonReader(QJsonObject object, QString path)
     : JsonReader(std::move(object), std::move(path), std::make_shared<QString>())
-{
-}
+{}
 
 JsonReader::JsonReader(QJsonObject object, QString path, std::shared_ptr<QString> error)
     : m_object(std::move(object))
     , m_path(std::move(path))
     , m_error(std::move(error))
-{
-}
+{}
 
 QString JsonReader::pathOf(const QString &key) const
 {
@@ -165,15 +163,13 @@ quint64 JsonReader::unsignedElement(const QJsonArray &array, qsizetype index,
 {
     const auto result = toUnsigned(array.at(index), maximum);
     if (!result && m_error->isEmpty()) {
-        *m_error = pathOf(arrayKey) + QStringLiteral("[%1]: expected an integer from 0 to %2")
-                                          .arg(index)
-                                          .arg(maximum);
+        *m_error = pathOf(arrayKey) +
+                   QStringLiteral("[%1]: expected an integer from 0 to %2").arg(index).arg(maximum);
     }
     return result.value_or(0);
 }
 
-QString JsonReader::stringElement(const QJsonArray &array, qsizetype index,
-                                  const QString &arrayKey)
+QString JsonReader::stringElement(const QJsonArray &array, qsizetype index, const QString &arrayKey)
 {
     const QJsonValue value = array.at(index);
     if (!value.isString() && m_error->isEmpty())

@@ -25,8 +25,7 @@ public:
     qint64 integer(const QString &key);
     quint64 unsignedInteger(const QString &key, quint64 maximum = kMaxExactInteger);
     // Present and null reads as nullopt; absent is still an error.
-    std::optional<quint64> nullableUnsigned(const QString &key,
-                                            quint64 maximum = kMaxExactInteger);
+    std::optional<quint64> nullableUnsigned(const QString &key, quint64 maximum = kMaxExactInteger);
     QJsonArray array(const QString &key);
     QJsonObject object(const QString &key);
 

@@ -32,9 +32,10 @@ ListenerStats ListenerStats::fromJson(JsonReader &reader)
 
 void sortListeners(QList<ListenerStats> &listeners)
 {
-    std::sort(listeners.begin(), listeners.end(), [](const ListenerStats &a, const ListenerStats &b) {
-        return std::tie(a.port, a.address) < std::tie(b.port, b.address);
-    });
+    std::sort(listeners.begin(), listeners.end(),
+              [](const ListenerStats &a, const ListenerStats &b) {
+                  return std::tie(a.port, a.address) < std::tie(b.port, b.address);
+              });
 }
 
 } // namespace anycast

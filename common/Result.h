@@ -8,8 +8,7 @@
 namespace anycast {
 
 // A value or a plain-words error: what std::expected gives in C++23.
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
     static Result success(T value)

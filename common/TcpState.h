@@ -10,7 +10,8 @@ namespace anycast {
 
 // Numbered as the kernel numbers them (include/net/tcp_states.h), so a value read from
 // sock_diag or /proc/net/tcp converts without a lookup table.
-enum class TcpState : std::uint8_t {
+enum class TcpState : std::uint8_t
+{
     Established = 1,
     SynSent,
     SynRecv,
@@ -26,8 +27,14 @@ enum class TcpState : std::uint8_t {
 
 inline constexpr int kTcpStateCount = 11;
 
-constexpr int stateIndex(TcpState state) { return static_cast<int>(state) - 1; }
-constexpr TcpState stateAt(int index) { return static_cast<TcpState>(index + 1); }
+constexpr int stateIndex(TcpState state)
+{
+    return static_cast<int>(state) - 1;
+}
+constexpr TcpState stateAt(int index)
+{
+    return static_cast<TcpState>(index + 1);
+}
 
 // The kernel's raw state number to a state; nullopt for anything outside 1..11.
 std::optional<TcpState> tcpStateFromKernel(unsigned value);

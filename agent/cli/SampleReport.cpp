@@ -1,5 +1,6 @@
 #include "SampleReport.h"
 
+#include <QJsonArray>
 #include <QTextStream>
 
 namespace anycast {
@@ -25,8 +26,8 @@ QString listenerLine(const QList<ListenerStats> &listeners)
         return QStringLiteral("NONE (no socket listens on the service ports)");
     QStringList parts;
     for (const ListenerStats &listener : listeners) {
-        const QString limit = listener.backlog ? QString::number(*listener.backlog)
-                                               : QStringLiteral("?");
+        const QString limit =
+            listener.backlog ? QString::number(*listener.backlog) : QStringLiteral("?");
         parts.append(QStringLiteral("%1 accept queue %2/%3")
                          .arg(endpoint(listener))
                          .arg(listener.acceptQueue)
@@ -40,7 +41,8 @@ QString stateLine(const TcpStateCounts &states)
     QStringList parts;
     for (int i = 0; i < kTcpStateCount; ++i) {
         if (states.counts[i] > 0)
-            parts.append(QStringLiteral("%1 %2").arg(tcpStateName(stateAt(i))).arg(states.counts[i]));
+            parts.append(
+                QStringLiteral("%1 %2").arg(tcpStateName(stateAt(i))).arg(states.counts[i]));
     }
     return parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral("  "));
 }
@@ -60,6 +62,52 @@ QString tcpInfoLine(const TcpInfoSummary &info)
         .arg(milliseconds(info.rttMedianUs), milliseconds(info.rttMaxUs));
 }
 
+QJsonObject routeJson(const PrefixDecision &decision)
+{
+    QJsonObject json{{QStringLiteral("prefix"), decision.prefix},
+                     {QStringLiteral("state"), prefixStateName(decision.state)},
+                     {QStringLiteral("reason"), decision.reason}};
+    if (decision.announced()) {
+        json.insert(QStringLiteral("med"), static_cast<double>(decision.attributes.med));
+        json.insert(QStringLiteral("communities"),
+                    QJsonArray::fromStringList(decision.attributes.communities));
+        json.insert(QStringLiteral("as_path_prepend"), decision.attributes.prepend);
+    }
+    return json;
+}
+
+QJsonObject evaluationJson(const ServiceEvaluation &evaluation)
+{
+    QJsonArray routes;
+    for (const PrefixDecision &decision : evaluation.routes)
+        routes.append(routeJson(decision));
+    QJsonObject json{
+        {QStringLiteral("service"), evaluation.name},
+        {QStringLiteral("health"), healthName(evaluation.verdict.health)},
+        {QStringLiteral("reasons"), QJsonArray::fromStringList(evaluation.verdict.reasons)},
+        {QStringLiteral("routes"), routes}};
+    if (evaluation.probe) {
+        json.insert(QStringLiteral("probe"),
+                    QJsonObject{{QStringLiteral("ok"), evaluation.probe->ok},
+                                {QStringLiteral("detail"), evaluation.probe->detail}});
+    }
+    return json;
+}
+
+QString routeLine(const PrefixDecision &decision)
+{
+    QString text = QStringLiteral("%1 %2").arg(decision.prefix, prefixStateName(decision.state));
+    if (decision.announced()) {
+        text += QStringLiteral(" med %1").arg(decision.attributes.med);
+        if (decision.attributes.prepend > 0)
+            text += QStringLiteral(" prepend %1").arg(decision.attributes.prepend);
+        if (!decision.attributes.communities.isEmpty())
+            text += QStringLiteral(" communities %1")
+                        .arg(decision.attributes.communities.join(QLatin1Char(' ')));
+    }
+    return text + QStringLiteral(": ") + decision.reason;
+}
+
 } // namespace
 
 QJsonObject SampleReport::toJson() const
@@ -69,6 +117,13 @@ QJsonObject SampleReport::toJson() const
         {QStringLiteral("region"), region},
         {QStringLiteral("listeners"), listeners.toJson()},
         {QStringLiteral("sample"), sample.toJson()},
+        {QStringLiteral("verdicts"),
+         [this] {
+             QJsonArray verdicts;
+             for (const ServiceEvaluation &evaluation : evaluations)
+                 verdicts.append(evaluationJson(evaluation));
+             return verdicts;
+         }()},
     };
 }
 
@@ -87,6 +142,20 @@ QString SampleReport::toText() const
         out << "  listeners  " << listenerLine(service.listeners) << "\n";
         out << "  sockets    " << stateLine(service.states) << "\n";
         out << "  tcp_info   " << tcpInfoLine(service.tcpInfo) << "\n";
+        for (const ServiceEvaluation &evaluation : evaluations) {
+            if (evaluation.name != service.name)
+                continue;
+            if (evaluation.probe) {
+                out << "  probe      " << (evaluation.probe->ok ? "ok: " : "FAILED: ")
+                    << evaluation.probe->detail << "\n";
+            }
+            out << "  verdict    " << healthName(evaluation.verdict.health);
+            if (!evaluation.verdict.reasons.isEmpty())
+                out << ": " << evaluation.verdict.reasons.join(QStringLiteral("; "));
+            out << "\n";
+            for (const PrefixDecision &decision : evaluation.routes)
+                out << "  route      " << routeLine(decision) << "\n";
+        }
     }
     out << "\nother sockets  " << stateLine(sample.otherSockets) << "\n";
     const SockStat &sockstat = sample.host.sockstat;

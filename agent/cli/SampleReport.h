@@ -1,19 +1,22 @@
 #pragma once
 
 #include "AgentConfig.h"
+#include "OnceEvaluation.h"
 #include "SocketSample.h"
 
 #include <QJsonObject>
 
 namespace anycast {
 
-// What `anycast-agent --once` prints: the node, the fast-path view and one full sample.
+// What `anycast-agent --once` prints: the node, the fast-path view, one full sample, and
+// the verdict and desired routes that sample leads to.
 struct SampleReport
 {
     QString node;
     QString region;
     ListenerSample listeners;
     SocketSample sample;
+    QList<ServiceEvaluation> evaluations;
 
     QJsonObject toJson() const;
     // Plain text for a terminal: one block per service, zero counts left out.

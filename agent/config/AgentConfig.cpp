@@ -1,28 +1,49 @@
 #include "AgentConfig.h"
 
-#include "ConfigReader.h"
+#include "Duration.h"
+#include "ServiceConfigReader.h"
 
 #include <QFile>
 #include <QHostAddress>
 #include <QHostInfo>
 #include <QSet>
+#include <QUrl>
 
 namespace anycast {
 namespace {
 
 const QStringList kTopLevelKeys = {QStringLiteral("agent"), QStringLiteral("bgp"),
                                    QStringLiteral("fleet"), QStringLiteral("service")};
-const QStringList kAgentKeys = {
-    QStringLiteral("node"),       QStringLiteral("region"),          QStringLiteral("location"),
-    QStringLiteral("api_socket"), QStringLiteral("bgp_socket"),      QStringLiteral("state_dir"),
-    QStringLiteral("http_listen"), QStringLiteral("operators_group")};
+const QStringList kAgentKeys = {QStringLiteral("node"),
+                                QStringLiteral("region"),
+                                QStringLiteral("location"),
+                                QStringLiteral("api_socket"),
+                                QStringLiteral("bgp_socket"),
+                                QStringLiteral("state_dir"),
+                                QStringLiteral("http_listen"),
+                                QStringLiteral("operators_group"),
+                                QStringLiteral("fast_path_interval"),
+                                QStringLiteral("sample_interval")};
 const QStringList kBgpKeys = {QStringLiteral("local_as"), QStringLiteral("next_hop"),
                               QStringLiteral("on_agent_loss"), QStringLiteral("flap_budget"),
                               QStringLiteral("flap_window_s")};
 const QStringList kFleetKeys = {QStringLiteral("peers"), QStringLiteral("min_announcing")};
-const QStringList kServiceKeys = {QStringLiteral("name"),     QStringLiteral("ports"),
-                                  QStringLiteral("prefixes"), QStringLiteral("rise"),
-                                  QStringLiteral("fall"),     QStringLiteral("probe")};
+// "127.0.0.1:9642", "[::1]:9642": a literal address (no names: resolving at start-up is
+// a failure mode of its own) and a port.
+bool isHostPort(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    else if (host.contains(QLatin1Char(':')))
+        return false;
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    return ok && port >= 1 && port <= 65535 && !QHostAddress(host).isNull();
+}
 
 void readAgent(ConfigReader &reader, const toml::table &table, AgentConfig &config)
 {
@@ -34,8 +55,10 @@ void readAgent(ConfigReader &reader, const toml::table &table, AgentConfig &conf
         reader.fail(table, QStringLiteral("[agent] region is required"));
     if (const toml::node *location = table.get("location")) {
         const auto *array = location->as_array();
-        const auto latitude = array && array->size() == 2 ? (*array)[0].value<double>() : std::nullopt;
-        const auto longitude = array && array->size() == 2 ? (*array)[1].value<double>() : std::nullopt;
+        const auto latitude =
+            array && array->size() == 2 ? (*array)[0].value<double>() : std::nullopt;
+        const auto longitude =
+            array && array->size() == 2 ? (*array)[1].value<double>() : std::nullopt;
         if (!latitude || !longitude || *latitude < -90 || *latitude > 90 || *longitude < -180 ||
             *longitude > 180) {
             reader.fail(*location, QStringLiteral("location must be [latitude, longitude] in "
@@ -48,7 +71,21 @@ void readAgent(ConfigReader &reader, const toml::table &table, AgentConfig &conf
     config.bgpSocket = reader.string(table, "bgp_socket").value_or(config.bgpSocket);
     config.stateDir = reader.string(table, "state_dir").value_or(config.stateDir);
     config.operatorsGroup = reader.string(table, "operators_group").value_or(config.operatorsGroup);
-    config.httpListen = reader.string(table, "http_listen").value_or(config.httpListen);
+    if (const auto listen = reader.string(table, "http_listen")) {
+        if (listen->isEmpty() || isHostPort(*listen))
+            config.httpListen = *listen;
+        else
+            reader.fail(*table.get("http_listen"),
+                        QStringLiteral("http_listen must be ADDRESS:PORT (e.g. 127.0.0.1:9642) or "
+                                       "\"\" to disable"));
+    }
+    using std::chrono::milliseconds;
+    config.fastPathInterval =
+        reader.duration(table, "fast_path_interval", milliseconds(10), milliseconds(10000))
+            .value_or(config.fastPathInterval);
+    config.sampleInterval =
+        reader.duration(table, "sample_interval", milliseconds(100), milliseconds(60000))
+            .value_or(config.sampleInterval);
 }
 
 void readBgp(ConfigReader &reader, const toml::table &table, BgpConfig &bgp)
@@ -56,50 +93,46 @@ void readBgp(ConfigReader &reader, const toml::table &table, BgpConfig &bgp)
     reader.rejectUnknownKeys(table, kBgpKeys);
     bgp.localAs = static_cast<quint32>(
         reader.integer(table, "local_as", 1, 4294967294LL).value_or(bgp.localAs));
-    bgp.nextHop = reader.string(table, "next_hop").value_or(bgp.nextHop);
-    bgp.onAgentLoss = reader.oneOf(table, "on_agent_loss", {QStringLiteral("keep"),
-                                                            QStringLiteral("withdraw")})
-                          .value_or(bgp.onAgentLoss);
-    bgp.flapBudget = static_cast<int>(reader.integer(table, "flap_budget", 1, 1000)
-                                          .value_or(bgp.flapBudget));
-    bgp.flapWindowSeconds = static_cast<int>(reader.integer(table, "flap_window_s", 1, 86400)
-                                                 .value_or(bgp.flapWindowSeconds));
+    if (const auto nextHop = reader.string(table, "next_hop")) {
+        if (*nextHop == QLatin1String("self") || !QHostAddress(*nextHop).isNull())
+            bgp.nextHop = *nextHop;
+        else
+            reader.fail(*table.get("next_hop"),
+                        QStringLiteral("next_hop must be \"self\" or an IP address"));
+    }
+    bgp.onAgentLoss =
+        reader.oneOf(table, "on_agent_loss", {QStringLiteral("keep"), QStringLiteral("withdraw")})
+            .value_or(bgp.onAgentLoss);
+    bgp.flapBudget =
+        static_cast<int>(reader.integer(table, "flap_budget", 1, 1000).value_or(bgp.flapBudget));
+    bgp.flapWindowSeconds = static_cast<int>(
+        reader.integer(table, "flap_window_s", 1, 86400).value_or(bgp.flapWindowSeconds));
 }
 
 void readFleet(ConfigReader &reader, const toml::table &table, FleetConfig &fleet)
 {
     reader.rejectUnknownKeys(table, kFleetKeys);
-    fleet.peers = reader.stringList(table, "peers").value_or(fleet.peers);
-    fleet.minAnnouncing = static_cast<int>(reader.integer(table, "min_announcing", 0, 10000)
-                                               .value_or(fleet.minAnnouncing));
-}
-
-void readService(ConfigReader &reader, const toml::table &table, ServiceConfig &service)
-{
-    reader.rejectUnknownKeys(table, kServiceKeys);
-    if (const auto name = reader.string(table, "name"))
-        service.name = *name;
-    else if (!table.contains("name"))
-        reader.fail(table, QStringLiteral("[[service]] name is required"));
-    if (const auto ports = reader.portList(table, "ports"); ports && !ports->isEmpty())
-        service.ports = *ports;
-    else if (!ports)
-        reader.fail(table, QStringLiteral("[[service]] %1: ports is required").arg(service.name));
-    if (const toml::node *prefixes = table.get("prefixes")) {
-        for (const auto &[text, node] : reader.stringsWithNodes(*prefixes, "prefixes")) {
-            const auto subnet = QHostAddress::parseSubnet(text);
-            if (subnet.first.isNull() || !text.contains(QLatin1Char('/')))
-                reader.fail(*node, QStringLiteral("'%1' is not a prefix (e.g. 192.0.2.1/32)").arg(text));
+    if (const toml::node *peers = table.get("peers")) {
+        for (const auto &[text, node] : reader.stringsWithNodes(*peers, "peers")) {
+            const QUrl url(text, QUrl::StrictMode);
+            if (url.isValid() && url.scheme() == QLatin1String("http") && !url.host().isEmpty())
+                fleet.peers.append(text);
             else
-                service.prefixes.append(text);
+                reader.fail(*node, QStringLiteral("peer '%1' must be an http:// URL of another "
+                                                  "agent's http_listen")
+                                       .arg(text));
         }
     }
-    service.rise = static_cast<int>(reader.integer(table, "rise", 1, 100).value_or(service.rise));
-    service.fall = static_cast<int>(reader.integer(table, "fall", 1, 100).value_or(service.fall));
-    service.probe = reader.string(table, "probe").value_or(QString());
+    fleet.minAnnouncing = static_cast<int>(
+        reader.integer(table, "min_announcing", 0, 10000).value_or(fleet.minAnnouncing));
 }
 
 } // namespace
+
+HealthConfig ServiceConfig::healthConfig() const
+{
+    return {ports, rise, fall, listenerLossImmediate, thresholds};
+}
 
 QList<ServicePorts> AgentConfig::servicePorts() const
 {
@@ -130,8 +163,7 @@ Result<AgentConfig> parseAgentConfig(const QString &text, const QString &path)
 
     QSet<QString> names;
     for (const toml::table *table : reader.tableArray(*root, "service")) {
-        ServiceConfig service;
-        readService(reader, *table, service);
+        ServiceConfig service = readServiceConfig(reader, *table);
         if (!service.name.isEmpty() && names.contains(service.name))
             reader.fail(*table, QStringLiteral("service '%1' is defined twice").arg(service.name));
         names.insert(service.name);

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "HealthEngine.h"
+#include "ProbeSpec.h"
 #include "Result.h"
+#include "RouteDecision.h"
 #include "ServicePorts.h"
 
 #include <QList>
@@ -18,7 +21,14 @@ struct ServiceConfig
     QStringList prefixes;
     int rise = 3;
     int fall = 2;
-    QString probe; // tcp://host:port | http(s)://... | exec:/path args; empty = none
+    bool listenerLossImmediate = true;
+    std::optional<ProbeSpec> probe; // none: only socket signals count
+    std::chrono::milliseconds probeInterval{1000};
+    std::chrono::milliseconds probeRetryDelay{200};
+    HealthThresholds thresholds; // [service.thresholds]
+    RouteConfig route;           // [service.route]
+
+    HealthConfig healthConfig() const;
 };
 
 struct BgpConfig
@@ -42,8 +52,7 @@ struct GeoLocation
     double longitude = 0;
 };
 
-// The agent's TOML configuration (DESIGN.md, "Config"). Issue 2 reads it for the sampler;
-// later issues extend the validation of the [bgp] and [fleet] sections.
+// The agent's TOML configuration (DESIGN.md, "Config"; every key in docs/CONFIG.md).
 struct AgentConfig
 {
     QString sourcePath;
@@ -55,6 +64,8 @@ struct AgentConfig
     QString stateDir = QStringLiteral("/var/lib/anycast-agent");
     QString operatorsGroup = QStringLiteral("anycast-ops");
     QString httpListen = QStringLiteral("127.0.0.1:9642");
+    std::chrono::milliseconds fastPathInterval{100};
+    std::chrono::milliseconds sampleInterval{1000};
     BgpConfig bgp;
     FleetConfig fleet;
     QList<ServiceConfig> services;

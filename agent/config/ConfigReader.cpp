@@ -1,5 +1,7 @@
 #include "ConfigReader.h"
 
+#include "Duration.h"
+
 #include <algorithm>
 #include <numeric>
 
@@ -45,18 +47,17 @@ QString closestKnownWord(const QString &word, const QStringList &known)
 
 ConfigReader::ConfigReader(QString path)
     : m_path(std::move(path))
-{
-}
+{}
 
 std::optional<toml::table> ConfigReader::parse(const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
     try {
-        return toml::parse(std::string_view(utf8.constData(), utf8.size()),
-                           m_path.toStdString());
+        return toml::parse(std::string_view(utf8.constData(), utf8.size()), m_path.toStdString());
     } catch (const toml::parse_error &error) {
-        failAt(error.source(), QString::fromUtf8(error.description().data(),
-                                                 static_cast<qsizetype>(error.description().size())));
+        failAt(error.source(),
+               QString::fromUtf8(error.description().data(),
+                                 static_cast<qsizetype>(error.description().size())));
         return std::nullopt;
     }
 }
@@ -135,6 +136,57 @@ std::optional<qint64> ConfigReader::integer(const toml::table &table, std::strin
     return value;
 }
 
+std::optional<double> ConfigReader::number(const toml::table &table, std::string_view key,
+                                           double minimum, double maximum)
+{
+    const toml::node *node = table.get(key);
+    if (!node)
+        return std::nullopt;
+    // TOML distinguishes 1 from 1.0; an operator writing either means the same number.
+    const auto value = node->is_number() ? node->value<double>() : std::nullopt;
+    if (!value || !(*value >= minimum && *value <= maximum)) {
+        fail(*node, QStringLiteral("%1 must be a number from %2 to %3")
+                        .arg(keyText(key), QString::number(minimum), QString::number(maximum)));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<bool> ConfigReader::boolean(const toml::table &table, std::string_view key)
+{
+    const toml::node *node = table.get(key);
+    if (!node)
+        return std::nullopt;
+    if (const auto value = node->value<bool>(); value && node->is_boolean())
+        return value;
+    fail(*node, QStringLiteral("%1 must be true or false").arg(keyText(key)));
+    return std::nullopt;
+}
+
+std::optional<std::chrono::milliseconds> ConfigReader::duration(const toml::table &table,
+                                                                std::string_view key,
+                                                                std::chrono::milliseconds minimum,
+                                                                std::chrono::milliseconds maximum)
+{
+    const toml::node *node = table.get(key);
+    if (!node)
+        return std::nullopt;
+    const auto text = node->value<std::string>();
+    const auto value =
+        text && node->is_string() ? parseDuration(QString::fromStdString(*text)) : std::nullopt;
+    if (!value) {
+        fail(*node, QStringLiteral("%1 must be a duration such as \"500ms\", \"2s\" or \"5m\"")
+                        .arg(keyText(key)));
+        return std::nullopt;
+    }
+    if (*value < minimum || *value > maximum) {
+        fail(*node, QStringLiteral("%1 must be from %2 to %3")
+                        .arg(keyText(key), formatDuration(minimum), formatDuration(maximum)));
+        return std::nullopt;
+    }
+    return value;
+}
+
 std::optional<QString> ConfigReader::oneOf(const toml::table &table, std::string_view key,
                                            const QStringList &allowed)
 {
@@ -164,8 +216,7 @@ ConfigReader::stringsWithNodes(const toml::node &array, std::string_view key)
     return result;
 }
 
-std::optional<QStringList> ConfigReader::stringList(const toml::table &table,
-                                                    std::string_view key)
+std::optional<QStringList> ConfigReader::stringList(const toml::table &table, std::string_view key)
 {
     const toml::node *node = table.get(key);
     if (!node)
@@ -176,8 +227,7 @@ std::optional<QStringList> ConfigReader::stringList(const toml::table &table,
     return result;
 }
 
-std::optional<QList<quint16>> ConfigReader::portList(const toml::table &table,
-                                                     std::string_view key)
+std::optional<QList<quint16>> ConfigReader::portList(const toml::table &table, std::string_view key)
 {
     const toml::node *node = table.get(key);
     if (!node)
@@ -190,7 +240,8 @@ std::optional<QList<quint16>> ConfigReader::portList(const toml::table &table,
     for (const toml::node &element : *node->as_array()) {
         const auto port = element.is_integer() ? element.value<qint64>() : std::nullopt;
         if (!port || *port < 1 || *port > 65535)
-            fail(element, QStringLiteral("%1: a port is an integer from 1 to 65535").arg(keyText(key)));
+            fail(element,
+                 QStringLiteral("%1: a port is an integer from 1 to 65535").arg(keyText(key)));
         else
             ports.append(static_cast<quint16>(*port));
     }
@@ -206,10 +257,10 @@ void ConfigReader::rejectUnknownKeys(const toml::table &table, const QStringList
         if (known.contains(name))
             continue;
         const QString suggestion = closestKnownWord(name, known);
-        const QString message = suggestion.isEmpty()
-                                    ? QStringLiteral("%1: unknown key").arg(name)
-                                    : QStringLiteral("%1: unknown key; did you mean %2?")
-                                          .arg(name, suggestion);
+        const QString message =
+            suggestion.isEmpty()
+                ? QStringLiteral("%1: unknown key").arg(name)
+                : QStringLiteral("%1: unknown key; did you mean %2?").arg(name, suggestion);
         failAt(key.source(), message);
     }
 }

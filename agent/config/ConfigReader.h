@@ -6,6 +6,7 @@
 
 #include <toml++/toml.h>
 
+#include <chrono>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -30,6 +31,14 @@ public:
     std::optional<QString> string(const toml::table &table, std::string_view key);
     std::optional<qint64> integer(const toml::table &table, std::string_view key, qint64 minimum,
                                   qint64 maximum);
+    std::optional<double> number(const toml::table &table, std::string_view key, double minimum,
+                                 double maximum);
+    std::optional<bool> boolean(const toml::table &table, std::string_view key);
+    // "250ms", "2s", "5m", "1h" within [minimum, maximum].
+    std::optional<std::chrono::milliseconds> duration(const toml::table &table,
+                                                      std::string_view key,
+                                                      std::chrono::milliseconds minimum,
+                                                      std::chrono::milliseconds maximum);
     std::optional<QString> oneOf(const toml::table &table, std::string_view key,
                                  const QStringList &allowed);
     std::optional<QStringList> stringList(const toml::table &table, std::string_view key);

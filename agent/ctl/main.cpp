@@ -11,8 +11,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("anycastctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ANYCAST_VERSION));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Operator CLI for anycast-agent: status, watch, events, drain, undrain."));
+    parser.setApplicationDescription(
+        QStringLiteral("Operator CLI for anycast-agent: status, watch, events, drain, undrain."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),

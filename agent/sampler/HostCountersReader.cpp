@@ -1,5 +1,7 @@
 #include "HostCountersReader.h"
 
+#include "FileDescriptor.h"
+
 #include <QFile>
 
 #include <algorithm>
@@ -246,26 +248,6 @@ struct FileText
 {
     std::string bytes;
     QString error;
-};
-
-class FileDescriptor
-{
-public:
-    explicit FileDescriptor(int fd)
-        : m_fd(fd)
-    {}
-    ~FileDescriptor()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    FileDescriptor(const FileDescriptor &) = delete;
-    FileDescriptor &operator=(const FileDescriptor &) = delete;
-
-    int get() const { return m_fd; }
-
-private:
-    int m_fd;
 };
 
 QString errnoText(int error)

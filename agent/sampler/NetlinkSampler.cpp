@@ -6,8 +6,8 @@
 #include <QDateTime>
 
 #include <arpa/inet.h>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstddef>
 #include <cstring>
 #include <sys/socket.h>
@@ -72,8 +72,7 @@ NetlinkSampler::NetlinkSampler(PortMap portMap, FullDump fullDump)
     , m_aggregator(m_portMap)
     , m_servicePortFilter(InetDiagFilter::localPortIn(m_portMap.allPorts()))
     , m_legacyRefused(fullDump == FullDump::PerFamily)
-{
-}
+{}
 
 NetlinkSampler::~NetlinkSampler() = default;
 
@@ -91,13 +90,7 @@ Result<bool> NetlinkSampler::ensureSocket()
 Result<ListenerSample> NetlinkSampler::sampleListeners()
 {
     const auto start = std::chrono::steady_clock::now();
-    ListenerSample sample;
-    sample.timestampMs = QDateTime::currentMSecsSinceEpoch();
-    sample.source = name();
-    const QList<ServicePorts> &services = m_portMap.services();
-    sample.services.reserve(services.size());
-    for (const ServicePorts &service : services)
-        sample.services.append({service.name, service.ports, {}});
+    ListenerSample sample = emptyListenerSample(m_portMap, name());
     if (m_portMap.allPorts().empty())
         return Result<ListenerSample>::success(std::move(sample));
 
@@ -157,8 +150,8 @@ Result<SocketSample> NetlinkSampler::sampleSockets()
     return Result<SocketSample>::success(std::move(sample));
 }
 
-Result<bool> NetlinkSampler::dumpEverySocket(
-    const std::function<void(const SockDiagRecord &)> &visit)
+Result<bool>
+NetlinkSampler::dumpEverySocket(const std::function<void(const SockDiagRecord &)> &visit)
 {
     // Every dump walks the kernel's whole TCP table whatever its filter, so the cost is in
     // the number of walks, not in what comes back (docs/PERFORMANCE.md). tcp_info for every

@@ -26,7 +26,11 @@ class NetlinkSampler final : public Sampler
 public:
     // Auto: the one-walk legacy request, falling back to one dump per family if the kernel
     // refuses it. PerFamily: always one dump per family (tests compare the two).
-    enum class FullDump { Auto, PerFamily };
+    enum class FullDump
+    {
+        Auto,
+        PerFamily
+    };
 
     explicit NetlinkSampler(PortMap portMap, FullDump fullDump = FullDump::Auto);
     ~NetlinkSampler() final;

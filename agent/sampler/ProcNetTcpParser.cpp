@@ -1,5 +1,7 @@
 #include "ProcNetTcpParser.h"
 
+#include "FileDescriptor.h"
+
 #include <QFile>
 
 #include <algorithm>
@@ -243,25 +245,6 @@ QString errnoText(int error)
 {
     return QString::fromStdString(std::generic_category().message(error));
 }
-
-class FileDescriptor
-{
-public:
-    explicit FileDescriptor(int fd)
-        : m_fd(fd)
-    {}
-    ~FileDescriptor()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    FileDescriptor(const FileDescriptor &) = delete;
-    FileDescriptor &operator=(const FileDescriptor &) = delete;
-    int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
 
 } // namespace
 

@@ -68,13 +68,7 @@ ProcSampler::ProcSampler(PortMap portMap, QString procRoot)
 Result<ListenerSample> ProcSampler::sampleListeners()
 {
     const auto start = std::chrono::steady_clock::now();
-    ListenerSample sample;
-    sample.timestampMs = QDateTime::currentMSecsSinceEpoch();
-    sample.source = name();
-    const QList<ServicePorts> &services = m_portMap.services();
-    sample.services.reserve(services.size());
-    for (const ServicePorts &service : services)
-        sample.services.append({service.name, service.ports, {}});
+    ListenerSample sample = emptyListenerSample(m_portMap, name());
     if (m_portMap.allPorts().empty())
         return Result<ListenerSample>::success(std::move(sample));
 

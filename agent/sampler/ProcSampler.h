@@ -7,8 +7,8 @@
 namespace anycast {
 
 // The fallback backend: /proc/net/tcp and /proc/net/tcp6 under a proc root
-// (callers pass defaultProcRoot() or a fixture tree). No tcp_info and no backlog: /proc has neither.
-// A missing tcp6 file (IPv6 disabled) is not an error; an unreadable tcp file is.
+// (callers pass defaultProcRoot() or a fixture tree). No tcp_info and no backlog: /proc has
+// neither. A missing tcp6 file (IPv6 disabled) is not an error; an unreadable tcp file is.
 class ProcSampler final : public Sampler
 {
 public:

@@ -10,8 +10,7 @@ SampleCollector::SampleCollector(Sampler &sampler, HostCountersReader hostReader
     , m_hostReader(std::move(hostReader))
     , m_steadyClock(std::move(steadyClock))
     , m_wallClock(std::move(wallClock))
-{
-}
+{}
 
 SampleCollector::WallClock SampleCollector::defaultWallClock()
 {

@@ -4,6 +4,8 @@
 #include "ServicePorts.h"
 #include "SocketSample.h"
 
+#include <QDateTime>
+
 namespace anycast {
 
 // Reads socket state from the kernel. Backends: NetlinkSampler (sock_diag, the engine) and
@@ -22,6 +24,19 @@ public:
     // Full sample (~1 Hz): per-service state counts, listeners and tcp_info aggregates;
     // every other socket counted by state. `host` is left empty.
     virtual Result<SocketSample> sampleSockets() = 0;
+
+protected:
+    // A fast-path sample with every configured service listed and no listener yet.
+    static ListenerSample emptyListenerSample(const PortMap &portMap, const QString &source)
+    {
+        ListenerSample sample;
+        sample.timestampMs = QDateTime::currentMSecsSinceEpoch();
+        sample.source = source;
+        sample.services.reserve(portMap.services().size());
+        for (const ServicePorts &service : portMap.services())
+            sample.services.append({service.name, service.ports, {}});
+        return sample;
+    }
 };
 
 } // namespace anycast

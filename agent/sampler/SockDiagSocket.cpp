@@ -22,7 +22,8 @@ constexpr int kReceiveTimeoutSeconds = 5;
 
 QString errnoText(const char *what, int error)
 {
-    return QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromLocal8Bit(strerror(error)));
+    return QStringLiteral("%1: %2").arg(QLatin1String(what),
+                                        QString::fromLocal8Bit(strerror(error)));
 }
 
 } // namespace
@@ -55,8 +56,7 @@ Result<std::unique_ptr<SockDiagSocket>> SockDiagSocket::open()
 SockDiagSocket::SockDiagSocket(int fd)
     : m_fd(fd)
     , m_receiveBuffer(kReceiveBufferSize)
-{
-}
+{}
 
 SockDiagSocket::~SockDiagSocket()
 {
@@ -122,8 +122,8 @@ Result<std::uint64_t> SockDiagSocket::dump(const SockDiagRequest &request, const
     if (!sendRequest(request))
         return failed("sock_diag request failed", errno);
     m_lastErrno = 0;
-    const std::uint16_t replyType = request.family == AF_UNSPEC ? TCPDIAG_GETSOCK
-                                                                : SOCK_DIAG_BY_FAMILY;
+    const std::uint16_t replyType =
+        request.family == AF_UNSPEC ? TCPDIAG_GETSOCK : SOCK_DIAG_BY_FAMILY;
 
     std::uint64_t visited = 0;
     for (;;) {

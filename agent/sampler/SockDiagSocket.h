@@ -28,8 +28,8 @@ struct SockDiagRequest
     // AF_INET or AF_INET6; AF_UNSPEC asks for both in one walk of the kernel's socket
     // table, through the legacy TCPDIAG_GETSOCK request (the only one that accepts it).
     std::uint8_t family = 0;
-    std::uint32_t stateMask = 0;  // bit (1 << state) per TCP state wanted
-    std::uint8_t extensions = 0;  // bit (1 << (INET_DIAG_x - 1)) per extension wanted
+    std::uint32_t stateMask = 0; // bit (1 << state) per TCP state wanted
+    std::uint8_t extensions = 0; // bit (1 << (INET_DIAG_x - 1)) per extension wanted
     const std::vector<std::uint8_t> *filter = nullptr; // bytecode, or null for none
 };
 

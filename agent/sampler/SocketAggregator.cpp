@@ -7,8 +7,7 @@ namespace anycast {
 SocketAggregator::SocketAggregator(const PortMap &portMap)
     : m_services(portMap.services())
     , m_tallies(m_services.size())
-{
-}
+{}
 
 void SocketAggregator::reset()
 {

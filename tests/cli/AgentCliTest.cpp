@@ -1,6 +1,7 @@
 #include "SocketSample.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -24,7 +25,7 @@ struct ProcessResult
 };
 
 ProcessResult run(const QString &binary, const QStringList &arguments,
-        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+                  const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
     process.setProcessEnvironment(environment);
@@ -81,10 +82,10 @@ protected:
 
 TEST_F(AgentCli, CheckAcceptsTheExampleConfig)
 {
-    const ProcessResult result = run(QStringLiteral("anycast-agent"),
-                           {QStringLiteral("--config"),
-                            QStringLiteral(ANYCAST_SOURCE_DIR "/examples/agent.toml"),
-                            QStringLiteral("--check")});
+    const ProcessResult result =
+        run(QStringLiteral("anycast-agent"),
+            {QStringLiteral("--config"), QStringLiteral(ANYCAST_SOURCE_DIR "/examples/agent.toml"),
+             QStringLiteral("--check")});
     EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
     EXPECT_TRUE(result.out.contains("OK (2 services)")) << result.out.toStdString();
 }
@@ -94,7 +95,7 @@ TEST_F(AgentCli, CheckReportsFileLineColumnAndExitsTwo)
     const QString path = writeConfig(QStringLiteral("[agent]\nregion = \"r\"\n[[service]]\n"
                                                     "name = \"s\"\nports = [0]\n"));
     const ProcessResult result = run(QStringLiteral("anycast-agent"),
-                           {QStringLiteral("--config"), path, QStringLiteral("--check")});
+                                     {QStringLiteral("--config"), path, QStringLiteral("--check")});
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_TRUE(result.err.contains((path + QStringLiteral(":5:10: ports: a port is an integer "
                                                            "from 1 to 65535"))
@@ -104,9 +105,10 @@ TEST_F(AgentCli, CheckReportsFileLineColumnAndExitsTwo)
 
 TEST_F(AgentCli, MissingConfigFileExitsTwoWithReason)
 {
-    const ProcessResult result = run(QStringLiteral("anycast-agent"),
-                           {QStringLiteral("--config"), QStringLiteral("/nonexistent.toml"),
-                            QStringLiteral("--once")});
+    const ProcessResult result =
+        run(QStringLiteral("anycast-agent"),
+            {QStringLiteral("--config"), QStringLiteral("/nonexistent.toml"),
+             QStringLiteral("--once")});
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_TRUE(result.err.contains("/nonexistent.toml: cannot read")) << result.err.toStdString();
 }
@@ -122,13 +124,14 @@ TEST_F(AgentCli, OnceJsonIsAStrictSampleWithTheLiveListener)
 {
     Listener listener;
     const ProcessResult result = run(QStringLiteral("anycast-agent"),
-                           {QStringLiteral("--config"), configFor(listener.port()),
-                            QStringLiteral("--once"), QStringLiteral("--json")});
+                                     {QStringLiteral("--config"), configFor(listener.port()),
+                                      QStringLiteral("--once"), QStringLiteral("--json")});
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
     const QJsonObject report = QJsonDocument::fromJson(result.out).object();
     EXPECT_EQ(report.value(QStringLiteral("node")).toString(), QStringLiteral("cli-test"));
     QString error;
-    const auto sample = SocketSample::parse(report.value(QStringLiteral("sample")).toObject(), &error);
+    const auto sample =
+        SocketSample::parse(report.value(QStringLiteral("sample")).toObject(), &error);
     ASSERT_TRUE(sample) << error.toStdString();
     EXPECT_EQ(sample->source, QStringLiteral("netlink"));
     ASSERT_EQ(sample->services.size(), 1);
@@ -143,13 +146,51 @@ TEST_F(AgentCli, OnceJsonIsAStrictSampleWithTheLiveListener)
     EXPECT_EQ(fast->services[0].listeners.size(), 1);
 }
 
+TEST_F(AgentCli, OnceJsonCarriesVerdictsAndDesiredRoutes)
+{
+    Listener listener;
+    const QString config = writeConfig(
+        QStringLiteral(
+            "[agent]\nregion = \"lab\"\n"
+            "[[service]]\nname = \"up\"\nports = [%1]\nprefixes = [\"192.0.2.1/32\"]\n"
+            "probe = \"tcp://127.0.0.1:%1\"\n"
+            "[service.route]\nmed = 70\ncommunities = [\"65001:7\"]\n"
+            "[[service]]\nname = \"gone\"\nports = [%2]\nprefixes = [\"192.0.2.2/32\"]\n")
+            .arg(listener.port())
+            .arg(Listener().port())); // a port nobody listens on any more
+    const ProcessResult result =
+        run(QStringLiteral("anycast-agent"), {QStringLiteral("--config"), config,
+                                              QStringLiteral("--once"), QStringLiteral("--json")});
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const QJsonArray verdicts =
+        QJsonDocument::fromJson(result.out).object().value(QStringLiteral("verdicts")).toArray();
+    ASSERT_EQ(verdicts.size(), 2);
+    const QJsonObject up = verdicts[0].toObject();
+    EXPECT_EQ(up.value(QStringLiteral("health")).toString(), QStringLiteral("healthy"));
+    EXPECT_TRUE(up.value(QStringLiteral("probe")).toObject().value(QStringLiteral("ok")).toBool());
+    const QJsonObject upRoute = up.value(QStringLiteral("routes")).toArray().at(0).toObject();
+    EXPECT_EQ(upRoute.value(QStringLiteral("state")).toString(), QStringLiteral("announced"));
+    EXPECT_EQ(upRoute.value(QStringLiteral("med")).toInt(), 70);
+    EXPECT_EQ(upRoute.value(QStringLiteral("communities")).toArray(),
+              QJsonArray{QStringLiteral("65001:7")});
+
+    const QJsonObject gone = verdicts[1].toObject();
+    EXPECT_EQ(gone.value(QStringLiteral("health")).toString(), QStringLiteral("down"));
+    const QJsonObject goneRoute = gone.value(QStringLiteral("routes")).toArray().at(0).toObject();
+    EXPECT_EQ(goneRoute.value(QStringLiteral("state")).toString(), QStringLiteral("withdrawn"));
+    EXPECT_TRUE(goneRoute.value(QStringLiteral("reason"))
+                    .toString()
+                    .startsWith(QStringLiteral("down: no listener on :")))
+        << goneRoute.value(QStringLiteral("reason")).toString().toStdString();
+}
+
 TEST_F(AgentCli, OnceWithProcSamplerHasNoBacklog)
 {
     Listener listener;
-    const ProcessResult result = run(QStringLiteral("anycast-agent"),
-                           {QStringLiteral("--config"), configFor(listener.port()),
-                            QStringLiteral("--once"), QStringLiteral("--json"),
-                            QStringLiteral("--sampler"), QStringLiteral("proc")});
+    const ProcessResult result =
+        run(QStringLiteral("anycast-agent"),
+            {QStringLiteral("--config"), configFor(listener.port()), QStringLiteral("--once"),
+             QStringLiteral("--json"), QStringLiteral("--sampler"), QStringLiteral("proc")});
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
     QString error;
     const auto sample = SocketSample::parse(
@@ -164,9 +205,9 @@ TEST_F(AgentCli, OnceWithProcSamplerHasNoBacklog)
 TEST_F(AgentCli, OnceTextNamesTheServiceAndItsListener)
 {
     Listener listener;
-    const ProcessResult result = run(QStringLiteral("anycast-agent"),
-                           {QStringLiteral("--config"), configFor(listener.port()),
-                            QStringLiteral("--once")});
+    const ProcessResult result =
+        run(QStringLiteral("anycast-agent"),
+            {QStringLiteral("--config"), configFor(listener.port()), QStringLiteral("--once")});
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
     const QString text = QString::fromUtf8(result.out);
     EXPECT_TRUE(text.contains(QStringLiteral("service web (ports %1)").arg(listener.port())))
@@ -178,11 +219,13 @@ TEST_F(AgentCli, OnceTextNamesTheServiceAndItsListener)
 TEST_F(AgentCli, UnreadableProcRootFailsWithTheFileName)
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("ANYCAST_PROC_ROOT"), m_dir.filePath(QStringLiteral("empty")));
-    const ProcessResult result = run(QStringLiteral("anycast-agent"),
-                           {QStringLiteral("--config"), configFor(80), QStringLiteral("--once"),
-                            QStringLiteral("--sampler"), QStringLiteral("proc")},
-                           environment);
+    environment.insert(QStringLiteral("ANYCAST_PROC_ROOT"),
+                       m_dir.filePath(QStringLiteral("empty")));
+    const ProcessResult result =
+        run(QStringLiteral("anycast-agent"),
+            {QStringLiteral("--config"), configFor(80), QStringLiteral("--once"),
+             QStringLiteral("--sampler"), QStringLiteral("proc")},
+            environment);
     EXPECT_EQ(result.exitCode, 1);
     EXPECT_TRUE(result.err.contains("empty/net/tcp")) << result.err.toStdString();
 }
@@ -193,7 +236,7 @@ TEST_F(AgentCli, UnbuiltCommandsSayTheyAreNotImplemented)
     EXPECT_EQ(ctl.exitCode, 69);
     EXPECT_TRUE(ctl.err.contains("not implemented yet"));
     const ProcessResult bridge = run(QStringLiteral("anycast-exabgp-bridge"),
-                           {QStringLiteral("--socket"), QStringLiteral("/tmp/x")});
+                                     {QStringLiteral("--socket"), QStringLiteral("/tmp/x")});
     EXPECT_EQ(bridge.exitCode, 69);
     EXPECT_EQ(run(QStringLiteral("anycastctl"), {QStringLiteral("--version")}).exitCode, 0);
 }

@@ -459,14 +459,12 @@ TEST_P(SamplerContract, ServiceWithThousandsOfPortsIsNeverSilentlyWrong)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(, SamplerContract,
-                         ::testing::Values(Backend{"netlink", &makeNetlink, true, true},
-                                           Backend{"netlink_per_family", &makeNetlinkPerFamily,
-                                                   true, true},
-                                           Backend{"proc", &makeProc, false, false}),
-                         [](const ::testing::TestParamInfo<Backend> &param) {
-                             return std::string(param.param.name);
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    , SamplerContract,
+    ::testing::Values(Backend{"netlink", &makeNetlink, true, true},
+                      Backend{"netlink_per_family", &makeNetlinkPerFamily, true, true},
+                      Backend{"proc", &makeProc, false, false}),
+    [](const ::testing::TestParamInfo<Backend> &param) { return std::string(param.param.name); });
 
 // 7. The two backends, sampled back to back on one live socket set on the service port, see
 // the same state counts and the same listeners (backlog aside: /proc has none).

@@ -1,5 +1,7 @@
 #include "AgentConfig.h"
+
 #include "ConfigReader.h"
+#include "Duration.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -60,9 +62,11 @@ TEST(AgentConfig, SyntaxErrorNamesFileLineAndColumn)
 
 TEST(AgentConfig, UnknownKeySuggestsTheCloseOne)
 {
-    EXPECT_EQ(errorOf("[agent]\nregion = \"r\"\n[[service]]\nname = \"s\"\nports = [80]\nrize = 3\n"),
-              "agent.toml:6:1: rize: unknown key; did you mean rise?");
-    EXPECT_EQ(errorOf("[agent]\nregion = \"r\"\ncolour = 1\n"), "agent.toml:3:1: colour: unknown key");
+    EXPECT_EQ(
+        errorOf("[agent]\nregion = \"r\"\n[[service]]\nname = \"s\"\nports = [80]\nrize = 3\n"),
+        "agent.toml:6:1: rize: unknown key; did you mean rise?");
+    EXPECT_EQ(errorOf("[agent]\nregion = \"r\"\ncolour = 1\n"),
+              "agent.toml:3:1: colour: unknown key");
 }
 
 TEST(AgentConfig, PortOutOfRangePointsAtTheValue)
@@ -100,7 +104,8 @@ TEST(AgentConfig, AllErrorsAreReportedNotJustTheFirst)
     const QStringList lines = config.error().split(QLatin1Char('\n'));
     ASSERT_EQ(lines.size(), 2) << config.error().toStdString();
     EXPECT_TRUE(lines[0].startsWith(QStringLiteral("agent.toml:3:12: location must be")));
-    EXPECT_EQ(lines[1], QStringLiteral("agent.toml:5:17: on_agent_loss must be one of: keep, withdraw"));
+    EXPECT_EQ(lines[1],
+              QStringLiteral("agent.toml:5:17: on_agent_loss must be one of: keep, withdraw"));
 }
 
 TEST(AgentConfig, PortSharedByTwoServicesIsAnError)
@@ -119,9 +124,122 @@ TEST(AgentConfig, UnreadableFileSaysSo)
         << config.error().toStdString();
 }
 
+TEST(AgentConfig, ServiceSubTablesAndProbeAreRead)
+{
+    const auto config = parse(R"([agent]
+region = "r"
+fast_path_interval = "50ms"
+sample_interval = "2s"
+[[service]]
+name = "web"
+ports = [443]
+probe = "http://127.0.0.1:443/health"
+probe_interval = "500ms"
+probe_timeout = "300ms"
+probe_expect_status = 204
+listener_loss_immediate = false
+[service.thresholds]
+accept_queue_ratio = 0.25
+syn_recv = 100
+close_wait_growth_per_s = 3
+[service.route]
+med = 50
+communities = ["65001:100"]
+degraded_prepend = 5
+withdraw_on_down = false
+down_med = 900
+drain_grace = "2m"
+drain_floor = 3
+)");
+    ASSERT_TRUE(config) << config.error().toStdString();
+    EXPECT_EQ(config->fastPathInterval, std::chrono::milliseconds(50));
+    EXPECT_EQ(config->sampleInterval, std::chrono::milliseconds(2000));
+    const ServiceConfig &web = config->services[0];
+    ASSERT_TRUE(web.probe);
+    EXPECT_EQ(web.probe->kind, ProbeSpec::Kind::Http);
+    EXPECT_EQ(web.probe->timeout, std::chrono::milliseconds(300));
+    EXPECT_EQ(web.probe->expectStatus, 204);
+    EXPECT_EQ(web.probeInterval, std::chrono::milliseconds(500));
+    EXPECT_FALSE(web.listenerLossImmediate);
+    EXPECT_DOUBLE_EQ(web.thresholds.acceptQueueRatio, 0.25);
+    EXPECT_EQ(web.thresholds.synRecv, 100u);
+    EXPECT_DOUBLE_EQ(web.thresholds.closeWaitGrowthPerSecond, 3.0);
+    EXPECT_EQ(web.thresholds.closeWait, HealthThresholds{}.closeWait); // untouched default
+    EXPECT_EQ(web.route.med, 50u);
+    EXPECT_EQ(web.route.degradedMed, 50u); // follows med unless set
+    EXPECT_EQ(web.route.communities, QStringList{QStringLiteral("65001:100")});
+    EXPECT_EQ(web.route.degradedPrepend, 5);
+    EXPECT_FALSE(web.route.withdrawOnDown);
+    EXPECT_EQ(web.route.downMed, 900u);
+    EXPECT_EQ(web.route.drainGrace, std::chrono::seconds(120));
+    EXPECT_EQ(web.route.drainFloor, 3u);
+    const HealthConfig health = web.healthConfig();
+    EXPECT_EQ(health.ports, QList<quint16>{443});
+    EXPECT_FALSE(health.listenerLossImmediate);
+}
+
+TEST(AgentConfig, BadDurationsPointAtTheValue)
+{
+    EXPECT_EQ(errorOf("[agent]\nregion = \"r\"\nsample_interval = \"10 sec\"\n"),
+              "agent.toml:3:19: sample_interval must be a duration such as \"500ms\", \"2s\" or "
+              "\"5m\"");
+    EXPECT_EQ(errorOf("[agent]\nregion = \"r\"\nfast_path_interval = \"1ms\"\n"),
+              "agent.toml:3:22: fast_path_interval must be from 10ms to 10s");
+}
+
+TEST(AgentConfig, BadProbeAndCommunityAndAddressesAreCaught)
+{
+    const auto config = parse(R"([agent]
+region = "r"
+http_listen = "localhost:9642"
+[bgp]
+next_hop = "not-an-ip"
+[fleet]
+peers = ["ftp://x"]
+[[service]]
+name = "s"
+ports = [80]
+probe = "gopher://x"
+[service.route]
+communities = ["65536:1"]
+[service.thresholds]
+acept_queue_ratio = 0.5
+)");
+    ASSERT_FALSE(config);
+    const QStringList lines = config.error().split(QLatin1Char('\n'));
+    ASSERT_EQ(lines.size(), 6) << config.error().toStdString();
+    EXPECT_TRUE(
+        lines[0].startsWith(QStringLiteral("agent.toml:3:15: http_listen must be ADDRESS:PORT")));
+    EXPECT_TRUE(lines[1].startsWith(QStringLiteral("agent.toml:5:12: next_hop must be")));
+    EXPECT_TRUE(lines[2].startsWith(QStringLiteral("agent.toml:7:10: peer 'ftp://x' must be")));
+    EXPECT_TRUE(lines[3].startsWith(QStringLiteral("agent.toml:11:9: "))) << lines[3].toStdString();
+    EXPECT_TRUE(lines
+                    .filter(QStringLiteral("agent.toml:15:1: acept_queue_ratio: unknown key; did "
+                                           "you mean accept_queue_ratio?"))
+                    .size() == 1)
+        << config.error().toStdString();
+    EXPECT_TRUE(
+        lines.filter(QStringLiteral("agent.toml:13:16: '65536:1' is not a community")).size() == 1)
+        << config.error().toStdString();
+}
+
+TEST(Duration, ParsesUnitsAndRejectsTheRest)
+{
+    EXPECT_EQ(parseDuration(u"250ms"), std::chrono::milliseconds(250));
+    EXPECT_EQ(parseDuration(u"2s"), std::chrono::milliseconds(2000));
+    EXPECT_EQ(parseDuration(u"5m"), std::chrono::milliseconds(300000));
+    EXPECT_EQ(parseDuration(u"1h"), std::chrono::milliseconds(3600000));
+    for (const char16_t *bad :
+         {u"", u"s", u"2", u"2 s", u"-1s", u"1.5s", u"2sec", u"99999999999999s"})
+        EXPECT_FALSE(parseDuration(bad)) << QString::fromUtf16(bad).toStdString();
+    EXPECT_EQ(formatDuration(std::chrono::milliseconds(120000)), QStringLiteral("2m"));
+    EXPECT_EQ(formatDuration(std::chrono::milliseconds(1500)), QStringLiteral("1500ms"));
+}
+
 TEST(ConfigReader, ClosestKnownWordAllowsTwoEdits)
 {
-    const QStringList known = {QStringLiteral("rise"), QStringLiteral("fall"), QStringLiteral("ports")};
+    const QStringList known = {QStringLiteral("rise"), QStringLiteral("fall"),
+                               QStringLiteral("ports")};
     EXPECT_EQ(closestKnownWord(QStringLiteral("rize"), known), QStringLiteral("rise"));
     EXPECT_EQ(closestKnownWord(QStringLiteral("port"), known), QStringLiteral("ports"));
     EXPECT_EQ(closestKnownWord(QStringLiteral("prefixes"), known), QString());

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+
 #include <linux/inet_diag.h>
 
 namespace anycast {
@@ -39,8 +40,10 @@ TEST(InetDiagFilter, AuditRejectsAJumpTheYesChainNeverReaches)
     // The naive OR layout: every comparison jumps straight to the end on a match, so the
     // ops after the first are not on the yes chain and the kernel would answer EINVAL.
     std::vector<std::uint8_t> program(16);
-    inet_diag_bc_op ops[4] = {{INET_DIAG_BC_S_EQ, 16, 8}, {INET_DIAG_BC_NOP, 0, 80},
-                              {INET_DIAG_BC_S_EQ, 8, 12}, {INET_DIAG_BC_NOP, 0, 443}};
+    inet_diag_bc_op ops[4] = {{INET_DIAG_BC_S_EQ, 16, 8},
+                              {INET_DIAG_BC_NOP, 0, 80},
+                              {INET_DIAG_BC_S_EQ, 8, 12},
+                              {INET_DIAG_BC_NOP, 0, 443}};
     std::memcpy(program.data(), ops, sizeof ops);
     EXPECT_TRUE(InetDiagFilter::matches(program, 80));
     EXPECT_FALSE(InetDiagFilter::passesAudit(program));

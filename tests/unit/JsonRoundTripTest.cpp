@@ -53,8 +53,9 @@ TEST(JsonRoundTrip, ListenerSampleSurvivesSerialisation)
     sample.timestampMs = 17;
     sample.source = QStringLiteral("proc");
     sample.durationUs = 90;
-    sample.services = {{QStringLiteral("dns"), {53}, {{QStringLiteral("127.0.0.1"), 53, 2, std::nullopt}}},
-                       {QStringLiteral("idle"), {9}, {}}};
+    sample.services = {
+        {QStringLiteral("dns"), {53}, {{QStringLiteral("127.0.0.1"), 53, 2, std::nullopt}}},
+        {QStringLiteral("idle"), {9}, {}}};
     QString error;
     const auto parsed = ListenerSample::parse(throughText(sample.toJson()), &error);
     ASSERT_TRUE(parsed) << error.toStdString();
@@ -92,8 +93,7 @@ void replaceFirstService(QJsonObject &json, const QJsonObject &service)
 }
 
 class StrictParsing : public ::testing::TestWithParam<StrictCase>
-{
-};
+{};
 
 TEST_P(StrictParsing, RejectsWithPath)
 {
@@ -109,11 +109,12 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         StrictCase{"MissingKey", [](QJsonObject &json) { json.remove(QStringLiteral("source")); },
                    "source: missing"},
-        StrictCase{"UnknownKey",
-                   [](QJsonObject &json) { json.insert(QStringLiteral("extra"), 1); },
+        StrictCase{"UnknownKey", [](QJsonObject &json) { json.insert(QStringLiteral("extra"), 1); },
                    "extra: unknown key"},
         StrictCase{"StringForNumber",
-                   [](QJsonObject &json) { json.insert(QStringLiteral("duration_us"), QStringLiteral("5")); },
+                   [](QJsonObject &json) {
+                       json.insert(QStringLiteral("duration_us"), QStringLiteral("5"));
+                   },
                    "duration_us: expected an integer from 0 to 9007199254740992"},
         StrictCase{"NegativeCount",
                    [](QJsonObject &json) {
@@ -166,9 +167,10 @@ INSTANTIATE_TEST_SUITE_P(
                    },
                    "services[0].listeners[0].backlog: expected null or an integer from 0 to "
                    "4294967295"},
-        StrictCase{"WarningNotText",
-                   [](QJsonObject &json) { json.insert(QStringLiteral("warnings"), QJsonArray{3}); },
-                   "warnings[0]: expected a string"},
+        StrictCase{
+            "WarningNotText",
+            [](QJsonObject &json) { json.insert(QStringLiteral("warnings"), QJsonArray{3}); },
+            "warnings[0]: expected a string"},
         StrictCase{"RateNotNumber",
                    [](QJsonObject &json) {
                        QJsonObject host = json.value(QStringLiteral("host")).toObject();
@@ -177,7 +179,9 @@ INSTANTIATE_TEST_SUITE_P(
                        json.insert(QStringLiteral("host"), host);
                    },
                    "host.rates_per_second.Tcp.OutSegs: expected a number"}),
-    [](const ::testing::TestParamInfo<StrictCase> &param) { return std::string(param.param.name); });
+    [](const ::testing::TestParamInfo<StrictCase> &param) {
+        return std::string(param.param.name);
+    });
 
 } // namespace
 } // namespace anycast

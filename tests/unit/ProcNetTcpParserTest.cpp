@@ -1,4 +1,5 @@
 #include "ProcNetTcpParser.h"
+
 #include "UnprivilegedChild.h"
 
 #include <QFile>

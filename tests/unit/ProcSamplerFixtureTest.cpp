@@ -306,7 +306,8 @@ TEST(ProcSamplerFixture, UnreadableTcpIsAnError)
     ASSERT_TRUE(QFile::copy(fixtureRoot("v4only/net/tcp"), path));
     // The folders stay traversable so that only the file's own mode is in the way.
     ASSERT_EQ(::chmod(QFile::encodeName(root.path()).constData(), 0755), 0);
-    ASSERT_EQ(::chmod(QFile::encodeName(root.filePath(QStringLiteral("net"))).constData(), 0755), 0);
+    ASSERT_EQ(::chmod(QFile::encodeName(root.filePath(QStringLiteral("net"))).constData(), 0755),
+              0);
     ASSERT_EQ(::chmod(QFile::encodeName(path).constData(), 0), 0);
     const std::string expected = "cannot open " + text(path) + ": " + std::strerror(EACCES);
     const int result = test::runUnprivileged([&] {

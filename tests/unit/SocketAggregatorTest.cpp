@@ -7,8 +7,8 @@ namespace {
 
 PortMap twoServices()
 {
-    auto map = PortMap::build({{QStringLiteral("https"), {443, 8443}},
-                               {QStringLiteral("dns"), {53}}});
+    auto map =
+        PortMap::build({{QStringLiteral("https"), {443, 8443}}, {QStringLiteral("dns"), {53}}});
     EXPECT_TRUE(map) << map.error().toStdString();
     return map.value();
 }
@@ -28,6 +28,19 @@ TEST(PortMap, RejectsAPortClaimedByTwoServices)
     const auto map = PortMap::build({{QStringLiteral("a"), {80}}, {QStringLiteral("b"), {81, 80}}});
     ASSERT_FALSE(map);
     EXPECT_EQ(map.error().toStdString(), "port 80 belongs to both service a and service b");
+}
+
+TEST(PortMap, RejectsMorePortsThanTheKernelFilterHolds)
+{
+    QList<quint16> ports;
+    for (quint16 port = 1; ports.size() < static_cast<qsizetype>(PortMap::kMaxPorts); ++port)
+        ports.append(port);
+    EXPECT_TRUE(PortMap::build({{QStringLiteral("wide"), ports}}));
+    ports.append(60000);
+    const auto tooMany = PortMap::build({{QStringLiteral("wide"), ports}});
+    ASSERT_FALSE(tooMany);
+    EXPECT_EQ(tooMany.error().toStdString(),
+              "4097 service ports configured; at most 4096 are supported");
 }
 
 TEST(PortMap, RejectsPortZero)

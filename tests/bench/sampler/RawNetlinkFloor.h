@@ -10,8 +10,9 @@ namespace anycast::bench {
 // The least any sock_diag sampler can do to see every TCP socket once: one walk of the
 // kernel's TCP table for both families (the legacy TCPDIAG_GETSOCK request; one dump per
 // family where a kernel refuses it), every state, no extensions, no filter, a 64 KiB buffer,
-// and nothing done per socket but counting it. Written apart from the agent's SockDiagSocket on purpose, so that a cost
-// hidden in the agent's code shows up as a gap to this floor instead of in both.
+// and nothing done per socket but counting it. Written apart from the agent's SockDiagSocket on
+// purpose, so that a cost hidden in the agent's code shows up as a gap to this floor instead of in
+// both.
 class RawNetlinkFloor
 {
 public:

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "AgentConfig.h"
+#include "HealthEngine.h"
+#include "Probe.h"
+#include "RouteDecision.h"
+#include "SocketSample.h"
+
+namespace anycast {
+
+// What `--once` concludes for one service from a single check.
+struct ServiceEvaluation
+{
+    QString name;
+    HealthVerdict verdict;
+    std::optional<ProbeResult> probe;
+    QList<PrefixDecision> routes;
+};
+
+// Runs every configured probe once, concurrently, and waits for them (each has its own
+// timeout, so this returns within the longest one). Needs a running QCoreApplication.
+QList<std::optional<ProbeResult>> runProbesOnce(const AgentConfig &config);
+
+// Judges each service on one check: rise and fall do not apply (there is only one), so the
+// verdict is what this moment's signals say; the routes are what the policy would announce
+// for it.
+QList<ServiceEvaluation> evaluateOnce(const AgentConfig &config, const SocketSample &sample,
+                                      const QList<std::optional<ProbeResult>> &probes);
+
+} // namespace anycast

@@ -1,0 +1,175 @@
+#include "ServiceConfigReader.h"
+
+#include <QHostAddress>
+
+namespace anycast {
+namespace {
+
+using std::chrono::milliseconds;
+
+const QStringList kServiceKeys = {QStringLiteral("name"),
+                                  QStringLiteral("ports"),
+                                  QStringLiteral("prefixes"),
+                                  QStringLiteral("rise"),
+                                  QStringLiteral("fall"),
+                                  QStringLiteral("probe"),
+                                  QStringLiteral("probe_interval"),
+                                  QStringLiteral("probe_timeout"),
+                                  QStringLiteral("probe_retry_delay"),
+                                  QStringLiteral("probe_expect_status"),
+                                  QStringLiteral("listener_loss_immediate"),
+                                  QStringLiteral("thresholds"),
+                                  QStringLiteral("route")};
+const QStringList kThresholdKeys = {QStringLiteral("accept_queue_ratio"),
+                                    QStringLiteral("accept_queue_depth"),
+                                    QStringLiteral("syn_recv"),
+                                    QStringLiteral("syn_recv_growth_per_s"),
+                                    QStringLiteral("listen_drops_per_s"),
+                                    QStringLiteral("retransmit_ratio"),
+                                    QStringLiteral("retransmit_min_segments_per_s"),
+                                    QStringLiteral("close_wait"),
+                                    QStringLiteral("close_wait_growth_per_s")};
+const QStringList kRouteKeys = {QStringLiteral("med"),
+                                QStringLiteral("communities"),
+                                QStringLiteral("degraded_prepend"),
+                                QStringLiteral("degraded_med"),
+                                QStringLiteral("withdraw_on_down"),
+                                QStringLiteral("down_med"),
+                                QStringLiteral("drain_prepend"),
+                                QStringLiteral("drain_floor"),
+                                QStringLiteral("drain_grace")};
+
+constexpr qint64 kMaxMed = 4294967295LL;
+constexpr double kHuge = 1e12;
+
+bool isCommunity(const QString &text)
+{
+    const QStringList parts = text.split(QLatin1Char(':'));
+    if (parts.size() != 2)
+        return false;
+    for (const QString &part : parts) {
+        bool ok = false;
+        const uint value = part.toUInt(&ok);
+        if (!ok || value > 65535)
+            return false;
+    }
+    return true;
+}
+
+void readThresholds(ConfigReader &reader, const toml::table &table, HealthThresholds &limits)
+{
+    reader.rejectUnknownKeys(table, kThresholdKeys);
+    limits.acceptQueueRatio =
+        reader.number(table, "accept_queue_ratio", 0.01, 1.0).value_or(limits.acceptQueueRatio);
+    limits.acceptQueueDepth = static_cast<quint64>(
+        reader.integer(table, "accept_queue_depth", 0, 1 << 30).value_or(limits.acceptQueueDepth));
+    limits.synRecv = static_cast<quint64>(
+        reader.integer(table, "syn_recv", 1, 1 << 30).value_or(limits.synRecv));
+    limits.synRecvGrowthPerSecond = reader.number(table, "syn_recv_growth_per_s", 0.1, kHuge)
+                                        .value_or(limits.synRecvGrowthPerSecond);
+    limits.listenDropsPerSecond = reader.number(table, "listen_drops_per_s", 0.01, kHuge)
+                                      .value_or(limits.listenDropsPerSecond);
+    limits.retransmitRatio =
+        reader.number(table, "retransmit_ratio", 0.0001, 1.0).value_or(limits.retransmitRatio);
+    limits.retransmitMinSegmentsPerSecond =
+        reader.number(table, "retransmit_min_segments_per_s", 0, kHuge)
+            .value_or(limits.retransmitMinSegmentsPerSecond);
+    limits.closeWait = static_cast<quint64>(
+        reader.integer(table, "close_wait", 1, 1 << 30).value_or(limits.closeWait));
+    limits.closeWaitGrowthPerSecond = reader.number(table, "close_wait_growth_per_s", 0.1, kHuge)
+                                          .value_or(limits.closeWaitGrowthPerSecond);
+}
+
+void readRoute(ConfigReader &reader, const toml::table &table, RouteConfig &route)
+{
+    reader.rejectUnknownKeys(table, kRouteKeys);
+    route.med = static_cast<quint32>(reader.integer(table, "med", 0, kMaxMed).value_or(route.med));
+    route.degradedMed = route.med;
+    if (const toml::node *communities = table.get("communities")) {
+        for (const auto &[text, node] : reader.stringsWithNodes(*communities, "communities")) {
+            if (isCommunity(text))
+                route.communities.append(text);
+            else
+                reader.fail(*node, QStringLiteral("'%1' is not a community (ASN:VALUE, each "
+                                                  "0-65535)")
+                                       .arg(text));
+        }
+    }
+    route.degradedPrepend = static_cast<int>(
+        reader.integer(table, "degraded_prepend", 0, 10).value_or(route.degradedPrepend));
+    route.degradedMed = static_cast<quint32>(
+        reader.integer(table, "degraded_med", 0, kMaxMed).value_or(route.degradedMed));
+    route.withdrawOnDown = reader.boolean(table, "withdraw_on_down").value_or(route.withdrawOnDown);
+    route.downMed =
+        static_cast<quint32>(reader.integer(table, "down_med", 0, kMaxMed).value_or(route.downMed));
+    route.drainPrepend = static_cast<int>(
+        reader.integer(table, "drain_prepend", 0, 10).value_or(route.drainPrepend));
+    route.drainFloor = static_cast<quint64>(
+        reader.integer(table, "drain_floor", 0, 1 << 30).value_or(route.drainFloor));
+    if (const auto grace = reader.duration(table, "drain_grace", milliseconds(1000),
+                                           milliseconds(24LL * 3600 * 1000)))
+        route.drainGrace = std::chrono::duration_cast<std::chrono::seconds>(*grace);
+}
+
+void readProbe(ConfigReader &reader, const toml::table &table, ServiceConfig &service)
+{
+    service.probeInterval =
+        reader.duration(table, "probe_interval", milliseconds(100), milliseconds(3600 * 1000))
+            .value_or(service.probeInterval);
+    service.probeRetryDelay =
+        reader.duration(table, "probe_retry_delay", milliseconds(0), milliseconds(60 * 1000))
+            .value_or(service.probeRetryDelay);
+    const auto timeout =
+        reader.duration(table, "probe_timeout", milliseconds(10), milliseconds(600 * 1000));
+    const auto expect = reader.integer(table, "probe_expect_status", 100, 599);
+    const auto text = reader.string(table, "probe");
+    if (!text || text->isEmpty())
+        return;
+    const auto spec = ProbeSpec::parse(*text);
+    if (!spec) {
+        reader.fail(*table.get("probe"), spec.error());
+        return;
+    }
+    service.probe = spec.value();
+    service.probe->timeout = timeout.value_or(std::min(service.probeInterval, milliseconds(1000)));
+    if (expect)
+        service.probe->expectStatus = static_cast<int>(*expect);
+}
+
+} // namespace
+
+ServiceConfig readServiceConfig(ConfigReader &reader, const toml::table &table)
+{
+    ServiceConfig service;
+    reader.rejectUnknownKeys(table, kServiceKeys);
+    if (const auto name = reader.string(table, "name"))
+        service.name = *name;
+    else if (!table.contains("name"))
+        reader.fail(table, QStringLiteral("[[service]] name is required"));
+    if (const auto ports = reader.portList(table, "ports"); ports && !ports->isEmpty())
+        service.ports = *ports;
+    else if (!ports)
+        reader.fail(table, QStringLiteral("[[service]] %1: ports is required").arg(service.name));
+    if (const toml::node *prefixes = table.get("prefixes")) {
+        for (const auto &[text, node] : reader.stringsWithNodes(*prefixes, "prefixes")) {
+            const auto subnet = QHostAddress::parseSubnet(text);
+            if (subnet.first.isNull() || !text.contains(QLatin1Char('/')))
+                reader.fail(*node,
+                            QStringLiteral("'%1' is not a prefix (e.g. 192.0.2.1/32)").arg(text));
+            else
+                service.prefixes.append(text);
+        }
+    }
+    service.rise = static_cast<int>(reader.integer(table, "rise", 1, 100).value_or(service.rise));
+    service.fall = static_cast<int>(reader.integer(table, "fall", 1, 100).value_or(service.fall));
+    service.listenerLossImmediate =
+        reader.boolean(table, "listener_loss_immediate").value_or(service.listenerLossImmediate);
+    readProbe(reader, table, service);
+    if (const toml::table *thresholds = reader.table(table, "thresholds"))
+        readThresholds(reader, *thresholds, service.thresholds);
+    if (const toml::table *route = reader.table(table, "route"))
+        readRoute(reader, *route, service.route);
+    return service;
+}
+
+} // namespace anycast

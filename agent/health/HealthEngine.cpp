@@ -1,0 +1,160 @@
+#include "HealthEngine.h"
+
+namespace anycast {
+
+HealthEngine::HealthEngine(HealthConfig config, SteadyTime start)
+    : m_config(std::move(config))
+    , m_signals(m_config.ports, m_config.thresholds)
+{
+    m_verdict.since = start;
+    m_verdict.reasons = {
+        QStringLiteral("starting: not announced until %1 good checks").arg(m_config.rise)};
+}
+
+bool HealthEngine::onListeners(const QList<ListenerStats> &listeners, SteadyTime now)
+{
+    const QStringList missing = m_signals.missingListeners(listeners);
+    if (missing.isEmpty() || !m_config.listenerLossImmediate)
+        return false;
+    // Whatever the streaks said, the service is not answering on that port right now.
+    m_healthyStreak = 0;
+    m_notDownStreak = 0;
+    m_downStreak = std::max(m_downStreak, m_config.fall);
+    m_degradedOrWorseStreak = std::max(m_degradedOrWorseStreak, m_config.fall);
+    QStringList reasons;
+    for (const QString &reason : missing)
+        reasons.append(reason + QStringLiteral(" (fast path)"));
+    if (m_verdict.health == ServiceHealth::Down) {
+        if (!m_verdict.starting)
+            m_verdict.reasons = reasons;
+        m_verdict.pending.clear(); // any recovery under way starts over
+        return false;
+    }
+    return moveTo(ServiceHealth::Down, reasons, now);
+}
+
+void HealthEngine::onProbe(bool ok, const QString &detail)
+{
+    m_probeOk = ok;
+    m_probeDetail = detail;
+    m_probeOutcomeFresh = true;
+}
+
+void HealthEngine::count(Check check)
+{
+    const bool down = check == Check::Down;
+    const bool healthy = check == Check::Healthy;
+    m_downStreak = down ? m_downStreak + 1 : 0;
+    m_degradedOrWorseStreak = healthy ? 0 : m_degradedOrWorseStreak + 1;
+    m_notDownStreak = down ? 0 : m_notDownStreak + 1;
+    m_healthyStreak = healthy ? m_healthyStreak + 1 : 0;
+}
+
+QString HealthEngine::progress(Check check) const
+{
+    switch (m_verdict.health) {
+    case ServiceHealth::Healthy:
+        if (check == Check::Healthy)
+            return {};
+        return QStringLiteral("%1 of %2 failing checks")
+            .arg(m_degradedOrWorseStreak)
+            .arg(m_config.fall);
+    case ServiceHealth::Degraded:
+        if (check == Check::Down)
+            return QStringLiteral("%1 of %2 failing checks").arg(m_downStreak).arg(m_config.fall);
+        if (check == Check::Healthy)
+            return QStringLiteral("%1 of %2 good checks").arg(m_healthyStreak).arg(m_config.rise);
+        return {};
+    case ServiceHealth::Down:
+        if (check == Check::Down)
+            return {};
+        return QStringLiteral("%1 of %2 good checks")
+            .arg(check == Check::Healthy ? m_healthyStreak : m_notDownStreak)
+            .arg(m_config.rise);
+    }
+    return {};
+}
+
+bool HealthEngine::onSample(const ServiceSocketStats &stats, const HostCounters &host,
+                            SteadyTime now)
+{
+    QStringList hard = m_signals.missingListeners(stats.listeners);
+    // A confirmed probe failure counts towards `fall` once. Until the next outcome arrives
+    // (probes and checks run on their own clocks) the probe neither fails nor clears a
+    // check: counting one failure twice would let a single unlucky probe cycle take a
+    // healthy service down.
+    const bool probeFailing = m_probeOk == false;
+    const bool probeFailureIsNew = probeFailing && m_probeOutcomeFresh;
+    m_probeOutcomeFresh = false;
+    if (probeFailing)
+        hard.append(QStringLiteral("probe failed: %1").arg(m_probeDetail));
+    const double elapsed =
+        m_previous ? std::chrono::duration<double>(now - m_previousTime).count() : 0.0;
+    const QStringList soft =
+        m_signals.leadingSignals(stats, m_previous ? &*m_previous : nullptr, elapsed, host);
+    m_previous = stats;
+    m_previousTime = now;
+
+    const Check check = !hard.isEmpty()   ? Check::Down
+                        : !soft.isEmpty() ? Check::Degraded
+                                          : Check::Healthy;
+    const bool onlyAStaleProbeFailure = probeFailing && !probeFailureIsNew && hard.size() == 1;
+    if (onlyAStaleProbeFailure) {
+        if (m_verdict.health == ServiceHealth::Down && !m_verdict.starting)
+            m_verdict.reasons = hard + soft;
+        return false; // this check holds the streaks as they are
+    }
+    count(check);
+    QStringList reasons = hard + soft;
+    if (check == Check::Degraded)
+        m_lastSoftReasons = soft;
+
+    bool changed = false;
+    switch (m_verdict.health) {
+    case ServiceHealth::Healthy:
+        if (m_downStreak >= m_config.fall)
+            changed = moveTo(ServiceHealth::Down, reasons, now);
+        else if (m_degradedOrWorseStreak >= m_config.fall)
+            changed = moveTo(ServiceHealth::Degraded, reasons, now);
+        break;
+    case ServiceHealth::Degraded:
+        if (m_downStreak >= m_config.fall)
+            changed = moveTo(ServiceHealth::Down, reasons, now);
+        else if (m_healthyStreak >= m_config.rise)
+            changed = moveTo(ServiceHealth::Healthy, {}, now);
+        else if (check == Check::Degraded)
+            m_verdict.reasons = reasons;
+        break;
+    case ServiceHealth::Down:
+        if (m_healthyStreak >= m_config.rise)
+            changed = moveTo(ServiceHealth::Healthy, {}, now);
+        else if (m_notDownStreak >= m_config.rise)
+            // Recovery that included soft checks: say which leading signals kept it degraded.
+            changed =
+                moveTo(ServiceHealth::Degraded, soft.isEmpty() ? m_lastSoftReasons : soft, now);
+        else if (m_verdict.starting && m_downStreak >= m_config.fall)
+            changed = moveTo(ServiceHealth::Down, reasons, now); // starting is over: it is down
+        else if (check == Check::Down && !m_verdict.starting)
+            m_verdict.reasons = reasons;
+        break;
+    }
+    m_verdict.pending = progress(check);
+    if (!m_verdict.pending.isEmpty() && !reasons.isEmpty() && check != Check::Healthy &&
+        m_verdict.health == ServiceHealth::Healthy)
+        m_verdict.pending += QStringLiteral(": ") + reasons.join(QStringLiteral("; "));
+    return changed;
+}
+
+bool HealthEngine::moveTo(ServiceHealth health, const QStringList &reasons, SteadyTime now)
+{
+    const bool changed = health != m_verdict.health || m_verdict.starting;
+    m_verdict.health = health;
+    m_verdict.reasons = reasons;
+    m_verdict.starting = false;
+    m_verdict.pending.clear();
+    if (changed)
+        m_verdict.since = now;
+    return changed;
+}
+
+} // namespace anycast

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "HealthStates.h"
+#include "HealthThresholds.h"
+#include "SignalEvaluator.h"
+#include "SteadyTime.h"
+
+#include <optional>
+
+namespace anycast {
+
+struct HealthConfig
+{
+    QList<quint16> ports;
+    int rise = 3;
+    int fall = 2;
+    // A listener that disappears is unambiguous: go down on the fast path at once.
+    bool listenerLossImmediate = true;
+    HealthThresholds thresholds;
+};
+
+struct HealthVerdict
+{
+    ServiceHealth health = ServiceHealth::Down;
+    QStringList reasons; // why the service is in this state
+    QString pending;     // a transition under way: "2 of 3 good checks"
+    SteadyTime since{};
+    bool starting = true; // no verdict reached since start: down until `rise` good checks
+};
+
+// One service's health: hard signals (no listener, probe failing) lead to down after `fall`
+// consecutive checks (a vanished listener at once, on the fast path), leading signals to
+// degraded after `fall` checks, recovery after `rise` good ones. A check is one full sample.
+// Pure and clock-injected: every input carries its time.
+class HealthEngine
+{
+public:
+    HealthEngine(HealthConfig config, SteadyTime start);
+
+    // The fast path's listeners. Returns true when the health changed.
+    bool onListeners(const QList<ListenerStats> &listeners, SteadyTime now);
+    // One check: a full sample plus the latest confirmed probe outcome. True when changed.
+    bool onSample(const ServiceSocketStats &stats, const HostCounters &host, SteadyTime now);
+    // A confirmed probe outcome (see ProbeSchedule); it counts at the next check, and a
+    // failure counts once.
+    void onProbe(bool ok, const QString &detail);
+
+    const HealthVerdict &verdict() const { return m_verdict; }
+    const HealthConfig &config() const { return m_config; }
+
+private:
+    enum class Check
+    {
+        Healthy,
+        Degraded,
+        Down
+    };
+
+    void count(Check check);
+    bool moveTo(ServiceHealth health, const QStringList &reasons, SteadyTime now);
+    QString progress(Check check) const;
+
+    HealthConfig m_config;
+    SignalEvaluator m_signals;
+    HealthVerdict m_verdict;
+    std::optional<ServiceSocketStats> m_previous;
+    SteadyTime m_previousTime{};
+    std::optional<bool> m_probeOk;
+    QString m_probeDetail;
+    bool m_probeOutcomeFresh = false;
+    QStringList m_lastSoftReasons;
+    int m_downStreak = 0;
+    int m_degradedOrWorseStreak = 0;
+    int m_notDownStreak = 0;
+    int m_healthyStreak = 0;
+};
+
+} // namespace anycast

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace anycast {
+
+// When leading signals turn a service degraded. The defaults aim to catch a filling accept
+// queue well before it overflows (half full is already abnormal for a service that keeps
+// up: a healthy accept loop keeps the queue near empty) and to ignore the noise of a quiet
+// host. All are configurable per service ([service.thresholds]).
+struct HealthThresholds
+{
+    double acceptQueueRatio = 0.5;       // any listener's queue at this share of its backlog
+    quint64 acceptQueueDepth = 0;        // or this many waiting (0 = off; for /proc, no backlog)
+    quint64 synRecv = 512;               // half-open connections on the service ports
+    double synRecvGrowthPerSecond = 100; // SYN_RECV rising this fast
+    double listenDropsPerSecond = 1;     // TcpExt ListenOverflows/ListenDrops, host-wide
+    double retransmitRatio = 0.05;       // host RetransSegs / OutSegs over the interval ...
+    double retransmitMinSegmentsPerSecond = 200; // ... once at least this much traffic flows
+    quint64 closeWait = 1024;                    // CLOSE_WAIT sockets: the service is not closing
+    double closeWaitGrowthPerSecond = 20;        // CLOSE_WAIT rising this fast
+
+    bool operator==(const HealthThresholds &) const = default;
+};
+
+} // namespace anycast

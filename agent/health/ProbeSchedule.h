@@ -1,0 +1,34 @@
+#pragma once
+
+#include "SteadyTime.h"
+
+#include <optional>
+
+namespace anycast {
+
+// When to probe, and which probe outcomes count. A single failed attempt is retried after a
+// short delay before it counts, because one lost SYN or a GC pause must not cost a route
+// change: with 5% independent failures a probe cycle is confirmed failing with p = 0.25%,
+// and `fall` = 2 such cycles in a row (HealthEngine counts each confirmed failure once)
+// happen about once in 44 hours at 1 probe/s. A real outage fails the retry too and is
+// confirmed within interval + retry delay, every cycle. Pure: the caller supplies the time.
+class ProbeSchedule
+{
+public:
+    ProbeSchedule(Milliseconds interval, Milliseconds retryDelay);
+
+    bool due(SteadyTime now) const { return !m_inFlight && now >= m_nextRun; }
+    SteadyTime nextRun() const { return m_nextRun; }
+    void started(SteadyTime now);
+    // The confirmed outcome (true = passing), or nullopt while a failure awaits its retry.
+    std::optional<bool> finished(bool ok, SteadyTime now);
+
+private:
+    Milliseconds m_interval;
+    Milliseconds m_retryDelay;
+    SteadyTime m_nextRun{};
+    bool m_inFlight = false;
+    bool m_awaitingRetry = false;
+};
+
+} // namespace anycast

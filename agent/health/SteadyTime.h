@@ -1,0 +1,12 @@
+#pragma once
+
+#include <chrono>
+
+namespace anycast {
+
+// Logic takes the time as an argument (clock injection): tests drive it with a fake clock,
+// the agent with std::chrono::steady_clock.
+using SteadyTime = std::chrono::steady_clock::time_point;
+using Milliseconds = std::chrono::milliseconds;
+
+} // namespace anycast

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "HealthStates.h"
+
+#include <QStringList>
+
+#include <chrono>
+
+namespace anycast {
+
+// RFC 8326: routers that honour it lower the route's preference during a drain.
+inline const QString kGracefulShutdownCommunity = QStringLiteral("65535:0");
+
+// BGP attributes of an announcement.
+struct RouteAttributes
+{
+    quint32 med = 0;
+    QStringList communities;
+    int prepend = 0; // extra copies of the local AS on the path
+
+    bool operator==(const RouteAttributes &) const = default;
+};
+
+// What the agent wants for one prefix, and why.
+struct PrefixDecision
+{
+    QString prefix;
+    PrefixState state = PrefixState::Withdrawn;
+    RouteAttributes attributes; // meaningful unless withdrawn
+    QString reason;
+
+    bool announced() const { return state != PrefixState::Withdrawn; }
+    // Two decisions are the same route when a router would see no update between them.
+    bool sameRoute(const PrefixDecision &other) const
+    {
+        return state == other.state && (!announced() || attributes == other.attributes);
+    }
+};
+
+// [service.route]: how each health and operator state is announced.
+struct RouteConfig
+{
+    quint32 med = 100;
+    QStringList communities;
+    int degradedPrepend = 3;   // providers often ignore MED, so prepending is the default
+    quint32 degradedMed = 100; // may be raised in addition
+    bool withdrawOnDown = true;
+    quint32 downMed = 4294967295u; // used when withdraw_on_down = false
+    int drainPrepend = 3;
+    quint64 drainFloor = 10;              // withdraw once established connections fall below this
+    std::chrono::seconds drainGrace{300}; // ... or after this long in any case
+
+    bool operator==(const RouteConfig &) const = default;
+};
+
+} // namespace anycast

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "FlapBudget.h"
+#include "FleetGuard.h"
+#include "RouteDecision.h"
+
+#include <QList>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace anycast {
+
+// Everything the policy weighs for one service at one moment.
+struct PolicyInput
+{
+    ServiceHealth health = ServiceHealth::Down;
+    QStringList healthReasons;
+    OperatorState operatorState = OperatorState::Active;
+    std::optional<SteadyTime> drainStarted;
+    bool drainImmediate = false;
+    quint64 established = 0;    // connections still on the service (drain bleed-off)
+    bool forceWithdraw = false; // an operator overrode the fleet guard (audited by the caller)
+};
+
+using FleetLookup = std::function<FleetView(const QString &prefix)>;
+
+// (health, operator state, fleet view) -> the desired announcement of each of a service's
+// prefixes, with a reason. Remembers what it last decided so it can apply the flap budget
+// and the fleet guard, which are about changes. Pure and clock-injected.
+class RoutePolicy
+{
+public:
+    RoutePolicy(QStringList prefixes, RouteConfig route, int flapBudget,
+                std::chrono::seconds flapWindow, int minAnnouncing);
+
+    const QList<PrefixDecision> &decide(const PolicyInput &input, const FleetLookup &fleet,
+                                        SteadyTime now);
+    const QList<PrefixDecision> &current() const { return m_current; }
+
+private:
+    PrefixDecision desired(const QString &prefix, const PolicyInput &input, SteadyTime now) const;
+    PrefixDecision deprefered(const QString &prefix, const QString &reason) const;
+    PrefixDecision withdrawn(const QString &prefix, const QString &reason) const;
+
+    RouteConfig m_route;
+    int m_minAnnouncing;
+    QList<PrefixDecision> m_current;
+    std::vector<FlapBudget> m_budgets;
+};
+
+} // namespace anycast

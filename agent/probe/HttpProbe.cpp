@@ -1,0 +1,97 @@
+#include "HttpProbe.h"
+
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace anycast {
+
+HttpProbe::HttpProbe(ProbeSpec spec, QObject *parent)
+    : Probe(parent)
+    , m_spec(std::move(spec))
+    , m_manager(this)
+    , m_timeout(this)
+{
+    // The probe checks the service itself: a proxy would answer for it.
+    m_manager.setProxy(QNetworkProxy::NoProxy);
+    m_timeout.setSingleShot(true);
+    // A coarse timer may fire 5% early, and a timeout must never cut a run short.
+    m_timeout.setTimerType(Qt::PreciseTimer);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        finish(false, QStringLiteral("timed out after %1 ms").arg(m_spec.timeout.count()));
+    });
+}
+
+HttpProbe::~HttpProbe()
+{
+    // Whatever is in flight is dropped without a result: nobody is left to receive it.
+    m_state = State::Idle;
+    if (m_reply)
+        m_reply->abort();
+}
+
+bool HttpProbe::start()
+{
+    if (m_state != State::Idle)
+        return false;
+    m_state = State::Running;
+    m_clock.start();
+
+    QNetworkRequest request(m_spec.url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    // One HTTP/1.1 connection per run: a kept-alive or multiplexed connection would keep
+    // passing after the service stopped accepting new ones.
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setRawHeader("Connection", "close");
+    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("anycast-agent probe"));
+
+    QNetworkReply *reply = m_manager.get(request);
+    m_reply = reply;
+    connect(reply, &QIODevice::readyRead, reply, [reply] { reply->skip(reply->bytesAvailable()); });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
+    m_timeout.start(m_spec.timeout);
+    return true;
+}
+
+void HttpProbe::onReplyFinished(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    if (reply != m_reply || m_state != State::Running)
+        return; // aborted by the timeout, or an earlier run
+    m_reply = nullptr;
+
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid()) {
+        finish(false, reply->errorString());
+        return;
+    }
+    const int code = status.toInt();
+    if (code != m_spec.expectStatus) {
+        finish(false, QStringLiteral("HTTP %1 (expected %2)").arg(code).arg(m_spec.expectStatus));
+        return;
+    }
+    finish(true, QStringLiteral("HTTP %1 in %2 ms")
+                     .arg(QString::number(code),
+                          QString::number(double(m_clock.nsecsElapsed()) / 1e6, 'f', 1)));
+}
+
+void HttpProbe::finish(bool ok, const QString &detail)
+{
+    if (m_state != State::Running)
+        return;
+    m_timeout.stop();
+    if (QNetworkReply *reply = m_reply) {
+        m_reply = nullptr;
+        // abort() emits finished() at once; the reply is stale by then and only deleted.
+        reply->abort();
+    }
+    m_state = State::Idle;
+    emit finished(ProbeResult{ok, detail, std::chrono::milliseconds(m_clock.elapsed())});
+}
+
+} // namespace anycast

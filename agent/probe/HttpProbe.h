@@ -1,0 +1,47 @@
+#pragma once
+
+#include "Probe.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkReply;
+
+namespace anycast {
+
+// http(s)://URL: a GET that is healthy only when the response status is `expectStatus`.
+// Redirects are not followed (a 301 is a status like any other), https verifies the peer
+// against the system CA store, no proxy is used, and the body is read and thrown away.
+// The timeout covers the whole exchange, body included.
+class HttpProbe final : public Probe
+{
+    Q_OBJECT
+
+public:
+    explicit HttpProbe(ProbeSpec spec, QObject *parent = nullptr);
+    ~HttpProbe() override;
+
+    bool start() final;
+    bool running() const final { return m_state != State::Idle; }
+
+private:
+    enum class State
+    {
+        Idle,
+        Running
+    };
+
+    void onReplyFinished(QNetworkReply *reply);
+    void finish(bool ok, const QString &detail);
+
+    ProbeSpec m_spec;
+    QNetworkAccessManager m_manager;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timeout;
+    QElapsedTimer m_clock;
+    State m_state = State::Idle;
+};
+
+} // namespace anycast

@@ -1,0 +1,35 @@
+#include "Probe.h"
+
+#include "ExecProbe.h"
+#include "HttpProbe.h"
+#include "TcpProbe.h"
+
+namespace anycast {
+
+std::unique_ptr<Probe> Probe::create(const ProbeSpec &spec, QObject *parent)
+{
+    switch (spec.kind) {
+    case ProbeSpec::Kind::Tcp:
+        return std::make_unique<TcpProbe>(spec, parent);
+    case ProbeSpec::Kind::Http:
+        return std::make_unique<HttpProbe>(spec, parent);
+    case ProbeSpec::Kind::Exec:
+        return std::make_unique<ExecProbe>(spec, parent);
+    }
+    return nullptr;
+}
+
+void Probe::deliver(const ProbeResult &result, bool insideStart,
+                    const std::function<void()> &becomeIdle)
+{
+    const auto emitResult = [this, result, becomeIdle] {
+        becomeIdle();
+        emit finished(result);
+    };
+    if (insideStart)
+        QMetaObject::invokeMethod(this, emitResult, Qt::QueuedConnection);
+    else
+        emitResult();
+}
+
+} // namespace anycast

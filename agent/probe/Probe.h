@@ -1,0 +1,48 @@
+#pragma once
+
+#include "ProbeSpec.h"
+
+#include <QObject>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+namespace anycast {
+
+struct ProbeResult
+{
+    bool ok = false;
+    QString detail; // "connected in 0.3 ms", "HTTP 500 (expected 200)", "timed out after 1000 ms"
+    std::chrono::milliseconds elapsed{0};
+};
+
+// An active check of a service. Asynchronous: start() returns at once and finished() is
+// emitted exactly once per started run, on the thread that owns the probe. A timeout is a
+// failure. The probe never blocks the event loop, so it can never delay sampling.
+class Probe : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    ~Probe() override = default;
+
+    // Starts a run; returns false (and does nothing) while a run is still in flight.
+    virtual bool start() = 0;
+    virtual bool running() const = 0;
+
+    static std::unique_ptr<Probe> create(const ProbeSpec &spec, QObject *parent = nullptr);
+
+signals:
+    void finished(const anycast::ProbeResult &result);
+
+protected:
+    // Emits finished(result) after `becomeIdle` has run: at once, or queued when
+    // `insideStart` (Qt may report a failure synchronously from inside a start call, and the
+    // caller must not see the result before start() has returned).
+    void deliver(const ProbeResult &result, bool insideStart,
+                 const std::function<void()> &becomeIdle);
+};
+
+} // namespace anycast

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "AgentConfig.h"
+#include "SampleCollector.h"
+#include "Sampler.h"
+#include "ServiceMonitor.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace anycast {
+
+// The running agent's loop: the listener fast path and probes on one timer, full samples on
+// another, every verdict and route change logged with its reason. I/O lives here; the
+// decisions live in HealthEngine and RoutePolicy.
+class AgentRuntime final : public QObject
+{
+    Q_OBJECT
+
+public:
+    AgentRuntime(AgentConfig config, std::unique_ptr<Sampler> sampler,
+                 HostCountersReader hostReader, QObject *parent = nullptr);
+    ~AgentRuntime() final;
+
+    void start();
+    const QList<ServiceMonitor *> &monitors() const { return m_monitors; }
+
+private:
+    void fastTick();
+    void fullTick();
+    void reportSamplerError(const QString &path, const QString &error);
+
+    AgentConfig m_config;
+    std::unique_ptr<Sampler> m_sampler;
+    SampleCollector m_collector;
+    QList<ServiceMonitor *> m_monitors;
+    QTimer m_fastTimer;
+    QTimer m_fullTimer;
+    QString m_lastSamplerError;
+};
+
+// One line per event, for the journal: "health web: healthy -> down: no listener on :443".
+void logLine(const QString &line);
+
+} // namespace anycast

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "AgentConfig.h"
+#include "HealthEngine.h"
+#include "Probe.h"
+#include "ProbeSchedule.h"
+#include "RoutePolicy.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace anycast {
+
+// One service on the running agent: its probe, health engine and route policy, wired
+// together. Sampling happens elsewhere; this object only consumes samples, so a slow probe
+// can never delay one.
+class ServiceMonitor final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ServiceMonitor(const ServiceConfig &service, const AgentConfig &agent, SteadyTime start,
+                   QObject *parent = nullptr);
+
+    const QString &name() const { return m_name; }
+    const HealthVerdict &verdict() const { return m_engine.verdict(); }
+    const QList<PrefixDecision> &routes() const { return m_policy.current(); }
+    const std::optional<ProbeResult> &lastProbe() const { return m_lastProbe; }
+
+    void onListeners(const QList<ListenerStats> &listeners, SteadyTime now);
+    void onSample(const ServiceSocketStats &stats, const HostCounters &host, SteadyTime now);
+    // Starts the probe when it is due; cheap to call on every fast-path tick.
+    void pollProbe(SteadyTime now);
+    bool probeRunning() const { return m_probe && m_probe->running(); }
+
+signals:
+    // `before` is a health name, or "starting" for the first verdict.
+    void healthChanged(const QString &service, const QString &before,
+                       const anycast::HealthVerdict &after);
+    void routeChanged(const QString &service, const anycast::PrefixDecision &before,
+                      const anycast::PrefixDecision &after);
+    void probeFinished(const QString &service, const anycast::ProbeResult &result);
+
+private:
+    void afterEngine(const QString &before, bool changed, SteadyTime now);
+    QString healthLabel() const;
+    void onProbeFinished(const ProbeResult &result);
+
+    QString m_name;
+    HealthEngine m_engine;
+    RoutePolicy m_policy;
+    ProbeSchedule m_schedule;
+    std::unique_ptr<Probe> m_probe;
+    std::optional<ProbeResult> m_lastProbe;
+    quint64 m_established = 0;
+};
+
+} // namespace anycast
