@@ -4,7 +4,10 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -19,7 +22,13 @@ int main(int argc, char *argv[])
         QStringLiteral("lang"),
         QStringLiteral("User interface language, e.g. de (default: the system's)."),
         QStringLiteral("CODE"));
-    parser.addOption(languageOption);
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"), QStringLiteral("Save the main window as a PNG and exit."),
+        QStringLiteral("PNG"));
+    const QCommandLineOption afterOption(QStringLiteral("after"),
+                                         QStringLiteral("With --screenshot: wait this long first."),
+                                         QStringLiteral("SECONDS"), QStringLiteral("1"));
+    parser.addOptions({languageOption, screenshotOption, afterOption});
     parser.process(app);
 
     QTranslator translator;
@@ -32,5 +41,22 @@ int main(int argc, char *argv[])
 
     anycast::MainWindow window;
     window.show();
+    if (parser.isSet(screenshotOption)) {
+        bool ok = false;
+        const double seconds = parser.value(afterOption).toDouble(&ok);
+        if (!ok || seconds < 0) {
+            std::fprintf(stderr, "anycast-console: --after needs a number of seconds\n");
+            return 64;
+        }
+        const QString path = parser.value(screenshotOption);
+        QTimer::singleShot(static_cast<int>(seconds * 1000), &window, [&window, path] {
+            if (!window.grab().save(path, "PNG")) {
+                std::fprintf(stderr, "anycast-console: cannot write %s\n", qPrintable(path));
+                QApplication::exit(1);
+                return;
+            }
+            QApplication::quit();
+        });
+    }
     return app.exec();
 }

@@ -241,5 +241,29 @@ TEST_F(AgentCli, UnbuiltCommandsSayTheyAreNotImplemented)
     EXPECT_EQ(run(QStringLiteral("anycastctl"), {QStringLiteral("--version")}).exitCode, 0);
 }
 
+TEST_F(AgentCli, ConsoleStartsOffscreenAndSavesAScreenshot)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    const QString png = m_dir.filePath(QStringLiteral("console.png"));
+    const ProcessResult result =
+        run(QStringLiteral("anycast-console"),
+            {QStringLiteral("--screenshot"), png, QStringLiteral("--after"), QStringLiteral("0.2"),
+             QStringLiteral("--lang"), QStringLiteral("de")},
+            environment);
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    QFile file(png);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray header = file.read(24);
+    ASSERT_TRUE(header.startsWith("\x89PNG\r\n\x1a\n"));
+    // IHDR width and height, big-endian: the window's default 1000 x 700.
+    const auto be32 = [&header](int at) {
+        return (quint32(quint8(header[at])) << 24) | (quint32(quint8(header[at + 1])) << 16) |
+               (quint32(quint8(header[at + 2])) << 8) | quint32(quint8(header[at + 3]));
+    };
+    EXPECT_EQ(be32(16), 1000u);
+    EXPECT_EQ(be32(20), 700u);
+}
+
 } // namespace
 } // namespace anycast
