@@ -1,5 +1,6 @@
 #include "AgentConfig.h"
 #include "AgentRuntime.h"
+#include "ExabgpConfig.h"
 #include "HostCountersReader.h"
 #include "NetlinkSampler.h"
 #include "ProcRoot.h"
@@ -10,6 +11,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -102,6 +104,51 @@ int runAgent(const anycast::AgentConfig &config, const QString &samplerKind)
     return QCoreApplication::exec();
 }
 
+// `anycast-agent --config FILE exabgp-config --neighbor ADDR --peer-as N ...`
+int printExabgpConfig(const anycast::AgentConfig &config, const QCommandLineParser &parser)
+{
+    anycast::ExabgpConfigOptions options;
+    bool ok = false;
+    const uint peerAs = parser.value(QStringLiteral("peer-as")).toUInt(&ok);
+    if (!ok || peerAs == 0) {
+        printError(QStringLiteral("exabgp-config needs --peer-as N (the neighbors' AS)"));
+        return kExitUsage;
+    }
+    const QStringList neighbors = parser.values(QStringLiteral("neighbor"));
+    if (neighbors.isEmpty()) {
+        printError(QStringLiteral("exabgp-config needs at least one --neighbor ADDRESS"));
+        return kExitUsage;
+    }
+    for (const QString &address : neighbors) {
+        if (QHostAddress(address).isNull()) {
+            printError(QStringLiteral("--neighbor %1: not an IP address").arg(address));
+            return kExitUsage;
+        }
+        options.neighbors.append({address, peerAs});
+    }
+    options.localAddress = parser.value(QStringLiteral("local-address"));
+    options.routerId = parser.value(QStringLiteral("router-id"));
+    if (parser.isSet(QStringLiteral("connect"))) {
+        const uint port = parser.value(QStringLiteral("connect")).toUInt(&ok);
+        if (!ok || port == 0 || port > 65535) {
+            printError(QStringLiteral("--connect needs a port from 1 to 65535"));
+            return kExitUsage;
+        }
+        options.connectPort = static_cast<quint16>(port);
+    }
+    options.bridgePath =
+        parser.isSet(QStringLiteral("bridge"))
+            ? parser.value(QStringLiteral("bridge"))
+            : QCoreApplication::applicationDirPath() + QStringLiteral("/anycast-exabgp-bridge");
+    if (config.bgp.localAs == 0) {
+        printError(QStringLiteral("%1: [bgp] local_as is not set").arg(config.sourcePath));
+        return kExitBadConfig;
+    }
+    const QByteArray text = anycast::exabgpConfig(config, options).toUtf8();
+    std::fwrite(text.constData(), 1, static_cast<size_t>(text.size()), stdout);
+    return kExitOk;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -131,6 +178,24 @@ int main(int argc, char *argv[])
         QStringLiteral("Socket source: auto (netlink, falling back to /proc), netlink or proc."),
         QStringLiteral("KIND"), QStringLiteral("auto"));
     parser.addOptions({configOption, checkOption, onceOption, jsonOption, samplerOption});
+    parser.addPositionalArgument(
+        QStringLiteral("exabgp-config"),
+        QStringLiteral("Print an ExaBGP configuration for this agent and exit."),
+        QStringLiteral("[exabgp-config]"));
+    parser.addOptions({
+        {QStringLiteral("neighbor"), QStringLiteral("exabgp-config: a BGP neighbor (repeatable)."),
+         QStringLiteral("ADDRESS")},
+        {QStringLiteral("peer-as"), QStringLiteral("exabgp-config: the neighbors' AS."),
+         QStringLiteral("N")},
+        {QStringLiteral("local-address"), QStringLiteral("exabgp-config: the session's source."),
+         QStringLiteral("ADDRESS")},
+        {QStringLiteral("router-id"), QStringLiteral("exabgp-config: BGP router id."),
+         QStringLiteral("ID")},
+        {QStringLiteral("connect"), QStringLiteral("exabgp-config: the neighbors' port (labs)."),
+         QStringLiteral("PORT")},
+        {QStringLiteral("bridge"), QStringLiteral("exabgp-config: the bridge binary to run."),
+         QStringLiteral("PATH")},
+    });
     parser.process(app);
 
     const QString samplerKind = parser.value(samplerOption);
@@ -147,6 +212,15 @@ int main(int argc, char *argv[])
     if (!config) {
         std::fprintf(stderr, "%s\n", qPrintable(config.error()));
         return kExitBadConfig;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty()) {
+        if (positional != QStringList{QStringLiteral("exabgp-config")}) {
+            printError(
+                QStringLiteral("unknown command '%1'").arg(positional.join(QLatin1Char(' '))));
+            return kExitUsage;
+        }
+        return printExabgpConfig(config.value(), parser);
     }
     if (parser.isSet(checkOption)) {
         std::printf("%s: OK (%lld services)\n", qPrintable(parser.value(configOption)),

@@ -41,7 +41,11 @@ AgentRuntime::AgentRuntime(AgentConfig config, std::unique_ptr<Sampler> sampler,
     , m_config(std::move(config))
     , m_sampler(std::move(sampler))
     , m_collector(*m_sampler, std::move(hostReader))
+    , m_bgp(ExabgpCommands(m_config.bgp.nextHop, m_config.bgp.localAs))
+    , m_bridgeServer(m_config.bgpSocket, m_bgp)
 {
+    connect(&m_bridgeServer, &BgpBridgeServer::logLine, this,
+            [](const QString &line) { logLine(line); });
     const SteadyTime start = steadyNow();
     for (const ServiceConfig &service : m_config.services) {
         auto *monitor = new ServiceMonitor(service, m_config, start, this);
@@ -90,6 +94,11 @@ void AgentRuntime::start()
                 .arg(m_config.node, m_config.region, QString::number(m_monitors.size()),
                      m_sampler->name(), formatDuration(m_config.fastPathInterval),
                      formatDuration(m_config.sampleInterval)));
+    if (const auto listening = m_bridgeServer.listen(); !listening)
+        logLine(QStringLiteral("bgp: no route output: %1").arg(listening.error()));
+    else
+        logLine(
+            QStringLiteral("bgp: waiting for anycast-exabgp-bridge on %1").arg(m_config.bgpSocket));
     fullTick();
     fastTick();
     m_fastTimer.start();
@@ -116,6 +125,16 @@ void AgentRuntime::fastTick()
     }
     for (ServiceMonitor *monitor : std::as_const(m_monitors))
         monitor->pollProbe(now);
+    publishRoutes();
+}
+
+void AgentRuntime::publishRoutes()
+{
+    QList<PrefixDecision> all;
+    for (const ServiceMonitor *monitor : std::as_const(m_monitors))
+        all += monitor->routes();
+    m_bgp.setDesired(all);
+    m_bridgeServer.flush();
 }
 
 void AgentRuntime::fullTick()
@@ -129,6 +148,7 @@ void AgentRuntime::fullTick()
     m_lastSamplerError.clear();
     for (qsizetype i = 0; i < m_monitors.size(); ++i)
         m_monitors[i]->onSample(sample->services[i], sample->host, now);
+    publishRoutes();
 }
 
 } // namespace anycast

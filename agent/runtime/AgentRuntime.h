@@ -1,6 +1,8 @@
 #pragma once
 
 #include "AgentConfig.h"
+#include "BgpBridgeServer.h"
+#include "BgpController.h"
 #include "SampleCollector.h"
 #include "Sampler.h"
 #include "ServiceMonitor.h"
@@ -30,6 +32,8 @@ public:
 private:
     void fastTick();
     void fullTick();
+    // Hands every prefix's decision to the BGP controller and sends what changed.
+    void publishRoutes();
     void reportSamplerError(const QString &path, const QString &error);
 
     AgentConfig m_config;
@@ -39,6 +43,8 @@ private:
     QTimer m_fastTimer;
     QTimer m_fullTimer;
     QString m_lastSamplerError;
+    BgpController m_bgp;
+    BgpBridgeServer m_bridgeServer;
 };
 
 // One line per event, for the journal: "health web: healthy -> down: no listener on :443".

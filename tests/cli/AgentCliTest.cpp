@@ -235,10 +235,58 @@ TEST_F(AgentCli, UnbuiltCommandsSayTheyAreNotImplemented)
     const ProcessResult ctl = run(QStringLiteral("anycastctl"), {QStringLiteral("status")});
     EXPECT_EQ(ctl.exitCode, 69);
     EXPECT_TRUE(ctl.err.contains("not implemented yet"));
-    const ProcessResult bridge = run(QStringLiteral("anycast-exabgp-bridge"),
-                                     {QStringLiteral("--socket"), QStringLiteral("/tmp/x")});
-    EXPECT_EQ(bridge.exitCode, 69);
     EXPECT_EQ(run(QStringLiteral("anycastctl"), {QStringLiteral("--version")}).exitCode, 0);
+}
+
+TEST_F(AgentCli, ExabgpConfigIsAcceptedByTheRealExabgp)
+{
+    const QString config = writeConfig(QStringLiteral(
+        "[agent]\nnode = \"lab-2\"\nregion = \"lab\"\nbgp_socket = \"/tmp/anycast-test-bgp.sock\"\n"
+        "[bgp]\nlocal_as = 65001\non_agent_loss = \"withdraw\"\n"
+        "[[service]]\nname = \"web\"\nports = [80]\nprefixes = [\"192.0.2.1/32\", "
+        "\"2001:db8::1/128\"]\n"));
+    const ProcessResult generated =
+        run(QStringLiteral("anycast-agent"),
+            {QStringLiteral("--config"), config, QStringLiteral("exabgp-config"),
+             QStringLiteral("--neighbor"), QStringLiteral("127.0.0.1"),
+             QStringLiteral("--neighbor"), QStringLiteral("127.0.0.3"), QStringLiteral("--peer-as"),
+             QStringLiteral("65000"), QStringLiteral("--local-address"),
+             QStringLiteral("127.0.0.2"), QStringLiteral("--connect"), QStringLiteral("10179")});
+    ASSERT_EQ(generated.exitCode, 0) << generated.err.toStdString();
+    const QString text = QString::fromUtf8(generated.out);
+    EXPECT_TRUE(
+        text.contains(QStringLiteral("anycast-exabgp-bridge --socket "
+                                     "/tmp/anycast-test-bgp.sock --on-agent-loss withdraw")))
+        << text.toStdString();
+    EXPECT_EQ(text.count(QStringLiteral("neighbor-changes;")), 2);
+    EXPECT_TRUE(text.contains(QStringLiteral("ipv6 unicast;")));
+
+    const QString path = m_dir.filePath(QStringLiteral("exabgp.conf"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(generated.out);
+    file.close();
+    // ExaBGP's own parser is the judge: `exabgp --test` exits non-zero on any error.
+    QProcess exabgp;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("exabgp.daemon.user"),
+                       qEnvironmentVariable("USER", QStringLiteral("root")));
+    exabgp.setProcessEnvironment(environment);
+    exabgp.setProcessChannelMode(QProcess::MergedChannels);
+    exabgp.start(QStringLiteral("exabgp"), {QStringLiteral("--test"), path});
+    ASSERT_TRUE(exabgp.waitForFinished(60000));
+    EXPECT_EQ(exabgp.exitCode(), 0) << exabgp.readAll().toStdString();
+}
+
+TEST_F(AgentCli, ExabgpConfigRefusesMissingPeerAs)
+{
+    const ProcessResult result =
+        run(QStringLiteral("anycast-agent"),
+            {QStringLiteral("--config"), QStringLiteral(ANYCAST_SOURCE_DIR "/examples/agent.toml"),
+             QStringLiteral("exabgp-config"), QStringLiteral("--neighbor"),
+             QStringLiteral("127.0.0.1")});
+    EXPECT_EQ(result.exitCode, 64);
+    EXPECT_TRUE(result.err.contains("--peer-as")) << result.err.toStdString();
 }
 
 TEST_F(AgentCli, ConsoleStartsOffscreenAndSavesAScreenshot)

@@ -6,9 +6,11 @@
 
 namespace anycast::labtest {
 
-AgentProcess::AgentProcess(const QString &configPath)
+AgentProcess::AgentProcess(const QString &configPath, const QString &logFile)
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    if (!logFile.isEmpty())
+        m_process.setStandardErrorFile(logFile);
     m_process.start(QStringLiteral(ANYCAST_BIN_DIR "/anycast-agent"),
                     {QStringLiteral("--config"), configPath});
     m_process.waitForStarted(5000);
@@ -21,6 +23,12 @@ AgentProcess::~AgentProcess()
         m_process.kill();
         m_process.waitForFinished(5000);
     }
+}
+
+void AgentProcess::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished(5000);
 }
 
 std::optional<QString> AgentProcess::waitForLine(const QString &needle,

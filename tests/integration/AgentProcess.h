@@ -12,7 +12,9 @@ namespace anycast::labtest {
 class AgentProcess
 {
 public:
-    explicit AgentProcess(const QString &configPath);
+    // With `logFile`, the log goes there instead (for long runs that never read it; a pipe
+    // nobody reads would fill and stall the agent), and waitForLine() sees nothing.
+    explicit AgentProcess(const QString &configPath, const QString &logFile = {});
     ~AgentProcess();
     AgentProcess(const AgentProcess &) = delete;
     AgentProcess &operator=(const AgentProcess &) = delete;
@@ -20,6 +22,8 @@ public:
     // The first log line from now on that contains `needle`, or nullopt after `patience`.
     std::optional<QString> waitForLine(const QString &needle, std::chrono::milliseconds patience);
     const QStringList &log() const { return m_log; }
+    // SIGKILL, like a crash: no clean-up, no goodbye to the bridge.
+    void kill();
 
 private:
     QProcess m_process;

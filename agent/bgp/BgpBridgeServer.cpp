@@ -1,0 +1,130 @@
+#include "BgpBridgeServer.h"
+
+#include <QFile>
+#include <QLocalSocket>
+
+#include <chrono>
+
+namespace anycast {
+namespace {
+
+SteadyTime steadyNow()
+{
+    return std::chrono::steady_clock::now();
+}
+
+} // namespace
+
+BgpBridgeServer::BgpBridgeServer(QString path, BgpController &controller, QObject *parent)
+    : QObject(parent)
+    , m_path(std::move(path))
+    , m_controller(controller)
+{
+    connect(&m_server, &QLocalServer::newConnection, this, &BgpBridgeServer::onNewConnection);
+    // Backed-off retries come due without any other event to trigger a flush.
+    m_retryTimer.setInterval(250);
+    connect(&m_retryTimer, &QTimer::timeout, this, &BgpBridgeServer::flush);
+}
+
+BgpBridgeServer::~BgpBridgeServer()
+{
+    m_server.close();
+}
+
+Result<bool> BgpBridgeServer::listen()
+{
+    // A socket file left by a crashed agent would make listen() fail.
+    QLocalServer::removeServer(m_path);
+    m_server.setSocketOptions(QLocalServer::UserAccessOption | QLocalServer::GroupAccessOption);
+    if (!m_server.listen(m_path)) {
+        return Result<bool>::failure(
+            QStringLiteral("cannot listen on %1: %2").arg(m_path, m_server.errorString()));
+    }
+    m_retryTimer.start();
+    return Result<bool>::success(true);
+}
+
+void BgpBridgeServer::onNewConnection()
+{
+    while (QLocalSocket *socket = m_server.nextPendingConnection()) {
+        if (m_bridge) {
+            emit logLine(QStringLiteral("bgp: a new bridge connected; dropping the old one"));
+            m_bridge->disconnect(this);
+            m_bridge->abort();
+            m_bridge->deleteLater();
+        }
+        m_bridge = socket;
+        m_partial.clear();
+        m_discarding = false;
+        connect(socket, &QLocalSocket::readyRead, this, &BgpBridgeServer::onReadyRead);
+        connect(socket, &QLocalSocket::disconnected, this, &BgpBridgeServer::onDisconnected);
+        m_controller.onConnected();
+        emit logLine(QStringLiteral("bgp: bridge connected; sending the whole desired state"));
+        flush();
+    }
+}
+
+void BgpBridgeServer::onDisconnected()
+{
+    if (!m_bridge || sender() != m_bridge)
+        return;
+    m_bridge->deleteLater();
+    m_bridge = nullptr;
+    m_controller.onDisconnected();
+    emit logLine(QStringLiteral("bgp: bridge disconnected"));
+}
+
+void BgpBridgeServer::onReadyRead()
+{
+    if (!m_bridge)
+        return;
+    m_partial += m_bridge->readAll();
+    const SteadyTime now = steadyNow();
+    qsizetype start = 0;
+    for (qsizetype newline; (newline = m_partial.indexOf('\n', start)) >= 0; start = newline + 1) {
+        if (m_discarding) {
+            m_discarding = false; // the end of an oversize line
+            continue;
+        }
+        const QString line = QString::fromUtf8(m_partial.constData() + start, newline - start);
+        const QString hello = m_controller.bridgeHello();
+        const quint64 errors = m_controller.errors();
+        const auto neighbors = m_controller.neighbors();
+        m_controller.onLine(line, now);
+        if (m_controller.bridgeHello() != hello)
+            emit logLine(QStringLiteral("bgp: bridge says: %1").arg(m_controller.bridgeHello()));
+        if (m_controller.errors() != errors)
+            emit logLine(QStringLiteral("bgp: ExaBGP answered error; the command is retried with "
+                                        "back-off"));
+        for (auto it = m_controller.neighbors().begin(); it != m_controller.neighbors().end();
+             ++it) {
+            if (neighbors.value(it.key()) != it.value())
+                emit logLine(QStringLiteral("bgp: neighbor %1 %2").arg(it.key(), it.value()));
+        }
+    }
+    m_partial.remove(0, start);
+    if (m_partial.size() > kMaxLine) {
+        emit logLine(
+            QStringLiteral("bgp: bridge sent a line over %1 bytes; ignored").arg(kMaxLine));
+        m_partial.clear();
+        m_discarding = true;
+    }
+    flush();
+}
+
+void BgpBridgeServer::flush()
+{
+    if (!m_bridge)
+        return;
+    const QStringList commands = m_controller.takeCommands(steadyNow());
+    for (const QString &command : commands) {
+        m_bridge->write(command.toUtf8() + '\n');
+        emit logLine(QStringLiteral("bgp: -> %1").arg(command));
+    }
+    if (m_bridge->bytesToWrite() > kMaxPendingBytes) {
+        emit logLine(QStringLiteral("bgp: the bridge is not reading; dropping it"));
+        m_bridge->abort();
+    }
+}
+
+} // namespace anycast

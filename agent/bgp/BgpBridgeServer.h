@@ -1,0 +1,50 @@
+#pragma once
+
+#include "BgpController.h"
+#include "Result.h"
+
+#include <QLocalServer>
+#include <QPointer>
+#include <QTimer>
+
+class QLocalSocket;
+
+namespace anycast {
+
+// The agent's end of bgp_socket: anycast-exabgp-bridge connects here (one bridge at a time;
+// a new one replaces the old), receives ExaBGP commands and sends back ExaBGP's acks and
+// events (docs/BGP-BRIDGE.md). Writes never block: Qt buffers them; a bridge that stops
+// reading past a bound is dropped.
+class BgpBridgeServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qsizetype kMaxLine = 64 * 1024;
+    static constexpr qint64 kMaxPendingBytes = 4 * 1024 * 1024;
+
+    BgpBridgeServer(QString path, BgpController &controller, QObject *parent = nullptr);
+    ~BgpBridgeServer() final;
+
+    Result<bool> listen();
+    // Sends whatever the controller says is due. Cheap; called after every decision.
+    void flush();
+
+signals:
+    void logLine(const QString &line);
+
+private:
+    void onNewConnection();
+    void onReadyRead();
+    void onDisconnected();
+
+    QString m_path;
+    BgpController &m_controller;
+    QLocalServer m_server;
+    QPointer<QLocalSocket> m_bridge;
+    QByteArray m_partial;
+    bool m_discarding = false;
+    QTimer m_retryTimer;
+};
+
+} // namespace anycast

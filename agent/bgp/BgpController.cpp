@@ -1,0 +1,137 @@
+#include "BgpController.h"
+
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace anycast {
+
+BgpController::BgpController(ExabgpCommands commands)
+    : m_commands(std::move(commands))
+{}
+
+std::chrono::milliseconds BgpController::backoff(int failures)
+{
+    // 0.5 s, 1 s, 2 s ... capped at 30 s: a rejected command is retried, never hammered.
+    const int shift = std::min(failures - 1, 6);
+    return std::min(std::chrono::milliseconds(500 << std::max(shift, 0)),
+                    std::chrono::milliseconds(30000));
+}
+
+void BgpController::setDesired(const QList<PrefixDecision> &decisions)
+{
+    QSet<QString> listed;
+    for (const PrefixDecision &decision : decisions) {
+        listed.insert(decision.prefix);
+        auto it = m_prefixes.find(decision.prefix);
+        if (it == m_prefixes.end()) {
+            it = m_prefixes.insert(
+                decision.prefix, PrefixStatus{decision.prefix, {}, {}, false, 0, std::nullopt, {}});
+            m_order.append(decision.prefix);
+        }
+        const QString command = m_commands.forDecision(decision);
+        if (it->desiredCommand != command) {
+            it->desiredCommand = command;
+            it->failures = 0; // a new wish deserves a prompt first try
+            it->retryAt.reset();
+        }
+    }
+    for (auto it = m_prefixes.begin(); it != m_prefixes.end(); ++it) {
+        if (!listed.contains(it.key()))
+            it->desiredCommand = m_commands.withdraw(it.key());
+    }
+}
+
+void BgpController::onConnected()
+{
+    m_connected = true;
+    m_inFlight.clear();
+    for (PrefixStatus &status : m_prefixes) {
+        status.acknowledgedCommand.clear();
+        status.inFlight = false;
+        status.retryAt.reset();
+    }
+}
+
+void BgpController::onDisconnected()
+{
+    m_connected = false;
+    m_inFlight.clear();
+    for (PrefixStatus &status : m_prefixes)
+        status.inFlight = false;
+}
+
+QStringList BgpController::takeCommands(SteadyTime now)
+{
+    QStringList commands;
+    if (!m_connected)
+        return commands;
+    for (const QString &prefix : std::as_const(m_order)) {
+        PrefixStatus &status = m_prefixes[prefix];
+        if (status.inFlight || status.desiredCommand.isEmpty() ||
+            status.desiredCommand == status.acknowledgedCommand)
+            continue;
+        if (status.retryAt && now < *status.retryAt)
+            continue;
+        status.inFlight = true;
+        m_inFlight.push_back({prefix, status.desiredCommand});
+        commands.append(status.desiredCommand);
+    }
+    return commands;
+}
+
+void BgpController::onLine(const QString &line, SteadyTime now)
+{
+    const QString trimmed = line.trimmed();
+    if (trimmed == QLatin1String("done")) {
+        onAck(true, now);
+    } else if (trimmed == QLatin1String("error")) {
+        onAck(false, now);
+    } else if (trimmed.startsWith(QLatin1String("#bridge hello"))) {
+        m_bridgeHello = trimmed.mid(8);
+    } else if (trimmed.startsWith(QLatin1Char('{'))) {
+        const QJsonDocument document = QJsonDocument::fromJson(trimmed.toUtf8());
+        if (document.isObject())
+            onEvent(document.object());
+    }
+}
+
+void BgpController::onAck(bool ok, SteadyTime now)
+{
+    if (m_inFlight.empty())
+        return; // an ack for a command from before this connection: nothing waits for it
+    const Sent sent = m_inFlight.front();
+    m_inFlight.pop_front();
+    PrefixStatus &status = m_prefixes[sent.prefix];
+    status.inFlight = false;
+    if (ok) {
+        // What was sent is what ExaBGP now has, even if the wish moved on meanwhile.
+        status.acknowledgedCommand = sent.command;
+        status.failures = 0;
+        status.retryAt.reset();
+        status.lastError.clear();
+        return;
+    }
+    ++m_errorAcks;
+    ++status.failures;
+    status.retryAt = now + backoff(status.failures);
+    status.lastError = QStringLiteral("ExaBGP rejected: %1").arg(sent.command);
+}
+
+void BgpController::onEvent(const QJsonObject &event)
+{
+    // ExaBGP 4.2 neighbor-changes: {"type": "state", "neighbor": {"address": {"peer": ...},
+    // "state": "up" | "down" | "connected" ...}}
+    if (event.value(QStringLiteral("type")).toString() != QLatin1String("state"))
+        return;
+    const QJsonObject neighbor = event.value(QStringLiteral("neighbor")).toObject();
+    const QString peer = neighbor.value(QStringLiteral("address"))
+                             .toObject()
+                             .value(QStringLiteral("peer"))
+                             .toString();
+    const QString state = neighbor.value(QStringLiteral("state")).toString();
+    if (!peer.isEmpty() && !state.isEmpty())
+        m_neighbors.insert(peer, state);
+}
+
+} // namespace anycast

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "ExabgpCommands.h"
+#include "SteadyTime.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <deque>
+#include <optional>
+
+namespace anycast {
+
+// What the agent wants announced versus what ExaBGP has acknowledged, per prefix, and the
+// fewest commands that converge the two. Pure and clock-injected: the socket to the bridge
+// lives in BgpBridgeServer. ExaBGP acknowledges commands in order ("done" / "error"), so
+// acks are matched to commands first in, first out.
+class BgpController
+{
+public:
+    struct PrefixStatus
+    {
+        QString prefix;
+        QString desiredCommand;      // what converged means
+        QString acknowledgedCommand; // what ExaBGP last accepted; empty = unknown
+        bool inFlight = false;
+        int failures = 0;                  // consecutive "error" acks
+        std::optional<SteadyTime> retryAt; // backoff after an error
+        QString lastError;
+    };
+
+    explicit BgpController(ExabgpCommands commands);
+
+    // The complete desired state: every prefix of every service. Prefixes no longer listed
+    // are withdrawn.
+    void setDesired(const QList<PrefixDecision> &decisions);
+
+    // A bridge connected: ExaBGP's state is unknown (it may have restarted), so the whole
+    // desired state is sent again.
+    void onConnected();
+    void onDisconnected();
+    bool connected() const { return m_connected; }
+
+    // Commands to write now, in order. Each is in flight until its ack.
+    QStringList takeCommands(SteadyTime now);
+    // A line from the bridge: "done", "error", JSON events, "#bridge ..." notices.
+    void onLine(const QString &line, SteadyTime now);
+
+    const QHash<QString, PrefixStatus> &prefixes() const { return m_prefixes; }
+    // BGP session state per neighbor address, from ExaBGP's neighbor-changes events.
+    const QHash<QString, QString> &neighbors() const { return m_neighbors; }
+    QString bridgeHello() const { return m_bridgeHello; }
+    quint64 errors() const { return m_errorAcks; }
+
+    static std::chrono::milliseconds backoff(int failures);
+
+private:
+    void onAck(bool ok, SteadyTime now);
+    void onEvent(const QJsonObject &event);
+
+    ExabgpCommands m_commands;
+    QHash<QString, PrefixStatus> m_prefixes;
+    QStringList m_order; // prefixes in the order they were first desired
+    struct Sent
+    {
+        QString prefix;
+        QString command;
+    };
+    std::deque<Sent> m_inFlight; // every command awaiting its ack, oldest first
+    QHash<QString, QString> m_neighbors;
+    QString m_bridgeHello;
+    bool m_connected = false;
+    quint64 m_errorAcks = 0;
+};
+
+} // namespace anycast

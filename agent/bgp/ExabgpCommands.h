@@ -1,0 +1,26 @@
+#pragma once
+
+#include "RouteDecision.h"
+
+namespace anycast {
+
+// ExaBGP 4.2 API text for a decision: what the bridge writes to ExaBGP's API pipe.
+//   announce route 192.0.2.1/32 next-hop self med 100 community [65001:100 65535:0] as-path [65001
+//   65001] withdraw route 192.0.2.1/32 next-hop self
+// Prepends: ExaBGP sends an explicit as-path verbatim, so n prepends are written as n + 1
+// copies of the local AS (the lab test reads the path GoBGP receives).
+class ExabgpCommands
+{
+public:
+    ExabgpCommands(QString nextHop, quint32 localAs);
+
+    QString announce(const PrefixDecision &decision) const;
+    QString withdraw(const QString &prefix) const;
+    QString forDecision(const PrefixDecision &decision) const;
+
+private:
+    QString m_nextHop;
+    quint32 m_localAs;
+};
+
+} // namespace anycast

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "BridgeOptions.h"
+#include "CommandTracker.h"
+#include "LineBuffer.h"
+
+#include <chrono>
+#include <csignal>
+#include <string>
+#include <string_view>
+
+namespace anycast {
+
+// The relay between ExaBGP (stdin/stdout) and the agent (its bgp_socket): one thread, one
+// poll() loop, nothing blocks. The protocol is described at the top of main.cpp and in
+// docs/BGP-BRIDGE.md.
+class Bridge
+{
+public:
+    using Clock = std::chrono::steady_clock;
+
+    static constexpr std::size_t MaximumLineBytes = 64 * 1024;
+    // How much may wait for a reader (ExaBGP on stdout, the agent on the socket) before the
+    // bridge stops feeding it: memory stays bounded when one side stops reading.
+    static constexpr std::size_t MaximumBufferedBytes = 4 * 1024 * 1024;
+    static constexpr std::chrono::milliseconds RetryInterval{200};
+
+    Bridge(BridgeOptions options, std::string version);
+    ~Bridge();
+    Bridge(const Bridge &) = delete;
+    Bridge &operator=(const Bridge &) = delete;
+
+    // Runs until stdin ends or a SIGTERM/SIGINT arrives (the caller blocks those and passes
+    // the mask poll() runs with, so a signal is never missed). Returns the exit status.
+    int run(const sigset_t &pollMask, const volatile std::sig_atomic_t &stopRequested);
+
+private:
+    enum class AgentState
+    {
+        Disconnected,
+        Connecting,
+        Connected
+    };
+
+    void startConnect(Clock::time_point now);
+    void finishConnect(Clock::time_point now);
+    void onConnected();
+    void dropAgent(std::string_view why, Clock::time_point now);
+    bool readStdin();
+    void readAgent(Clock::time_point now);
+    bool flushStdout();
+    void flushAgent(Clock::time_point now);
+    void handleAgentLine(std::string_view line);
+    void handleExabgpLine(std::string_view line);
+    void applyLossPolicy();
+    int pollTimeoutMs(Clock::time_point now) const;
+
+    BridgeOptions m_options;
+    std::string m_version;
+    CommandTracker m_tracker;
+    LineBuffer m_fromExabgp{MaximumLineBytes};
+    LineBuffer m_fromAgent{MaximumLineBytes};
+    WriteBuffer m_toExabgp;
+    WriteBuffer m_toAgent;
+
+    int m_agentFd = -1;
+    AgentState m_agentState = AgentState::Disconnected;
+    Clock::time_point m_nextConnectAt;
+    Clock::time_point m_agentLostAt;
+    bool m_lossApplied = false;
+    bool m_loggedUnavailable = false;
+};
+
+} // namespace anycast

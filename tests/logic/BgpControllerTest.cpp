@@ -1,0 +1,149 @@
+#include "BgpController.h"
+
+#include <gtest/gtest.h>
+
+namespace anycast {
+namespace {
+
+using namespace std::chrono_literals;
+
+const SteadyTime kStart{};
+
+PrefixDecision announced(const QString &prefix, quint32 med = 100, int prepend = 0,
+                         QStringList communities = {})
+{
+    return {prefix,
+            prepend > 0 ? PrefixState::Degraded : PrefixState::Announced,
+            {med, std::move(communities), prepend},
+            QStringLiteral("test")};
+}
+
+PrefixDecision withdrawn(const QString &prefix)
+{
+    return {prefix, PrefixState::Withdrawn, {}, QStringLiteral("test")};
+}
+
+BgpController controller()
+{
+    return BgpController(ExabgpCommands(QStringLiteral("198.51.100.1"), 65001));
+}
+
+TEST(ExabgpCommands, AnnounceCarriesMedCommunitiesAndPrepends)
+{
+    const ExabgpCommands commands(QStringLiteral("self"), 65001);
+    EXPECT_EQ(commands.announce(announced(QStringLiteral("192.0.2.1/32"))),
+              QStringLiteral("announce route 192.0.2.1/32 next-hop self med 100"));
+    EXPECT_EQ(
+        commands.announce(announced(QStringLiteral("192.0.2.1/32"), 500, 3,
+                                    {QStringLiteral("65001:100"), QStringLiteral("65535:0")})),
+        QStringLiteral("announce route 192.0.2.1/32 next-hop self med 500 community "
+                       "[65001:100 65535:0] as-path [65001 65001 65001 65001]"));
+    EXPECT_EQ(commands.forDecision(withdrawn(QStringLiteral("192.0.2.1/32"))),
+              QStringLiteral("withdraw route 192.0.2.1/32 next-hop self"));
+}
+
+TEST(BgpController, SendsNothingWithoutABridge)
+{
+    BgpController bgp = controller();
+    bgp.setDesired({announced(QStringLiteral("192.0.2.1/32"))});
+    EXPECT_TRUE(bgp.takeCommands(kStart).isEmpty());
+}
+
+TEST(BgpController, SendsEachChangeOnceAndNothingWhenConverged)
+{
+    BgpController bgp = controller();
+    bgp.onConnected();
+    bgp.setDesired(
+        {announced(QStringLiteral("192.0.2.1/32")), withdrawn(QStringLiteral("192.0.2.2/32"))});
+    const QStringList first = bgp.takeCommands(kStart);
+    ASSERT_EQ(first.size(), 2);
+    EXPECT_TRUE(first[0].startsWith(QStringLiteral("announce route 192.0.2.1/32")));
+    EXPECT_TRUE(first[1].startsWith(QStringLiteral("withdraw route 192.0.2.2/32")));
+    EXPECT_TRUE(bgp.takeCommands(kStart).isEmpty()) << "in flight: nothing is sent twice";
+    bgp.onLine(QStringLiteral("done"), kStart);
+    bgp.onLine(QStringLiteral("done"), kStart);
+    bgp.setDesired(
+        {announced(QStringLiteral("192.0.2.1/32")), withdrawn(QStringLiteral("192.0.2.2/32"))});
+    EXPECT_TRUE(bgp.takeCommands(kStart).isEmpty()) << "converged: the fewest commands is none";
+
+    bgp.setDesired({announced(QStringLiteral("192.0.2.1/32"), 100, 2),
+                    withdrawn(QStringLiteral("192.0.2.2/32"))});
+    const QStringList change = bgp.takeCommands(kStart);
+    ASSERT_EQ(change.size(), 1);
+    EXPECT_TRUE(change[0].endsWith(QStringLiteral("as-path [65001 65001 65001]")));
+}
+
+TEST(BgpController, ReconnectSendsTheWholeDesiredState)
+{
+    BgpController bgp = controller();
+    bgp.onConnected();
+    bgp.setDesired(
+        {announced(QStringLiteral("192.0.2.1/32")), withdrawn(QStringLiteral("192.0.2.2/32"))});
+    bgp.takeCommands(kStart);
+    bgp.onLine(QStringLiteral("done"), kStart);
+    bgp.onLine(QStringLiteral("done"), kStart);
+    bgp.onDisconnected();
+    bgp.onConnected();
+    EXPECT_EQ(bgp.takeCommands(kStart).size(), 2);
+}
+
+TEST(BgpController, ErrorAckBacksOffThenRetries)
+{
+    BgpController bgp = controller();
+    bgp.onConnected();
+    bgp.setDesired({announced(QStringLiteral("192.0.2.1/32"))});
+    ASSERT_EQ(bgp.takeCommands(kStart).size(), 1);
+    bgp.onLine(QStringLiteral("error"), kStart);
+    EXPECT_EQ(bgp.errors(), 1u);
+    EXPECT_FALSE(bgp.prefixes().value(QStringLiteral("192.0.2.1/32")).lastError.isEmpty());
+    EXPECT_TRUE(bgp.takeCommands(kStart + 499ms).isEmpty());
+    ASSERT_EQ(bgp.takeCommands(kStart + 500ms).size(), 1);
+    bgp.onLine(QStringLiteral("error"), kStart + 500ms);
+    EXPECT_TRUE(bgp.takeCommands(kStart + 1499ms).isEmpty()) << "the second wait is longer";
+    EXPECT_EQ(bgp.takeCommands(kStart + 1500ms).size(), 1);
+    EXPECT_EQ(BgpController::backoff(20), 30000ms);
+}
+
+TEST(BgpController, AckRecordsWhatWasSentEvenIfTheWishMovedOn)
+{
+    BgpController bgp = controller();
+    bgp.onConnected();
+    bgp.setDesired({announced(QStringLiteral("192.0.2.1/32"))});
+    bgp.takeCommands(kStart);
+    bgp.setDesired({withdrawn(QStringLiteral("192.0.2.1/32"))}); // changed while in flight
+    EXPECT_TRUE(bgp.takeCommands(kStart).isEmpty()) << "one command per prefix in flight";
+    bgp.onLine(QStringLiteral("done"), kStart);
+    const QStringList next = bgp.takeCommands(kStart);
+    ASSERT_EQ(next.size(), 1);
+    EXPECT_TRUE(next[0].startsWith(QStringLiteral("withdraw route 192.0.2.1/32")));
+}
+
+TEST(BgpController, PrefixNoLongerDesiredIsWithdrawn)
+{
+    BgpController bgp = controller();
+    bgp.onConnected();
+    bgp.setDesired({announced(QStringLiteral("192.0.2.1/32"))});
+    bgp.takeCommands(kStart);
+    bgp.onLine(QStringLiteral("done"), kStart);
+    bgp.setDesired({});
+    const QStringList next = bgp.takeCommands(kStart);
+    ASSERT_EQ(next.size(), 1);
+    EXPECT_TRUE(next[0].startsWith(QStringLiteral("withdraw route 192.0.2.1/32")));
+}
+
+TEST(BgpController, NeighborStateAndBridgeHelloComeFromLines)
+{
+    BgpController bgp = controller();
+    bgp.onLine(QStringLiteral("#bridge hello 0.1.0 on_agent_loss=keep"), kStart);
+    EXPECT_EQ(bgp.bridgeHello(), QStringLiteral("hello 0.1.0 on_agent_loss=keep"));
+    bgp.onLine(QStringLiteral(R"({"exabgp": "4.0.1", "type": "state", "neighbor": {"address": )"
+                              R"({"local": "127.0.0.2", "peer": "127.0.0.1"}, "state": "up"}})"),
+               kStart);
+    EXPECT_EQ(bgp.neighbors().value(QStringLiteral("127.0.0.1")), QStringLiteral("up"));
+    bgp.onLine(QStringLiteral("{not json"), kStart);
+    bgp.onLine(QStringLiteral("done"), kStart); // an ack nobody waits for: ignored
+    EXPECT_EQ(bgp.neighbors().size(), 1);
+}
+
+} // namespace
+} // namespace anycast
