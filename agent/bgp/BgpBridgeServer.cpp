@@ -33,7 +33,14 @@ BgpBridgeServer::~BgpBridgeServer()
 
 Result<bool> BgpBridgeServer::listen()
 {
-    // A socket file left by a crashed agent would make listen() fail.
+    // A socket file left by a crashed agent would make listen() fail, but one that answers
+    // belongs to a live agent: taking it over would leave that agent deaf.
+    QLocalSocket probe;
+    probe.connectToServer(m_path);
+    if (probe.waitForConnected(200)) {
+        return Result<bool>::failure(
+            QStringLiteral("%1 is in use by another process (another agent?)").arg(m_path));
+    }
     QLocalServer::removeServer(m_path);
     m_server.setSocketOptions(QLocalServer::UserAccessOption | QLocalServer::GroupAccessOption);
     if (!m_server.listen(m_path)) {

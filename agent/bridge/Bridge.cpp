@@ -165,6 +165,23 @@ void Bridge::finishConnect(Clock::time_point now)
     onConnected();
 }
 
+// ExaBGP's neighbor-changes events look like {"exabgp": "4.0.1", ..., "type": "state",
+// "neighbor": {"address": {"local": "...", "peer": "127.0.0.1"}, ..., "state": "up"}}.
+// The peer address, or empty for any other line; no JSON parser for one field.
+std::string Bridge::stateEventPeer(std::string_view line)
+{
+    if (line.find("\"type\": \"state\"") == std::string_view::npos)
+        return {};
+    constexpr std::string_view key = "\"peer\": \"";
+    const std::size_t start = line.find(key);
+    if (start == std::string_view::npos)
+        return {};
+    const std::size_t from = start + key.size();
+    const std::size_t end = line.find('"', from);
+    return end == std::string_view::npos ? std::string()
+                                         : std::string(line.substr(from, end - from));
+}
+
 void Bridge::onConnected()
 {
     m_agentState = AgentState::Connected;
@@ -173,6 +190,10 @@ void Bridge::onConnected()
     m_toAgent.clear();
     m_toAgent.append("#bridge hello " + m_version +
                      " on_agent_loss=" + policyName(m_options.onAgentLoss) + "\n");
+    for (const auto &[peer, event] : m_lastStateEvents) {
+        m_toAgent.append(event);
+        m_toAgent.append("\n");
+    }
     logLine("connected to agent at " + m_options.socketPath);
 }
 
@@ -215,6 +236,8 @@ void Bridge::handleExabgpLine(std::string_view line)
 {
     if (m_tracker.isOwnAck(line))
         return;
+    if (const std::string peer = stateEventPeer(line); !peer.empty())
+        m_lastStateEvents[peer] = std::string(line);
     // While the agent is away nobody waits for these; when it returns it resends its state.
     if (m_agentState != AgentState::Connected)
         return;

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -45,6 +46,7 @@ private:
     void startConnect(Clock::time_point now);
     void finishConnect(Clock::time_point now);
     void onConnected();
+    static std::string stateEventPeer(std::string_view line);
     void dropAgent(std::string_view why, Clock::time_point now);
     bool readStdin();
     void readAgent(Clock::time_point now);
@@ -62,6 +64,9 @@ private:
     LineBuffer m_fromAgent{MaximumLineBytes};
     WriteBuffer m_toExabgp;
     WriteBuffer m_toAgent;
+    // The latest neighbor state event per peer: sessions usually come up before the agent
+    // connects, and the agent must still learn their state.
+    std::map<std::string, std::string> m_lastStateEvents;
 
     int m_agentFd = -1;
     AgentState m_agentState = AgentState::Disconnected;

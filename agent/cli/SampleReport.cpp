@@ -62,25 +62,11 @@ QString tcpInfoLine(const TcpInfoSummary &info)
         .arg(milliseconds(info.rttMedianUs), milliseconds(info.rttMaxUs));
 }
 
-QJsonObject routeJson(const PrefixDecision &decision)
-{
-    QJsonObject json{{QStringLiteral("prefix"), decision.prefix},
-                     {QStringLiteral("state"), prefixStateName(decision.state)},
-                     {QStringLiteral("reason"), decision.reason}};
-    if (decision.announced()) {
-        json.insert(QStringLiteral("med"), static_cast<double>(decision.attributes.med));
-        json.insert(QStringLiteral("communities"),
-                    QJsonArray::fromStringList(decision.attributes.communities));
-        json.insert(QStringLiteral("as_path_prepend"), decision.attributes.prepend);
-    }
-    return json;
-}
-
 QJsonObject evaluationJson(const ServiceEvaluation &evaluation)
 {
     QJsonArray routes;
     for (const PrefixDecision &decision : evaluation.routes)
-        routes.append(routeJson(decision));
+        routes.append(decision.toJson());
     QJsonObject json{
         {QStringLiteral("service"), evaluation.name},
         {QStringLiteral("health"), healthName(evaluation.verdict.health)},

@@ -2,6 +2,7 @@
 
 #include "HealthStates.h"
 
+#include <QJsonObject>
 #include <QStringList>
 
 #include <chrono>
@@ -30,6 +31,9 @@ struct PrefixDecision
     QString reason;
 
     bool announced() const { return state != PrefixState::Withdrawn; }
+    // {"prefix", "state", "reason"} plus "med", "communities", "as_path_prepend" when
+    // announced: the shape --once and the agent's /status share.
+    QJsonObject toJson() const;
     // Two decisions are the same route when a router would see no update between them.
     bool sameRoute(const PrefixDecision &other) const
     {

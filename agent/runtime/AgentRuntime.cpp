@@ -2,6 +2,8 @@
 
 #include "Duration.h"
 
+#include <QJsonArray>
+
 #include <cstdio>
 
 namespace anycast {
@@ -43,7 +45,9 @@ AgentRuntime::AgentRuntime(AgentConfig config, std::unique_ptr<Sampler> sampler,
     , m_collector(*m_sampler, std::move(hostReader))
     , m_bgp(ExabgpCommands(m_config.bgp.nextHop, m_config.bgp.localAs))
     , m_bridgeServer(m_config.bgpSocket, m_bgp)
+    , m_http([this] { return status(); })
 {
+    connect(&m_http, &StatusHttpServer::logLine, this, [](const QString &line) { logLine(line); });
     connect(&m_bridgeServer, &BgpBridgeServer::logLine, this,
             [](const QString &line) { logLine(line); });
     const SteadyTime start = steadyNow();
@@ -94,11 +98,20 @@ void AgentRuntime::start()
                 .arg(m_config.node, m_config.region, QString::number(m_monitors.size()),
                      m_sampler->name(), formatDuration(m_config.fastPathInterval),
                      formatDuration(m_config.sampleInterval)));
-    if (const auto listening = m_bridgeServer.listen(); !listening)
+    if (m_config.bgp.localAs == 0)
+        logLine(QStringLiteral("bgp: no route output: [bgp] local_as is not set"));
+    else if (const auto listening = m_bridgeServer.listen(); !listening)
         logLine(QStringLiteral("bgp: no route output: %1").arg(listening.error()));
     else
         logLine(
             QStringLiteral("bgp: waiting for anycast-exabgp-bridge on %1").arg(m_config.bgpSocket));
+    if (!m_config.httpListen.isEmpty()) {
+        // Read-only, and on loopback unless the operator chose otherwise.
+        if (const auto listening = m_http.listen(m_config.httpListen); !listening)
+            logLine(QStringLiteral("http: no status endpoint: %1").arg(listening.error()));
+        else
+            logLine(QStringLiteral("http: GET /status on %1").arg(m_config.httpListen));
+    }
     fullTick();
     fastTick();
     m_fastTimer.start();
@@ -126,6 +139,65 @@ void AgentRuntime::fastTick()
     for (ServiceMonitor *monitor : std::as_const(m_monitors))
         monitor->pollProbe(now);
     publishRoutes();
+}
+
+QJsonObject AgentRuntime::status() const
+{
+    const SteadyTime now = steadyNow();
+    QJsonArray services;
+    for (const ServiceMonitor *monitor : m_monitors) {
+        const HealthVerdict &verdict = monitor->verdict();
+        QJsonArray routes;
+        for (const PrefixDecision &decision : monitor->routes())
+            routes.append(decision.toJson());
+        QJsonObject service{
+            {QStringLiteral("name"), monitor->name()},
+            {QStringLiteral("health"),
+             verdict.starting ? QStringLiteral("starting") : healthName(verdict.health)},
+            {QStringLiteral("reasons"), QJsonArray::fromStringList(verdict.reasons)},
+            {QStringLiteral("pending"), verdict.pending},
+            {QStringLiteral("since_s"), std::chrono::duration<double>(now - verdict.since).count()},
+            {QStringLiteral("routes"), routes},
+        };
+        if (const auto &probe = monitor->lastProbe()) {
+            service.insert(QStringLiteral("probe"),
+                           QJsonObject{{QStringLiteral("ok"), probe->ok},
+                                       {QStringLiteral("detail"), probe->detail}});
+        }
+        services.append(service);
+    }
+    QJsonObject neighbors;
+    for (auto it = m_bgp.neighbors().begin(); it != m_bgp.neighbors().end(); ++it)
+        neighbors.insert(it.key(), it.value());
+    QJsonArray prefixes;
+    for (const auto &prefix : m_bgp.prefixes()) {
+        prefixes.append(QJsonObject{
+            {QStringLiteral("prefix"), prefix.prefix},
+            {QStringLiteral("desired"), prefix.desiredCommand},
+            {QStringLiteral("acknowledged"), prefix.acknowledgedCommand},
+            {QStringLiteral("converged"), prefix.desiredCommand == prefix.acknowledgedCommand},
+            {QStringLiteral("in_flight"), prefix.inFlight},
+            {QStringLiteral("failures"), prefix.failures},
+            {QStringLiteral("last_error"), prefix.lastError},
+        });
+    }
+    return {
+        {QStringLiteral("node"), m_config.node},
+        {QStringLiteral("region"), m_config.region},
+        {QStringLiteral("location"),
+         m_config.location
+             ? QJsonValue(QJsonArray{m_config.location->latitude, m_config.location->longitude})
+             : QJsonValue()},
+        {QStringLiteral("version"), QStringLiteral(ANYCAST_VERSION)},
+        {QStringLiteral("sampler"), m_sampler->name()},
+        {QStringLiteral("services"), services},
+        {QStringLiteral("bgp"),
+         QJsonObject{{QStringLiteral("bridge_connected"), m_bgp.connected()},
+                     {QStringLiteral("bridge"), m_bgp.bridgeHello()},
+                     {QStringLiteral("neighbors"), neighbors},
+                     {QStringLiteral("prefixes"), prefixes},
+                     {QStringLiteral("error_acks"), static_cast<double>(m_bgp.errors())}}},
+    };
 }
 
 void AgentRuntime::publishRoutes()

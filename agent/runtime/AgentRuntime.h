@@ -6,6 +6,7 @@
 #include "SampleCollector.h"
 #include "Sampler.h"
 #include "ServiceMonitor.h"
+#include "StatusHttpServer.h"
 
 #include <QObject>
 #include <QTimer>
@@ -28,6 +29,9 @@ public:
 
     void start();
     const QList<ServiceMonitor *> &monitors() const { return m_monitors; }
+    // What GET /status answers: the node, each service's verdict and routes, and the BGP
+    // side (bridge, neighbor sessions, per prefix desired versus acknowledged).
+    QJsonObject status() const;
 
 private:
     void fastTick();
@@ -45,6 +49,7 @@ private:
     QString m_lastSamplerError;
     BgpController m_bgp;
     BgpBridgeServer m_bridgeServer;
+    StatusHttpServer m_http;
 };
 
 // One line per event, for the journal: "health web: healthy -> down: no listener on :443".

@@ -99,6 +99,28 @@ TEST_F(BridgeRelay, StaysAliveWhileTheAgentIsNeverThere)
     EXPECT_EQ(m_agent.readLine(), "after") << "lines from before the connection must be dropped";
 }
 
+TEST_F(BridgeRelay, ReplaysTheLatestSessionStateToAConnectingAgent)
+{
+    auto bridge = start({"--grace", "10s"});
+    // Sessions come up before the agent connects; their latest state must still reach it.
+    const std::string down = R"({"exabgp": "4.0.1", "type": "state", "neighbor": {"address": )"
+                             R"({"local": "127.0.0.2", "peer": "127.0.0.1"}, "state": "down"}})";
+    const std::string up = R"({"exabgp": "4.0.1", "type": "state", "neighbor": {"address": )"
+                           R"({"local": "127.0.0.2", "peer": "127.0.0.1"}, "state": "up"}})";
+    const std::string other =
+        R"({"exabgp": "4.0.1", "type": "state", "neighbor": {"address": )"
+        R"({"local": "127.0.0.2", "peer": "127.0.0.9"}, "state": "connected"}})";
+    bridge->writeStdin(down + "\n" + other + "\n" + up + "\n" + std::string(70 * 1024, 'x') + "\n");
+    ASSERT_TRUE(bridge->waitForStderr("from ExaBGP over 64 KiB")); // the lines above were read
+    ASSERT_TRUE(m_agent.listen());
+    ASSERT_TRUE(m_agent.accept());
+    EXPECT_TRUE(m_agent.readLine().value_or("").starts_with("#bridge hello "));
+    EXPECT_EQ(m_agent.readLine(), up) << "only the latest event per peer";
+    EXPECT_EQ(m_agent.readLine(), other);
+    bridge->writeStdin("after\n");
+    EXPECT_EQ(m_agent.readLine(), "after");
+}
+
 TEST_F(BridgeRelay, DropsOversizeLinesAndKeepsGoing)
 {
     auto bridge = startConnected();

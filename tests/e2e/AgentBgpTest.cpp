@@ -1,9 +1,15 @@
 #include "AgentProcess.h"
 #include "BgpLab.h"
 #include "LabClient.h"
+#include "LabSystem.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -67,6 +73,7 @@ protected:
 node = "bgp-lab-1"
 region = "lab"
 bgp_socket = "%1"
+http_listen = "127.0.0.1:%6"
 fast_path_interval = "100ms"
 sample_interval = "500ms"
 [bgp]
@@ -91,7 +98,8 @@ communities = ["65001:100"]
 degraded_prepend = 3
 )")
                        .arg(m_socket, QString::number(kLocalAs), onAgentLoss,
-                            QString::number(m_service->port()), kPrefix)
+                            QString::number(m_service->port()), kPrefix,
+                            QString::number(m_httpPort))
                        .toUtf8());
         return path;
     }
@@ -103,7 +111,24 @@ degraded_prepend = 3
             kPatience);
     }
 
+    // GET /status from the running agent: its own view of health and BGP.
+    QJsonObject status() const
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_httpPort);
+        if (!socket.waitForConnected(5000))
+            return {};
+        socket.write("GET /status HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        QByteArray response;
+        while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(5000))
+            response += socket.readAll();
+        response += socket.readAll();
+        const qsizetype body = response.indexOf("\r\n\r\n");
+        return body < 0 ? QJsonObject() : QJsonDocument::fromJson(response.mid(body + 4)).object();
+    }
+
     QTemporaryDir m_dir;
+    quint16 m_httpPort = lab::freeLoopbackPort();
     QString m_socket;
     std::unique_ptr<LabServiceProcess> m_service;
     lab::BgpLab m_lab;
@@ -121,6 +146,17 @@ TEST_F(AgentOverBgp, HealthDrivesTheRouteInARealPeersRib)
     EXPECT_EQ(healthy->med, std::optional<quint32>(50));
     EXPECT_EQ(healthy->communities, QStringList{QStringLiteral("65001:100")});
     EXPECT_EQ(healthy->nextHop, QStringLiteral("198.51.100.7"));
+
+    // The agent's status shows the session and the acknowledged route.
+    const QJsonObject bgp = status().value(QStringLiteral("bgp")).toObject();
+    EXPECT_TRUE(bgp.value(QStringLiteral("bridge_connected")).toBool());
+    EXPECT_EQ(bgp.value(QStringLiteral("neighbors")).toObject().value(QStringLiteral("127.0.0.1")),
+              QStringLiteral("up"))
+        << QJsonDocument(bgp).toJson().toStdString();
+    const QJsonObject prefix = bgp.value(QStringLiteral("prefixes")).toArray().at(0).toObject();
+    EXPECT_EQ(prefix.value(QStringLiteral("prefix")).toString(), kPrefix);
+    EXPECT_TRUE(prefix.value(QStringLiteral("converged")).toBool())
+        << QJsonDocument(prefix).toJson().toStdString();
 
     // Degraded: six unaccepted connections fill 75% of the backlog of 8.
     ASSERT_EQ(m_service->command("pause-accept").rfind("ok", 0), 0u);

@@ -3,6 +3,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -145,6 +146,30 @@ TEST_F(AgentWithLabService, HttpProbeAnswering500TakesTheServiceDown)
     report("HTTP 500 -> verdict down (probe retry, then fall 2)", sinceError);
     EXPECT_TRUE(down->contains(QStringLiteral("probe failed: HTTP 500 (expected 200)")))
         << down->toStdString();
+}
+
+TEST_F(AgentWithLabService, SecondAgentDoesNotTakeOverALiveBgpSocket)
+{
+    const QString socket = m_dir.filePath(QStringLiteral("bgp.sock"));
+    const QString path = m_dir.filePath(QStringLiteral("bgp-agent.toml"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("[agent]\nregion = \"lab\"\nbgp_socket = \"%1\"\nhttp_listen = \"\"\n"
+                              "[bgp]\nlocal_as = 65001\n[[service]]\nname = \"web\"\n"
+                              "ports = [%2]\n")
+                   .arg(socket)
+                   .arg(m_lab->port())
+                   .toUtf8());
+    file.close();
+    AgentProcess first(path);
+    ASSERT_TRUE(first.waitForLine(
+        QStringLiteral("bgp: waiting for anycast-exabgp-bridge on ") + socket, kPatience));
+    AgentProcess second(path);
+    const auto refused = second.waitForLine(QStringLiteral("bgp: no route output:"), kPatience);
+    ASSERT_TRUE(refused);
+    EXPECT_TRUE(refused->contains(QStringLiteral("in use by another process")))
+        << refused->toStdString();
+    EXPECT_TRUE(QFileInfo::exists(socket)) << "the first agent's socket must survive";
 }
 
 } // namespace
