@@ -1,6 +1,7 @@
 #include "BgpBridgeServer.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QLocalSocket>
 
 #include <chrono>
@@ -40,6 +41,14 @@ Result<bool> BgpBridgeServer::listen()
     if (probe.waitForConnected(200)) {
         return Result<bool>::failure(
             QStringLiteral("%1 is in use by another process (another agent?)").arg(m_path));
+    }
+    const QFileInfo folder(QFileInfo(m_path).absolutePath());
+    if (!folder.isDir()) {
+        // Qt says only "Name error" here; say what is missing and who usually makes it.
+        return Result<bool>::failure(
+            QStringLiteral("cannot listen on %1: the folder %2 does not exist (systemd's "
+                           "RuntimeDirectory= creates it)")
+                .arg(m_path, folder.filePath()));
     }
     QLocalServer::removeServer(m_path);
     m_server.setSocketOptions(QLocalServer::UserAccessOption | QLocalServer::GroupAccessOption);

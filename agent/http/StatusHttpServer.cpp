@@ -108,7 +108,7 @@ Result<bool> StatusHttpServer::listen(const QString &hostPort)
     if (!m_server.listen(address, static_cast<quint16>(port)))
         return fail(listenError(m_server));
     const QString bound = bracketed ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2");
-    emit logLine(QStringLiteral("HTTP status on %1 (GET /status)")
+    emit logLine(QStringLiteral("http: GET /status on %1")
                      .arg(bound.arg(address.toString(), QString::number(m_server.serverPort()))));
     return Result<bool>::success(true);
 }
@@ -135,7 +135,7 @@ void StatusHttpServer::onNewConnection()
             // Accepting and closing at once tells the client where it stands; leaving it in
             // the kernel's backlog would only make it wait for a timeout.
             if (m_rejectedInBurst++ == 0) {
-                emit logLine(QStringLiteral("HTTP: %1 connections open, closing new ones until "
+                emit logLine(QStringLiteral("http: %1 connections open, closing new ones until "
                                             "some finish")
                                  .arg(kMaxConnections));
             }
@@ -209,7 +209,7 @@ QByteArray StatusHttpServer::answer(const HttpRequestHead &head)
             return serialize({200, "OK", "application/json", json, {}}, !isHead);
         } catch (const std::exception &error) {
             // A bug in the provider must cost one response, not the agent.
-            emit logLine(QStringLiteral("HTTP: /status failed: %1").arg(error.what()));
+            emit logLine(QStringLiteral("http: /status failed: %1").arg(error.what()));
             return serialize(plainText(500, "Internal Server Error", "Status unavailable.\n"),
                              !isHead);
         }
@@ -252,7 +252,7 @@ void StatusHttpServer::forget(QTcpSocket *socket)
         return;
     socket->deleteLater();
     if (m_rejectedInBurst > 0 && m_connections.size() < static_cast<size_t>(kMaxConnections)) {
-        emit logLine(QStringLiteral("HTTP: accepting connections again (closed %1 while at the "
+        emit logLine(QStringLiteral("http: accepting connections again (closed %1 while at the "
                                     "limit of %2)")
                          .arg(m_rejectedInBurst)
                          .arg(kMaxConnections));

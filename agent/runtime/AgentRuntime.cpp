@@ -109,8 +109,6 @@ void AgentRuntime::start()
         // Read-only, and on loopback unless the operator chose otherwise.
         if (const auto listening = m_http.listen(m_config.httpListen); !listening)
             logLine(QStringLiteral("http: no status endpoint: %1").arg(listening.error()));
-        else
-            logLine(QStringLiteral("http: GET /status on %1").arg(m_config.httpListen));
     }
     fullTick();
     fastTick();
