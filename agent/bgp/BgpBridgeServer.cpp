@@ -103,20 +103,15 @@ void BgpBridgeServer::onReadyRead()
             continue;
         }
         const QString line = QString::fromUtf8(m_partial.constData() + start, newline - start);
-        const QString hello = m_controller.bridgeHello();
-        const quint64 errors = m_controller.errors();
-        const auto neighbors = m_controller.neighbors();
-        m_controller.onLine(line, now);
-        if (m_controller.bridgeHello() != hello)
-            emit logLine(QStringLiteral("bgp: bridge says: %1").arg(m_controller.bridgeHello()));
-        if (m_controller.errors() != errors)
-            emit logLine(QStringLiteral("bgp: ExaBGP answered error; the command is retried with "
-                                        "back-off"));
-        for (auto it = m_controller.neighbors().begin(); it != m_controller.neighbors().end();
-             ++it) {
-            if (neighbors.value(it.key()) != it.value())
-                emit logLine(QStringLiteral("bgp: neighbor %1 %2").arg(it.key(), it.value()));
-        }
+        using Kind = BgpController::LineOutcome::Kind;
+        const BgpController::LineOutcome outcome = m_controller.onLine(line, now);
+        if (outcome.kind == Kind::BridgeHello)
+            emit logLine(QStringLiteral("bgp: bridge says: %1").arg(outcome.detail));
+        else if (outcome.kind == Kind::Rejected)
+            emit logLine(QStringLiteral("bgp: ExaBGP rejected '%1'; retrying with back-off")
+                             .arg(outcome.detail));
+        else if (outcome.kind == Kind::NeighborState)
+            emit logLine(QStringLiteral("bgp: neighbor %1").arg(outcome.detail));
     }
     m_partial.remove(0, start);
     if (m_partial.size() > kMaxLine) {

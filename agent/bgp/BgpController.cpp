@@ -80,26 +80,31 @@ QStringList BgpController::takeCommands(SteadyTime now)
     return commands;
 }
 
-void BgpController::onLine(const QString &line, SteadyTime now)
+BgpController::LineOutcome BgpController::onLine(const QString &line, SteadyTime now)
 {
+    using Kind = LineOutcome::Kind;
     const QString trimmed = line.trimmed();
-    if (trimmed == QLatin1String("done")) {
-        onAck(true, now);
-    } else if (trimmed == QLatin1String("error")) {
-        onAck(false, now);
-    } else if (trimmed.startsWith(QLatin1String("#bridge hello"))) {
+    if (trimmed == QLatin1String("done"))
+        return onAck(true, now);
+    if (trimmed == QLatin1String("error"))
+        return onAck(false, now);
+    if (trimmed.startsWith(QLatin1String("#bridge hello"))) {
         m_bridgeHello = trimmed.mid(8);
-    } else if (trimmed.startsWith(QLatin1Char('{'))) {
+        return {Kind::BridgeHello, m_bridgeHello};
+    }
+    if (trimmed.startsWith(QLatin1Char('{'))) {
         const QJsonDocument document = QJsonDocument::fromJson(trimmed.toUtf8());
         if (document.isObject())
-            onEvent(document.object());
+            return onEvent(document.object());
     }
+    return {};
 }
 
-void BgpController::onAck(bool ok, SteadyTime now)
+BgpController::LineOutcome BgpController::onAck(bool ok, SteadyTime now)
 {
+    using Kind = LineOutcome::Kind;
     if (m_inFlight.empty())
-        return; // an ack for a command from before this connection: nothing waits for it
+        return {}; // an ack for a command from before this connection: nothing waits for it
     const Sent sent = m_inFlight.front();
     m_inFlight.pop_front();
     PrefixStatus &status = m_prefixes[sent.prefix];
@@ -110,28 +115,31 @@ void BgpController::onAck(bool ok, SteadyTime now)
         status.failures = 0;
         status.retryAt.reset();
         status.lastError.clear();
-        return;
+        return {Kind::Acknowledged, sent.command};
     }
     ++m_errorAcks;
     ++status.failures;
     status.retryAt = now + backoff(status.failures);
     status.lastError = QStringLiteral("ExaBGP rejected: %1").arg(sent.command);
+    return {Kind::Rejected, sent.command};
 }
 
-void BgpController::onEvent(const QJsonObject &event)
+BgpController::LineOutcome BgpController::onEvent(const QJsonObject &event)
 {
     // ExaBGP 4.2 neighbor-changes: {"type": "state", "neighbor": {"address": {"peer": ...},
     // "state": "up" | "down" | "connected" ...}}
     if (event.value(QStringLiteral("type")).toString() != QLatin1String("state"))
-        return;
+        return {};
     const QJsonObject neighbor = event.value(QStringLiteral("neighbor")).toObject();
     const QString peer = neighbor.value(QStringLiteral("address"))
                              .toObject()
                              .value(QStringLiteral("peer"))
                              .toString();
     const QString state = neighbor.value(QStringLiteral("state")).toString();
-    if (!peer.isEmpty() && !state.isEmpty())
-        m_neighbors.insert(peer, state);
+    if (peer.isEmpty() || state.isEmpty() || m_neighbors.value(peer) == state)
+        return {};
+    m_neighbors.insert(peer, state);
+    return {LineOutcome::Kind::NeighborState, peer + QLatin1Char(' ') + state};
 }
 
 } // namespace anycast

@@ -44,8 +44,22 @@ public:
 
     // Commands to write now, in order. Each is in flight until its ack.
     QStringList takeCommands(SteadyTime now);
+    // What a line from the bridge meant, for the log.
+    struct LineOutcome
+    {
+        enum class Kind
+        {
+            Ignored,
+            Acknowledged,
+            Rejected,
+            BridgeHello,
+            NeighborState
+        };
+        Kind kind = Kind::Ignored;
+        QString detail; // the rejected command, the hello, "PEER STATE"
+    };
     // A line from the bridge: "done", "error", JSON events, "#bridge ..." notices.
-    void onLine(const QString &line, SteadyTime now);
+    LineOutcome onLine(const QString &line, SteadyTime now);
 
     const QHash<QString, PrefixStatus> &prefixes() const { return m_prefixes; }
     // BGP session state per neighbor address, from ExaBGP's neighbor-changes events.
@@ -56,8 +70,8 @@ public:
     static std::chrono::milliseconds backoff(int failures);
 
 private:
-    void onAck(bool ok, SteadyTime now);
-    void onEvent(const QJsonObject &event);
+    LineOutcome onAck(bool ok, SteadyTime now);
+    LineOutcome onEvent(const QJsonObject &event);
 
     ExabgpCommands m_commands;
     QHash<QString, PrefixStatus> m_prefixes;

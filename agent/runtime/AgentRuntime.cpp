@@ -62,12 +62,14 @@ AgentRuntime::AgentRuntime(AgentConfig config, std::unique_ptr<Sampler> sampler,
                                          : QStringLiteral(": ") +
                                                after.reasons.join(QStringLiteral("; "))));
                 });
-        connect(monitor, &ServiceMonitor::routeChanged, this,
-                [](const QString &name, const PrefixDecision &before, const PrefixDecision &after) {
-                    logLine(QStringLiteral("route %1 %2: %3 -> %4: %5")
-                                .arg(name, after.prefix, routeText(before), routeText(after),
-                                     after.reason));
-                });
+        connect(
+            monitor, &ServiceMonitor::routeChanged, this,
+            [this](const QString &name, const PrefixDecision &before, const PrefixDecision &after) {
+                m_routesChanged = true;
+                logLine(QStringLiteral("route %1 %2: %3 -> %4: %5")
+                            .arg(name, after.prefix, routeText(before), routeText(after),
+                                 after.reason));
+            });
         connect(monitor, &ServiceMonitor::probeFinished, this,
                 [previous = std::optional<bool>()](const QString &name,
                                                    const ProbeResult &result) mutable {
@@ -200,6 +202,10 @@ QJsonObject AgentRuntime::status() const
 
 void AgentRuntime::publishRoutes()
 {
+    // The controller re-sends on its own (reconnects, back-off); it only needs new wishes.
+    if (!m_routesChanged)
+        return;
+    m_routesChanged = false;
     QList<PrefixDecision> all;
     for (const ServiceMonitor *monitor : std::as_const(m_monitors))
         all += monitor->routes();

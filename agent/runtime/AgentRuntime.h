@@ -47,6 +47,7 @@ private:
     QTimer m_fastTimer;
     QTimer m_fullTimer;
     QString m_lastSamplerError;
+    bool m_routesChanged = true; // the first publish sends everything
     BgpController m_bgp;
     BgpBridgeServer m_bridgeServer;
     StatusHttpServer m_http;
