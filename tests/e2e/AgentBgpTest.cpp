@@ -200,7 +200,11 @@ TEST_F(AgentOverBgp, KilledBridgeIsRespawnedAndTheStateSentAgain)
     ASSERT_TRUE(waitForPath(1)) << m_lab.diagnostics().toStdString();
     ASSERT_TRUE(m_agent->waitForLine(QStringLiteral("bgp: bridge connected"), kPatience));
     // The bridge is ExaBGP's child; kill it the hard way and let ExaBGP respawn it.
-    ASSERT_EQ(std::system("pkill -9 -f 'anycast-exabgp-bridg[e] --socket'"), 0);
+    // Only this lab's bridge (its socket path is unique); the bracket keeps pkill from
+    // matching the shell that runs it.
+    const QByteArray pkill =
+        "pkill -9 -f 'anycast-exabgp-bridg[e] --socket " + QFile::encodeName(m_socket) + "'";
+    ASSERT_EQ(std::system(pkill.constData()), 0);
     ASSERT_TRUE(m_agent->waitForLine(QStringLiteral("bgp: bridge disconnected"), kPatience));
     QElapsedTimer sinceKill;
     sinceKill.start();
