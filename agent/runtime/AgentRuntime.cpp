@@ -91,7 +91,10 @@ AgentRuntime::AgentRuntime(AgentConfig config, std::unique_ptr<Sampler> sampler,
     connect(&m_fullTimer, &QTimer::timeout, this, &AgentRuntime::fullTick);
 }
 
-AgentRuntime::~AgentRuntime() = default;
+AgentRuntime::~AgentRuntime()
+{
+    m_systemd.stopping();
+}
 
 void AgentRuntime::start()
 {
@@ -116,6 +119,29 @@ void AgentRuntime::start()
     fastTick();
     m_fastTimer.start();
     m_fullTimer.start();
+    m_systemd.ready(QStringLiteral("%1 services, sampler %2")
+                        .arg(QString::number(m_monitors.size()), m_sampler->name()));
+    if (const auto interval = SystemdNotifier::watchdogInterval()) {
+        // Half the interval, as sd_watchdog_enabled(3) advises, so one late ping is no kill.
+        m_watchdogInterval = *interval;
+        m_watchdogTimer.setInterval(
+            std::chrono::duration_cast<std::chrono::milliseconds>(*interval / 2));
+        connect(&m_watchdogTimer, &QTimer::timeout, this, &AgentRuntime::watchdogTick);
+        m_watchdogTimer.start();
+    }
+}
+
+void AgentRuntime::watchdogTick()
+{
+    // The ping's own timer firing proves only that the event loop spins. A loop wedged in a
+    // sampler call, or timers that stopped, must instead go unpinged so systemd restarts us:
+    // ping only if both ticks ran within the watchdog interval (plus their own period, which
+    // a configuration may set longer than that interval).
+    const SteadyTime now = steadyNow();
+    const bool fastAlive = now - m_lastFastTick <= m_watchdogInterval + m_config.fastPathInterval;
+    const bool fullAlive = now - m_lastFullTick <= m_watchdogInterval + m_config.sampleInterval;
+    if (fastAlive && fullAlive)
+        m_systemd.watchdog();
 }
 
 void AgentRuntime::reportSamplerError(const QString &path, const QString &error)
@@ -129,6 +155,7 @@ void AgentRuntime::reportSamplerError(const QString &path, const QString &error)
 void AgentRuntime::fastTick()
 {
     const SteadyTime now = steadyNow();
+    m_lastFastTick = now;
     const auto listeners = m_sampler->sampleListeners();
     if (!listeners) {
         reportSamplerError(QStringLiteral("fast path"), listeners.error());
@@ -217,6 +244,7 @@ void AgentRuntime::fullTick()
 {
     const auto sample = m_collector.collect();
     const SteadyTime now = steadyNow();
+    m_lastFullTick = now; // alive even when the sample failed: the error is logged, not wedged
     if (!sample) {
         reportSamplerError(QStringLiteral("full sample"), sample.error());
         return;

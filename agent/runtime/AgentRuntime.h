@@ -7,6 +7,8 @@
 #include "Sampler.h"
 #include "ServiceMonitor.h"
 #include "StatusHttpServer.h"
+#include "SteadyTime.h"
+#include "SystemdNotifier.h"
 
 #include <QObject>
 #include <QTimer>
@@ -39,6 +41,8 @@ private:
     // Hands every prefix's decision to the BGP controller and sends what changed.
     void publishRoutes();
     void reportSamplerError(const QString &path, const QString &error);
+    // Pings systemd's watchdog only while both loops still run (see the .cpp).
+    void watchdogTick();
 
     AgentConfig m_config;
     std::unique_ptr<Sampler> m_sampler;
@@ -51,6 +55,11 @@ private:
     BgpController m_bgp;
     BgpBridgeServer m_bridgeServer;
     StatusHttpServer m_http;
+    SystemdNotifier m_systemd;
+    QTimer m_watchdogTimer;
+    std::chrono::microseconds m_watchdogInterval{0};
+    SteadyTime m_lastFastTick{};
+    SteadyTime m_lastFullTick{};
 };
 
 // One line per event, for the journal: "health web: healthy -> down: no listener on :443".
