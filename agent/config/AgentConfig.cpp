@@ -112,17 +112,13 @@ void readBgp(ConfigReader &reader, const toml::table &table, BgpConfig &bgp)
 void readFleet(ConfigReader &reader, const toml::table &table, FleetConfig &fleet)
 {
     reader.rejectUnknownKeys(table, kFleetKeys);
-    if (const toml::node *peers = table.get("peers")) {
-        for (const auto &[text, node] : reader.stringsWithNodes(*peers, "peers")) {
-            const QUrl url(text, QUrl::StrictMode);
-            if (url.isValid() && url.scheme() == QLatin1String("http") && !url.host().isEmpty())
-                fleet.peers.append(text);
-            else
-                reader.fail(*node, QStringLiteral("peer '%1' must be an http:// URL of another "
-                                                  "agent's http_listen")
-                                       .arg(text));
-        }
-    }
+    fleet.peers = reader.stringList(table, "peers", [](const QString &text) {
+        const QUrl url(text, QUrl::StrictMode);
+        if (url.isValid() && url.scheme() == QLatin1String("http") && !url.host().isEmpty())
+            return QString();
+        return QStringLiteral("peer '%1' must be an http:// URL of another agent's http_listen")
+            .arg(text);
+    });
     fleet.minAnnouncing = static_cast<int>(
         reader.integer(table, "min_announcing", 0, 10000).value_or(fleet.minAnnouncing));
 }

@@ -199,31 +199,29 @@ std::optional<QString> ConfigReader::oneOf(const toml::table &table, std::string
     return value;
 }
 
-std::vector<std::pair<QString, const toml::node *>>
-ConfigReader::stringsWithNodes(const toml::node &array, std::string_view key)
+QStringList ConfigReader::stringList(const toml::table &table, std::string_view key,
+                                     const StringCheck &problem)
 {
-    std::vector<std::pair<QString, const toml::node *>> result;
-    if (!array.is_array()) {
-        fail(array, QStringLiteral("%1 must be an array of strings").arg(keyText(key)));
-        return result;
-    }
-    for (const toml::node &element : *array.as_array()) {
-        if (const auto value = element.value<std::string>())
-            result.emplace_back(QString::fromStdString(*value), &element);
-        else
-            fail(element, QStringLiteral("%1: every element must be a string").arg(keyText(key)));
-    }
-    return result;
-}
-
-std::optional<QStringList> ConfigReader::stringList(const toml::table &table, std::string_view key)
-{
+    QStringList result;
     const toml::node *node = table.get(key);
     if (!node)
-        return std::nullopt;
-    QStringList result;
-    for (const auto &entry : stringsWithNodes(*node, key))
-        result.append(entry.first);
+        return result;
+    if (!node->is_array()) {
+        fail(*node, QStringLiteral("%1 must be an array of strings").arg(keyText(key)));
+        return result;
+    }
+    for (const toml::node &element : *node->as_array()) {
+        const auto value = element.value<std::string>();
+        if (!value) {
+            fail(element, QStringLiteral("%1: every element must be a string").arg(keyText(key)));
+            continue;
+        }
+        const QString text = QString::fromStdString(*value);
+        if (const QString complaint = problem(text); !complaint.isEmpty())
+            fail(element, complaint);
+        else
+            result.append(text);
+    }
     return result;
 }
 

@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -41,10 +42,12 @@ public:
                                                       std::chrono::milliseconds maximum);
     std::optional<QString> oneOf(const toml::table &table, std::string_view key,
                                  const QStringList &allowed);
-    std::optional<QStringList> stringList(const toml::table &table, std::string_view key);
+    // An array of strings, each checked by `problem` (empty answer = fine). A bad element is
+    // an error at that element and is left out; the good ones are returned.
+    using StringCheck = std::function<QString(const QString &)>;
+    QStringList stringList(const toml::table &table, std::string_view key,
+                           const StringCheck &problem);
     std::optional<QList<quint16>> portList(const toml::table &table, std::string_view key);
-    std::vector<std::pair<QString, const toml::node *>> stringsWithNodes(const toml::node &array,
-                                                                         std::string_view key);
 
     void rejectUnknownKeys(const toml::table &table, const QStringList &known);
     void fail(const toml::node &node, const QString &message);

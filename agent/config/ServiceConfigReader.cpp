@@ -85,16 +85,11 @@ void readRoute(ConfigReader &reader, const toml::table &table, RouteConfig &rout
     reader.rejectUnknownKeys(table, kRouteKeys);
     route.med = static_cast<quint32>(reader.integer(table, "med", 0, kMaxMed).value_or(route.med));
     route.degradedMed = route.med;
-    if (const toml::node *communities = table.get("communities")) {
-        for (const auto &[text, node] : reader.stringsWithNodes(*communities, "communities")) {
-            if (isCommunity(text))
-                route.communities.append(text);
-            else
-                reader.fail(*node, QStringLiteral("'%1' is not a community (ASN:VALUE, each "
-                                                  "0-65535)")
-                                       .arg(text));
-        }
-    }
+    route.communities = reader.stringList(table, "communities", [](const QString &text) {
+        return isCommunity(text)
+                   ? QString()
+                   : QStringLiteral("'%1' is not a community (ASN:VALUE, each 0-65535)").arg(text);
+    });
     route.degradedPrepend = static_cast<int>(
         reader.integer(table, "degraded_prepend", 0, 10).value_or(route.degradedPrepend));
     route.degradedMed = static_cast<quint32>(
@@ -150,16 +145,12 @@ ServiceConfig readServiceConfig(ConfigReader &reader, const toml::table &table)
         service.ports = *ports;
     else if (!ports)
         reader.fail(table, QStringLiteral("[[service]] %1: ports is required").arg(service.name));
-    if (const toml::node *prefixes = table.get("prefixes")) {
-        for (const auto &[text, node] : reader.stringsWithNodes(*prefixes, "prefixes")) {
-            const auto subnet = QHostAddress::parseSubnet(text);
-            if (subnet.first.isNull() || !text.contains(QLatin1Char('/')))
-                reader.fail(*node,
-                            QStringLiteral("'%1' is not a prefix (e.g. 192.0.2.1/32)").arg(text));
-            else
-                service.prefixes.append(text);
-        }
-    }
+    service.prefixes = reader.stringList(table, "prefixes", [](const QString &text) {
+        const bool prefix =
+            !QHostAddress::parseSubnet(text).first.isNull() && text.contains(QLatin1Char('/'));
+        return prefix ? QString()
+                      : QStringLiteral("'%1' is not a prefix (e.g. 192.0.2.1/32)").arg(text);
+    });
     service.rise = static_cast<int>(reader.integer(table, "rise", 1, 100).value_or(service.rise));
     service.fall = static_cast<int>(reader.integer(table, "fall", 1, 100).value_or(service.fall));
     service.listenerLossImmediate =
