@@ -58,13 +58,6 @@ bool tcpInfoFrom(const SockDiagRecord &record, TcpInfoFields &fields)
     return true;
 }
 
-quint64 microsecondsSince(std::chrono::steady_clock::time_point start)
-{
-    return static_cast<quint64>(std::chrono::duration_cast<std::chrono::microseconds>(
-                                    std::chrono::steady_clock::now() - start)
-                                    .count());
-}
-
 } // namespace
 
 NetlinkSampler::NetlinkSampler(PortMap portMap, FullDump fullDump)
@@ -108,9 +101,7 @@ Result<ListenerSample> NetlinkSampler::sampleListeners()
             return Result<ListenerSample>::failure(dumped.error());
         }
     }
-    for (ServiceListeners &service : sample.services)
-        sortListeners(service.listeners);
-    sample.durationUs = microsecondsSince(start);
+    finishListenerSample(sample, start);
     return Result<ListenerSample>::success(std::move(sample));
 }
 

@@ -9,13 +9,6 @@
 namespace anycast {
 namespace {
 
-quint64 microsecondsSince(std::chrono::steady_clock::time_point start)
-{
-    return static_cast<quint64>(std::chrono::duration_cast<std::chrono::microseconds>(
-                                    std::chrono::steady_clock::now() - start)
-                                    .count());
-}
-
 ListenerStats listenerFrom(const ProcTcpEntry &entry)
 {
     ListenerStats listener;
@@ -82,9 +75,7 @@ Result<ListenerSample> ProcSampler::sampleListeners()
     if (auto read = readTables(m_reader, m_procRoot, visit, nullptr); !read)
         return Result<ListenerSample>::failure(read.error());
 
-    for (ServiceListeners &service : sample.services)
-        sortListeners(service.listeners);
-    sample.durationUs = microsecondsSince(start);
+    finishListenerSample(sample, start);
     return Result<ListenerSample>::success(std::move(sample));
 }
 

@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 
+#include <chrono>
+
 namespace anycast {
 
 // Reads socket state from the kernel. Backends: NetlinkSampler (sock_diag, the engine) and
@@ -36,6 +38,20 @@ protected:
         for (const ServicePorts &service : portMap.services())
             sample.services.append({service.name, service.ports, {}});
         return sample;
+    }
+    // Listeners in the order every sampler reports them, and how long taking them took.
+    static void finishListenerSample(ListenerSample &sample,
+                                     std::chrono::steady_clock::time_point start)
+    {
+        for (ServiceListeners &service : sample.services)
+            sortListeners(service.listeners);
+        sample.durationUs = microsecondsSince(start);
+    }
+    static quint64 microsecondsSince(std::chrono::steady_clock::time_point start)
+    {
+        return static_cast<quint64>(std::chrono::duration_cast<std::chrono::microseconds>(
+                                        std::chrono::steady_clock::now() - start)
+                                        .count());
     }
 };
 
