@@ -28,7 +28,10 @@ ServiceMonitor::ServiceMonitor(const ServiceConfig &service, const AgentConfig &
 void ServiceMonitor::onListeners(const QList<ListenerStats> &listeners, SteadyTime now)
 {
     const QString before = healthLabel();
-    afterEngine(before, m_engine.onListeners(listeners, now), now);
+    // Ten times a second: only a change of health needs the route policy now; time-driven
+    // decisions (drain grace, flap budget) are taken at every full sample.
+    if (m_engine.onListeners(listeners, now))
+        afterEngine(before, true, now);
 }
 
 void ServiceMonitor::onSample(const ServiceSocketStats &stats, const HostCounters &host,

@@ -13,10 +13,12 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <random>
 #include <vector>
 
 namespace {
@@ -98,8 +100,14 @@ int run(int trials)
 
     std::vector<double> withdrawals;
     std::vector<double> announcements;
+    // Each trial starts right after the route came back, which happens on a full-sample
+    // tick, so without a pause every close would land at the same phase of the agent's
+    // 100 ms fast path. A random pause spreads the closes over it.
+    std::mt19937 random(20261125);
+    std::uniform_int_distribution<int> pauseMs(0, 999);
     for (int trial = 1; trial <= trials; ++trial) {
         QElapsedTimer timer;
+        QThread::msleep(static_cast<unsigned long>(pauseMs(random)));
         service.command("close-listener");
         timer.start();
         if (!gobgp.waitForNoRoute(kPrefix, 30s)) {
