@@ -1,0 +1,66 @@
+#include "DrainRecord.h"
+
+#include "UtcTimestamp.h"
+
+#include <limits>
+
+namespace anycast {
+
+QString drainModeName(DrainMode mode)
+{
+    return mode == DrainMode::Immediate ? QStringLiteral("immediate") : QStringLiteral("graceful");
+}
+
+std::optional<DrainMode> drainModeFromName(QStringView name)
+{
+    if (name == QLatin1String("graceful"))
+        return DrainMode::Graceful;
+    if (name == QLatin1String("immediate"))
+        return DrainMode::Immediate;
+    return std::nullopt;
+}
+
+QJsonObject DrainRecord::toJson() const
+{
+    return {
+        {QStringLiteral("target"), target},
+        {QStringLiteral("mode"), drainModeName(mode)},
+        {QStringLiteral("reason"), reason},
+        {QStringLiteral("ticket"), ticket},
+        {QStringLiteral("by"), by},
+        {QStringLiteral("uid"), jsonUnsigned(uid)},
+        {QStringLiteral("since"), formatUtcTimestamp(since)},
+        {QStringLiteral("force_withdraw"), forceWithdraw},
+    };
+}
+
+DrainRecord DrainRecord::fromJson(JsonReader &reader)
+{
+    DrainRecord result;
+    result.target = reader.string(QStringLiteral("target"));
+    const QString modeKey = QStringLiteral("mode");
+    const QString mode = reader.string(modeKey);
+    if (const auto parsed = drainModeFromName(mode))
+        result.mode = *parsed;
+    else if (reader.ok())
+        reader.fail(modeKey,
+                    QStringLiteral("expected \"graceful\" or \"immediate\", not \"%1\"").arg(mode));
+    result.reason = reader.string(QStringLiteral("reason"));
+    result.ticket = reader.string(QStringLiteral("ticket"));
+    result.by = reader.string(QStringLiteral("by"));
+    result.uid = static_cast<quint32>(
+        reader.unsignedInteger(QStringLiteral("uid"), std::numeric_limits<quint32>::max()));
+    const QString sinceKey = QStringLiteral("since");
+    const QString since = reader.string(sinceKey);
+    if (const auto parsed = parseUtcTimestamp(since))
+        result.since = *parsed;
+    else if (reader.ok())
+        reader.fail(sinceKey, QStringLiteral("expected a UTC time such as "
+                                             "2024-05-01T12:00:00.000Z, not \"%1\"")
+                                  .arg(since));
+    result.forceWithdraw = reader.boolean(QStringLiteral("force_withdraw"));
+    reader.rejectUnknownKeys();
+    return result;
+}
+
+} // namespace anycast
