@@ -1,0 +1,54 @@
+#include "JsonRpcReply.h"
+
+#include <QJsonDocument>
+
+namespace anycast {
+namespace {
+
+QByteArray line(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+}
+
+QJsonValue replyId(const QJsonValue &id)
+{
+    return id.isUndefined() ? QJsonValue(QJsonValue::Null) : id;
+}
+
+} // namespace
+
+QByteArray resultLine(const QJsonValue &id, const QJsonValue &result)
+{
+    return line({
+        {QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+        {QStringLiteral("id"), replyId(id)},
+        // "result" is required on success, so an undefined one becomes null.
+        {QStringLiteral("result"), result.isUndefined() ? QJsonValue(QJsonValue::Null) : result},
+    });
+}
+
+QByteArray errorLine(const QJsonValue &id, const RpcError &error)
+{
+    QJsonObject errorObject{
+        {QStringLiteral("code"), error.code},
+        {QStringLiteral("message"), error.message},
+    };
+    if (!error.data.isNull() && !error.data.isUndefined())
+        errorObject.insert(QStringLiteral("data"), error.data);
+    return line({
+        {QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+        {QStringLiteral("id"), replyId(id)},
+        {QStringLiteral("error"), errorObject},
+    });
+}
+
+QByteArray notificationLine(const QString &method, const QJsonObject &params)
+{
+    return line({
+        {QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+        {QStringLiteral("method"), method},
+        {QStringLiteral("params"), params},
+    });
+}
+
+} // namespace anycast
