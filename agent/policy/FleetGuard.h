@@ -7,7 +7,7 @@ namespace anycast {
 // Other nodes' view of one prefix, as the fleet poller sees it (fed from the fleet issue on).
 struct FleetView
 {
-    bool known = false;       // no peers configured or none answered: the guard cannot judge
+    bool known = false;       // no peers configured: there is no fleet to protect
     int othersAnnouncing = 0; // peers that announce the prefix now
     int othersUnknown = 0;    // peers that did not answer
 };
