@@ -96,10 +96,8 @@ int runAgent(const anycast::AgentConfig &config, const QString &samplerKind)
         anycast::logLine(QStringLiteral("agent: signal %1, stopping").arg(signal));
         QCoreApplication::quit();
     });
-    QObject::connect(&unixSignals, &anycast::UnixSignals::reload, [] {
-        anycast::logLine(QStringLiteral("agent: SIGHUP ignored: reloading arrives with the "
-                                        "service work; restart to apply a new config"));
-    });
+    QObject::connect(&unixSignals, &anycast::UnixSignals::reload, &runtime,
+                     &anycast::AgentRuntime::reload);
     runtime.start();
     return QCoreApplication::exec();
 }

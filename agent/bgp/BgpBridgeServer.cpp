@@ -1,21 +1,12 @@
 #include "BgpBridgeServer.h"
 
-#include <QFile>
-#include <QFileInfo>
+#include "UnixSocketPath.h"
+
 #include <QLocalSocket>
 
 #include <chrono>
 
 namespace anycast {
-namespace {
-
-SteadyTime steadyNow()
-{
-    return std::chrono::steady_clock::now();
-}
-
-} // namespace
-
 BgpBridgeServer::BgpBridgeServer(QString path, BgpController &controller, QObject *parent)
     : QObject(parent)
     , m_path(std::move(path))
@@ -34,23 +25,8 @@ BgpBridgeServer::~BgpBridgeServer()
 
 Result<bool> BgpBridgeServer::listen()
 {
-    // A socket file left by a crashed agent would make listen() fail, but one that answers
-    // belongs to a live agent: taking it over would leave that agent deaf.
-    QLocalSocket probe;
-    probe.connectToServer(m_path);
-    if (probe.waitForConnected(200)) {
-        return Result<bool>::failure(
-            QStringLiteral("%1 is in use by another process (another agent?)").arg(m_path));
-    }
-    const QFileInfo folder(QFileInfo(m_path).absolutePath());
-    if (!folder.isDir()) {
-        // Qt says only "Name error" here; say what is missing and who usually makes it.
-        return Result<bool>::failure(
-            QStringLiteral("cannot listen on %1: the folder %2 does not exist (systemd's "
-                           "RuntimeDirectory= creates it)")
-                .arg(m_path, folder.filePath()));
-    }
-    QLocalServer::removeServer(m_path);
+    if (const auto prepared = prepareUnixSocketPath(m_path); !prepared)
+        return prepared;
     m_server.setSocketOptions(QLocalServer::UserAccessOption | QLocalServer::GroupAccessOption);
     if (!m_server.listen(m_path)) {
         return Result<bool>::failure(

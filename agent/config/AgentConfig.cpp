@@ -22,12 +22,16 @@ const QStringList kAgentKeys = {QStringLiteral("node"),
                                 QStringLiteral("state_dir"),
                                 QStringLiteral("http_listen"),
                                 QStringLiteral("operators_group"),
+                                QStringLiteral("api_group"),
+                                QStringLiteral("history"),
                                 QStringLiteral("fast_path_interval"),
                                 QStringLiteral("sample_interval")};
 const QStringList kBgpKeys = {QStringLiteral("local_as"), QStringLiteral("next_hop"),
                               QStringLiteral("on_agent_loss"), QStringLiteral("flap_budget"),
                               QStringLiteral("flap_window_s")};
-const QStringList kFleetKeys = {QStringLiteral("peers"), QStringLiteral("min_announcing")};
+const QStringList kFleetKeys = {QStringLiteral("peers"), QStringLiteral("min_announcing"),
+                                QStringLiteral("poll_interval"), QStringLiteral("poll_timeout"),
+                                QStringLiteral("shared_fault_check")};
 // "127.0.0.1:9642", "[::1]:9642": a literal address (no names: resolving at start-up is
 // a failure mode of its own) and a port.
 bool isHostPort(const QString &text)
@@ -71,6 +75,7 @@ void readAgent(ConfigReader &reader, const toml::table &table, AgentConfig &conf
     config.bgpSocket = reader.string(table, "bgp_socket").value_or(config.bgpSocket);
     config.stateDir = reader.string(table, "state_dir").value_or(config.stateDir);
     config.operatorsGroup = reader.string(table, "operators_group").value_or(config.operatorsGroup);
+    config.apiGroup = reader.string(table, "api_group").value_or(config.operatorsGroup);
     if (const auto listen = reader.string(table, "http_listen")) {
         if (listen->isEmpty() || isHostPort(*listen))
             config.httpListen = *listen;
@@ -86,6 +91,9 @@ void readAgent(ConfigReader &reader, const toml::table &table, AgentConfig &conf
     config.sampleInterval =
         reader.duration(table, "sample_interval", milliseconds(100), milliseconds(60000))
             .value_or(config.sampleInterval);
+    config.history =
+        reader.duration(table, "history", std::chrono::minutes(1), std::chrono::hours(24))
+            .value_or(config.history);
 }
 
 void readBgp(ConfigReader &reader, const toml::table &table, BgpConfig &bgp)
@@ -121,6 +129,15 @@ void readFleet(ConfigReader &reader, const toml::table &table, FleetConfig &flee
     });
     fleet.minAnnouncing = static_cast<int>(
         reader.integer(table, "min_announcing", 0, 10000).value_or(fleet.minAnnouncing));
+    using std::chrono::milliseconds;
+    fleet.pollInterval =
+        reader.duration(table, "poll_interval", milliseconds(100), milliseconds(60000))
+            .value_or(fleet.pollInterval);
+    fleet.pollTimeout =
+        reader.duration(table, "poll_timeout", milliseconds(50), milliseconds(60000))
+            .value_or(fleet.pollTimeout);
+    fleet.sharedFaultCheck =
+        reader.boolean(table, "shared_fault_check").value_or(fleet.sharedFaultCheck);
 }
 
 } // namespace

@@ -44,6 +44,9 @@ struct FleetConfig
 {
     QStringList peers;
     int minAnnouncing = 1;
+    std::chrono::milliseconds pollInterval{1000};
+    std::chrono::milliseconds pollTimeout{800};
+    bool sharedFaultCheck = false; // cross-region: most peers' probes fail too -> degraded
 };
 
 struct GeoLocation
@@ -63,9 +66,11 @@ struct AgentConfig
     QString bgpSocket = QStringLiteral("/run/anycast-agent/bgp.sock");
     QString stateDir = QStringLiteral("/var/lib/anycast-agent");
     QString operatorsGroup = QStringLiteral("anycast-ops");
+    QString apiGroup = QStringLiteral("anycast-ops"); // may connect to api_socket at all
     QString httpListen = QStringLiteral("127.0.0.1:9642");
     std::chrono::milliseconds fastPathInterval{100};
     std::chrono::milliseconds sampleInterval{1000};
+    std::chrono::milliseconds history = std::chrono::hours(1); // the API's sample backfill
     BgpConfig bgp;
     FleetConfig fleet;
     QList<ServiceConfig> services;

@@ -11,6 +11,12 @@ HealthEngine::HealthEngine(HealthConfig config, SteadyTime start)
         QStringLiteral("starting: not announced until %1 good checks").arg(m_config.rise)};
 }
 
+void HealthEngine::reconfigure(const HealthConfig &config)
+{
+    m_config = config;
+    m_signals = SignalEvaluator(m_config.ports, m_config.thresholds);
+}
+
 bool HealthEngine::onListeners(const QList<ListenerStats> &listeners, SteadyTime now)
 {
     const QStringList missing = m_signals.missingListeners(listeners);

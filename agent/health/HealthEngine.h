@@ -45,6 +45,10 @@ public:
     // failure counts once.
     void onProbe(bool ok, const QString &detail);
 
+    // New thresholds, rise and fall (a config reload): the verdict and the streaks behind it
+    // stay, so a healthy service stays healthy. The ports must be the same.
+    void reconfigure(const HealthConfig &config);
+
     const HealthVerdict &verdict() const { return m_verdict; }
     const HealthConfig &config() const { return m_config; }
 

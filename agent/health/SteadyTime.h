@@ -9,4 +9,10 @@ namespace anycast {
 using SteadyTime = std::chrono::steady_clock::time_point;
 using Milliseconds = std::chrono::milliseconds;
 
+// The real clock, for the I/O edges only; logic never calls it.
+inline SteadyTime steadyNow()
+{
+    return std::chrono::steady_clock::now();
+}
+
 } // namespace anycast

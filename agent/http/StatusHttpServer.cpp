@@ -215,13 +215,23 @@ QByteArray StatusHttpServer::answer(const HttpRequestHead &head)
         }
     }
     if (head.path == "/metrics") {
-        return serialize(plainText(501, "Not Implemented",
-                                   "/metrics (Prometheus) is not implemented yet; GET /status "
-                                   "serves the agent's status as JSON.\n"),
-                         !isHead);
+        if (!m_metrics) {
+            return serialize(plainText(404, "Not Found",
+                                       "This server has no metrics; GET /status serves the "
+                                       "agent's status as JSON.\n"),
+                             !isHead);
+        }
+        try {
+            return serialize({200, "OK", m_metricsContentType, m_metrics(), {}}, !isHead);
+        } catch (const std::exception &error) {
+            emit logLine(QStringLiteral("http: /metrics failed: %1").arg(error.what()));
+            return serialize(plainText(500, "Internal Server Error", "Metrics unavailable.\n"),
+                             !isHead);
+        }
     }
-    return serialize(plainText(404, "Not Found", "Not found. This agent serves GET /status.\n"),
-                     !isHead);
+    return serialize(
+        plainText(404, "Not Found", "Not found. This agent serves GET /status and GET /metrics.\n"),
+        !isHead);
 }
 
 void StatusHttpServer::respond(QTcpSocket *socket, Connection &connection,

@@ -16,8 +16,8 @@ namespace anycast {
 
 struct HttpRequestHead;
 
-// The agent's read-only HTTP face (http_listen): GET/HEAD /status as JSON; /metrics is
-// reserved for Prometheus. One request per connection (Connection: close), so a client can
+// The agent's read-only HTTP face (http_listen): GET/HEAD /status as JSON and /metrics in
+// Prometheus' text format. One request per connection (Connection: close), so a client can
 // never hold more than one slot with more than one head's worth of memory. Bounded on every
 // axis a careless or hostile local client could push: head size, time to send the head,
 // open connections. Runs on the event loop, never blocks it, no threads.
@@ -32,7 +32,15 @@ public:
     static constexpr int kMaxConnections = 64;
     static constexpr std::chrono::milliseconds kDefaultHeadTimeout{5000};
 
+    using MetricsProvider = std::function<QByteArray()>;
+
     explicit StatusHttpServer(StatusProvider provider, QObject *parent = nullptr);
+    // GET /metrics: the provider's text with this content type; without one, 404.
+    void setMetricsProvider(MetricsProvider provider, QByteArray contentType)
+    {
+        m_metrics = std::move(provider);
+        m_metricsContentType = std::move(contentType);
+    }
     ~StatusHttpServer() final;
 
     // "127.0.0.1:9642", "[::1]:9642"; port 0 picks a free one (tests). Literal addresses
@@ -65,6 +73,8 @@ private:
     void respond(QTcpSocket *socket, Connection &connection, const QByteArray &response);
 
     StatusProvider m_provider;
+    MetricsProvider m_metrics;
+    QByteArray m_metricsContentType;
     QTcpServer m_server;
     std::chrono::milliseconds m_headTimeout = kDefaultHeadTimeout;
     std::unordered_map<QTcpSocket *, Connection> m_connections;

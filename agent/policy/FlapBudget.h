@@ -20,6 +20,13 @@ public:
     // When the oldest change in the window leaves it (and a change is available again).
     SteadyTime nextFree(SteadyTime now);
 
+    // A config reload: the changes already made still count against the new budget.
+    void reconfigure(int budget, std::chrono::seconds window)
+    {
+        m_budget = budget;
+        m_window = window;
+    }
+
     int budget() const { return m_budget; }
     std::chrono::seconds window() const { return m_window; }
 

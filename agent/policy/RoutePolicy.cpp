@@ -29,6 +29,15 @@ RoutePolicy::RoutePolicy(QStringList prefixes, RouteConfig route, int flapBudget
     }
 }
 
+void RoutePolicy::reconfigure(RouteConfig route, int flapBudget, std::chrono::seconds flapWindow,
+                              int minAnnouncing)
+{
+    m_route = std::move(route);
+    m_minAnnouncing = minAnnouncing;
+    for (FlapBudget &budget : m_budgets)
+        budget.reconfigure(flapBudget, flapWindow);
+}
+
 PrefixDecision RoutePolicy::withdrawn(const QString &prefix, const QString &reason) const
 {
     return {prefix, PrefixState::Withdrawn, {}, reason};
@@ -79,6 +88,10 @@ PrefixDecision RoutePolicy::desired(const QString &prefix, const PolicyInput &in
     }
     switch (input.health) {
     case ServiceHealth::Down:
+        if (!input.sharedFault.isEmpty()) {
+            return deprefered(prefix, QStringLiteral("down: %1; %2: de-preferred, not withdrawn")
+                                          .arg(joined(input.healthReasons), input.sharedFault));
+        }
         if (m_route.withdrawOnDown)
             return withdrawn(prefix, QStringLiteral("down: ") + joined(input.healthReasons));
         return {prefix,
@@ -106,6 +119,14 @@ const QList<PrefixDecision> &RoutePolicy::decide(const PolicyInput &input, const
             // Never start announcing a prefix just to drain it.
             wanted = withdrawn(current.prefix, QStringLiteral("draining: not announced, nothing "
                                                               "to drain"));
+        }
+        if (wanted.announced() && !current.announced() &&
+            input.undrainChecksSeen < input.undrainChecksNeeded) {
+            wanted = withdrawn(current.prefix,
+                               QStringLiteral("undrained: announcing after %1 healthy checks "
+                                              "(%2 so far)")
+                                   .arg(input.undrainChecksNeeded)
+                                   .arg(input.undrainChecksSeen));
         }
 
         // The fleet guard only matters when this node would stop announcing.

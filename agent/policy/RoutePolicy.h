@@ -22,6 +22,12 @@ struct PolicyInput
     bool drainImmediate = false;
     quint64 established = 0;    // connections still on the service (drain bleed-off)
     bool forceWithdraw = false; // an operator overrode the fleet guard (audited by the caller)
+    // Set when most peers' probes of the same service fail too (see SharedFaultRule): a
+    // down service is then de-preferred instead of withdrawn.
+    QString sharedFault;
+    // After an undrain, a withdrawn prefix comes back only after this many healthy checks.
+    int undrainChecksNeeded = 0;
+    int undrainChecksSeen = 0;
 };
 
 using FleetLookup = std::function<FleetView(const QString &prefix)>;
@@ -38,6 +44,10 @@ public:
     const QList<PrefixDecision> &decide(const PolicyInput &input, const FleetLookup &fleet,
                                         SteadyTime now);
     const QList<PrefixDecision> &current() const { return m_current; }
+    // A config reload: what is announced now stays until the next decide(); the flap
+    // budgets keep the changes already made.
+    void reconfigure(RouteConfig route, int flapBudget, std::chrono::seconds flapWindow,
+                     int minAnnouncing);
 
 private:
     PrefixDecision desired(const QString &prefix, const PolicyInput &input, SteadyTime now) const;

@@ -35,6 +35,8 @@ struct ProbeSpec
     // in words ("tcp probe needs a port (tcp://HOST:PORT)").
     static Result<ProbeSpec> parse(const QString &text);
     QString toString() const;
+
+    bool operator==(const ProbeSpec &) const = default;
 };
 
 } // namespace anycast

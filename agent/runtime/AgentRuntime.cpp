@@ -1,6 +1,9 @@
 #include "AgentRuntime.h"
 
+#include "ConfigReload.h"
 #include "Duration.h"
+#include "MetricsRenderer.h"
+#include "SharedFaultRule.h"
 
 #include <QJsonArray>
 
@@ -8,11 +11,6 @@
 
 namespace anycast {
 namespace {
-
-SteadyTime steadyNow()
-{
-    return std::chrono::steady_clock::now();
-}
 
 QString routeText(const PrefixDecision &decision)
 {
@@ -41,54 +39,115 @@ AgentRuntime::AgentRuntime(AgentConfig config, std::unique_ptr<Sampler> sampler,
                            HostCountersReader hostReader, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_history(m_config.history)
+    , m_control(m_config.stateDir, m_config.operatorsGroup,
+                [this] {
+                    QStringList names;
+                    for (const ServiceConfig &service : m_config.services)
+                        names.append(service.name);
+                    return names;
+                }())
     , m_sampler(std::move(sampler))
     , m_collector(*m_sampler, std::move(hostReader))
     , m_bgp(ExabgpCommands(m_config.bgp.nextHop, m_config.bgp.localAs))
     , m_bridgeServer(m_config.bgpSocket, m_bgp)
     , m_http([this] { return status(); })
+    , m_api({&m_config, [this] { return status(); }, &m_history, &m_events, &m_control,
+             [this](const QString &action, const QString &target, const Caller &caller,
+                    const QJsonObject &result) { onDrainChanged(action, target, caller, result); }})
+    , m_apiServer(m_api, m_config.operatorsGroup)
 {
-    connect(&m_http, &StatusHttpServer::logLine, this, [](const QString &line) { logLine(line); });
-    connect(&m_bridgeServer, &BgpBridgeServer::logLine, this,
-            [](const QString &line) { logLine(line); });
+    const auto log = [](const QString &line) { logLine(line); };
+    connect(&m_http, &StatusHttpServer::logLine, this, log);
+    connect(&m_bridgeServer, &BgpBridgeServer::logLine, this, log);
+    connect(&m_apiServer, &ApiServer::logLine, this, log);
+    m_http.setMetricsProvider([this] { return renderMetrics(metricsSnapshot()); },
+                              kMetricsContentType);
+    // The drain state is read before any service exists, so the very first route decision
+    // already knows the node is drained: a drained node never announces after a restart.
+    const QDateTime wallNow = QDateTime::currentDateTimeUtc();
+    m_drainLoadMessage = m_control.load(wallNow);
     const SteadyTime start = steadyNow();
     for (const ServiceConfig &service : m_config.services) {
         auto *monitor = new ServiceMonitor(service, m_config, start, this);
-        connect(monitor, &ServiceMonitor::healthChanged, this,
-                [](const QString &name, const QString &before, const HealthVerdict &after) {
-                    logLine(QStringLiteral("health %1: %2 -> %3%4")
-                                .arg(name, before, healthName(after.health),
-                                     after.reasons.isEmpty()
-                                         ? QString()
-                                         : QStringLiteral(": ") +
-                                               after.reasons.join(QStringLiteral("; "))));
-                });
-        connect(
-            monitor, &ServiceMonitor::routeChanged, this,
-            [this](const QString &name, const PrefixDecision &before, const PrefixDecision &after) {
-                m_routesChanged = true;
-                logLine(QStringLiteral("route %1 %2: %3 -> %4: %5")
-                            .arg(name, after.prefix, routeText(before), routeText(after),
-                                 after.reason));
-            });
-        connect(monitor, &ServiceMonitor::probeFinished, this,
-                [previous = std::optional<bool>()](const QString &name,
-                                                   const ProbeResult &result) mutable {
-                    if (previous != result.ok) {
-                        logLine(QStringLiteral("probe %1: %2: %3")
-                                    .arg(name,
-                                         result.ok ? QStringLiteral("passing")
-                                                   : QStringLiteral("failing"),
-                                         result.detail));
-                    }
-                    previous = result.ok;
-                });
+        connectMonitor(monitor);
         m_monitors.append(monitor);
     }
+    applyDrains();
     m_fastTimer.setTimerType(Qt::PreciseTimer);
     m_fastTimer.setInterval(m_config.fastPathInterval);
     m_fullTimer.setInterval(m_config.sampleInterval);
     connect(&m_fastTimer, &QTimer::timeout, this, &AgentRuntime::fastTick);
     connect(&m_fullTimer, &QTimer::timeout, this, &AgentRuntime::fullTick);
+}
+
+void AgentRuntime::startFleet()
+{
+    m_fleet.reset();
+    if (m_config.fleet.peers.isEmpty())
+        return;
+    m_fleet = std::make_unique<FleetPoller>(m_config.fleet.peers, m_config.fleet.pollInterval,
+                                            m_config.fleet.pollTimeout);
+    connect(m_fleet.get(), &FleetPoller::peerChanged, this,
+            [this](const QString &url, bool reachable, const QString &detail) {
+                const QString message =
+                    QStringLiteral("peer %1 %2%3")
+                        .arg(url,
+                             reachable ? QStringLiteral("reachable")
+                                       : QStringLiteral("not answering"),
+                             detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
+                logLine(QStringLiteral("fleet: ") + message);
+                recordEvent(QStringLiteral("fleet"), {}, message);
+            });
+    for (const QString &error : m_fleet->configurationErrors())
+        logLine(QStringLiteral("fleet: %1").arg(error));
+    m_fleet->start();
+}
+
+void AgentRuntime::connectMonitor(ServiceMonitor *monitor)
+{
+    // Looked up at every decision: a reload may replace the poller.
+    monitor->setFleet([this](const QString &prefix) {
+        return m_fleet ? m_fleet->view(prefix, steadyNow()) : FleetView{};
+    });
+    connect(monitor, &ServiceMonitor::healthChanged, this,
+            [this](const QString &name, const QString &before, const HealthVerdict &after) {
+                const QString reasons = after.reasons.join(QStringLiteral("; "));
+                logLine(QStringLiteral("health %1: %2 -> %3%4")
+                            .arg(name, before, healthName(after.health),
+                                 reasons.isEmpty() ? QString() : QStringLiteral(": ") + reasons));
+                recordEvent(
+                    QStringLiteral("health"), name,
+                    QStringLiteral("%1 -> %2").arg(before, healthName(after.health)),
+                    {{QStringLiteral("from"), before},
+                     {QStringLiteral("to"), healthName(after.health)},
+                     {QStringLiteral("reasons"), QJsonArray::fromStringList(after.reasons)}});
+            });
+    connect(
+        monitor, &ServiceMonitor::routeChanged, this,
+        [this](const QString &name, const PrefixDecision &before, const PrefixDecision &after) {
+            m_routesChanged = true;
+            ++m_routeChanges[after.prefix];
+            logLine(
+                QStringLiteral("route %1 %2: %3 -> %4: %5")
+                    .arg(name, after.prefix, routeText(before), routeText(after), after.reason));
+            recordEvent(QStringLiteral("route"), name,
+                        QStringLiteral("%1: %2 -> %3: %4")
+                            .arg(after.prefix, routeText(before), routeText(after), after.reason),
+                        after.toJson());
+        });
+    connect(monitor, &ServiceMonitor::probeFinished, this,
+            [this, previous = std::optional<bool>()](const QString &name,
+                                                     const ProbeResult &result) mutable {
+                if (previous != result.ok) {
+                    const QString message = QStringLiteral("%1: %2").arg(
+                        result.ok ? QStringLiteral("passing") : QStringLiteral("failing"),
+                        result.detail);
+                    logLine(QStringLiteral("probe %1: %2").arg(name, message));
+                    recordEvent(QStringLiteral("probe"), name, message);
+                }
+                previous = result.ok;
+            });
 }
 
 AgentRuntime::~AgentRuntime()
@@ -110,6 +169,14 @@ void AgentRuntime::start()
     else
         logLine(
             QStringLiteral("bgp: waiting for anycast-exabgp-bridge on %1").arg(m_config.bgpSocket));
+    logLine(QStringLiteral("drain: %1").arg(m_drainLoadMessage));
+    if (const auto listening = m_apiServer.listen(m_config.apiSocket, m_config.apiGroup);
+        !listening)
+        logLine(QStringLiteral("api: no operator API: %1").arg(listening.error()));
+    else
+        logLine(QStringLiteral("api: listening on %1 (group %2; drains: root and group %3)")
+                    .arg(m_config.apiSocket, m_config.apiGroup, m_config.operatorsGroup));
+    startFleet();
     if (!m_config.httpListen.isEmpty()) {
         // Read-only, and on loopback unless the operator chose otherwise.
         if (const auto listening = m_http.listen(m_config.httpListen); !listening)
@@ -129,6 +196,38 @@ void AgentRuntime::start()
         connect(&m_watchdogTimer, &QTimer::timeout, this, &AgentRuntime::watchdogTick);
         m_watchdogTimer.start();
     }
+}
+
+void AgentRuntime::reload()
+{
+    const auto next = loadAgentConfig(m_config.sourcePath);
+    const auto refuse = [this](const QString &why) {
+        logLine(QStringLiteral("reload: keeping the running config: %1").arg(why));
+        recordEvent(QStringLiteral("config"), {}, QStringLiteral("reload refused: ") + why);
+    };
+    if (!next) {
+        refuse(next.error());
+        return;
+    }
+    if (const QStringList changes = restartOnlyChanges(m_config, next.value());
+        !changes.isEmpty()) {
+        refuse(changes.join(QStringLiteral("; ")) + QStringLiteral(" (needs a restart)"));
+        return;
+    }
+    const bool peersChanged = next->fleet.peers != m_config.fleet.peers ||
+                              next->fleet.pollInterval != m_config.fleet.pollInterval ||
+                              next->fleet.pollTimeout != m_config.fleet.pollTimeout;
+    m_config = next.value();
+    if (peersChanged)
+        startFleet();
+    m_control.setOperatorsGroup(m_config.operatorsGroup);
+    m_apiServer.setOperatorsGroup(m_config.operatorsGroup);
+    const SteadyTime now = steadyNow();
+    for (qsizetype i = 0; i < m_monitors.size(); ++i)
+        m_monitors[i]->reconfigure(m_config.services[i], m_config, now);
+    logLine(QStringLiteral("reload: applied %1").arg(m_config.sourcePath));
+    recordEvent(QStringLiteral("config"), {}, QStringLiteral("reloaded ") + m_config.sourcePath);
+    publishRoutes();
 }
 
 void AgentRuntime::watchdogTick()
@@ -157,6 +256,7 @@ void AgentRuntime::fastTick()
     const SteadyTime now = steadyNow();
     m_lastFastTick = now;
     const auto listeners = m_sampler->sampleListeners();
+    m_fastPathSeconds = std::chrono::duration<double>(steadyNow() - now).count();
     if (!listeners) {
         reportSamplerError(QStringLiteral("fast path"), listeners.error());
     } else {
@@ -166,65 +266,6 @@ void AgentRuntime::fastTick()
     for (ServiceMonitor *monitor : std::as_const(m_monitors))
         monitor->pollProbe(now);
     publishRoutes();
-}
-
-QJsonObject AgentRuntime::status() const
-{
-    const SteadyTime now = steadyNow();
-    QJsonArray services;
-    for (const ServiceMonitor *monitor : m_monitors) {
-        const HealthVerdict &verdict = monitor->verdict();
-        QJsonArray routes;
-        for (const PrefixDecision &decision : monitor->routes())
-            routes.append(decision.toJson());
-        QJsonObject service{
-            {QStringLiteral("name"), monitor->name()},
-            {QStringLiteral("health"),
-             verdict.starting ? QStringLiteral("starting") : healthName(verdict.health)},
-            {QStringLiteral("reasons"), QJsonArray::fromStringList(verdict.reasons)},
-            {QStringLiteral("pending"), verdict.pending},
-            {QStringLiteral("since_s"), std::chrono::duration<double>(now - verdict.since).count()},
-            {QStringLiteral("routes"), routes},
-        };
-        if (const auto &probe = monitor->lastProbe()) {
-            service.insert(QStringLiteral("probe"),
-                           QJsonObject{{QStringLiteral("ok"), probe->ok},
-                                       {QStringLiteral("detail"), probe->detail}});
-        }
-        services.append(service);
-    }
-    QJsonObject neighbors;
-    for (auto it = m_bgp.neighbors().begin(); it != m_bgp.neighbors().end(); ++it)
-        neighbors.insert(it.key(), it.value());
-    QJsonArray prefixes;
-    for (const auto &prefix : m_bgp.prefixes()) {
-        prefixes.append(QJsonObject{
-            {QStringLiteral("prefix"), prefix.prefix},
-            {QStringLiteral("desired"), prefix.desiredCommand},
-            {QStringLiteral("acknowledged"), prefix.acknowledgedCommand},
-            {QStringLiteral("converged"), prefix.desiredCommand == prefix.acknowledgedCommand},
-            {QStringLiteral("in_flight"), prefix.inFlight},
-            {QStringLiteral("failures"), prefix.failures},
-            {QStringLiteral("last_error"), prefix.lastError},
-        });
-    }
-    return {
-        {QStringLiteral("node"), m_config.node},
-        {QStringLiteral("region"), m_config.region},
-        {QStringLiteral("location"),
-         m_config.location
-             ? QJsonValue(QJsonArray{m_config.location->latitude, m_config.location->longitude})
-             : QJsonValue()},
-        {QStringLiteral("version"), QStringLiteral(ANYCAST_VERSION)},
-        {QStringLiteral("sampler"), m_sampler->name()},
-        {QStringLiteral("services"), services},
-        {QStringLiteral("bgp"),
-         QJsonObject{{QStringLiteral("bridge_connected"), m_bgp.connected()},
-                     {QStringLiteral("bridge"), m_bgp.bridgeHello()},
-                     {QStringLiteral("neighbors"), neighbors},
-                     {QStringLiteral("prefixes"), prefixes},
-                     {QStringLiteral("error_acks"), static_cast<double>(m_bgp.errors())}}},
-    };
 }
 
 void AgentRuntime::publishRoutes()
@@ -242,16 +283,87 @@ void AgentRuntime::publishRoutes()
 
 void AgentRuntime::fullTick()
 {
+    const SteadyTime started = steadyNow();
     const auto sample = m_collector.collect();
     const SteadyTime now = steadyNow();
+    m_fullSampleSeconds = std::chrono::duration<double>(now - started).count();
     m_lastFullTick = now; // alive even when the sample failed: the error is logged, not wedged
     if (!sample) {
         reportSamplerError(QStringLiteral("full sample"), sample.error());
         return;
     }
     m_lastSamplerError.clear();
+    m_lastHost = sample->host;
+    checkSharedFaults(now);
     for (qsizetype i = 0; i < m_monitors.size(); ++i)
         m_monitors[i]->onSample(sample->services[i], sample->host, now);
+    publishRoutes();
+    recordHistory();
+}
+
+void AgentRuntime::checkSharedFaults(SteadyTime now)
+{
+    if (!m_fleet || !m_config.fleet.sharedFaultCheck)
+        return;
+    for (ServiceMonitor *monitor : std::as_const(m_monitors)) {
+        const SharedFaultVerdict verdict = sharedFault(monitor->name(), monitor->probeOnlyDown(),
+                                                       m_fleet->probes(monitor->name(), now));
+        monitor->setSharedFault(verdict.shared ? verdict.reason : QString());
+    }
+}
+
+void AgentRuntime::recordHistory()
+{
+    HistoryPoint point;
+    point.time = QDateTime::currentDateTimeUtc();
+    for (const ServiceMonitor *monitor : std::as_const(m_monitors)) {
+        const HealthVerdict &verdict = monitor->verdict();
+        point.services.append(
+            {verdict.starting ? QStringLiteral("starting") : healthName(verdict.health),
+             monitor->operatorState(), monitor->lastStats()});
+    }
+    m_apiServer.notify(QStringLiteral("sample"), point.toJson());
+    m_history.append(std::move(point));
+}
+
+void AgentRuntime::recordEvent(const QString &kind, const QString &service, const QString &message,
+                               const QJsonObject &data)
+{
+    const AgentEvent &event =
+        m_events.append(QDateTime::currentDateTimeUtc(), kind, service, message, data);
+    m_apiServer.notify(QStringLiteral("event"), event.toJson());
+}
+
+void AgentRuntime::applyDrains()
+{
+    const SteadyTime now = steadyNow();
+    const DrainState &state = m_control.state();
+    for (auto it = m_drainStarted.begin(); it != m_drainStarted.end();) {
+        it = state.find(it->first) ? std::next(it) : m_drainStarted.erase(it);
+    }
+    for (ServiceMonitor *monitor : std::as_const(m_monitors)) {
+        const auto record = state.effectiveFor(monitor->name());
+        if (!record) {
+            monitor->setDrain(std::nullopt, now);
+            continue;
+        }
+        const SteadyTime started = m_drainStarted.try_emplace(record->target, now).first->second;
+        monitor->setDrain(ServiceMonitor::DrainOrder{record->mode == DrainMode::Immediate,
+                                                     record->forceWithdraw, started},
+                          now);
+    }
+}
+
+void AgentRuntime::onDrainChanged(const QString &action, const QString &target,
+                                  const Caller &caller, const QJsonObject &result)
+{
+    const QString message = result.value(QStringLiteral("message")).toString();
+    logLine(QStringLiteral("%1: by %2 (uid %3, pid %4): %5")
+                .arg(action, caller.user, QString::number(caller.uid), QString::number(caller.pid),
+                     message));
+    recordEvent(action, target, message,
+                {{QStringLiteral("by"), caller.user}, {QStringLiteral("result"), result}});
+    applyDrains();
     publishRoutes();
 }
 

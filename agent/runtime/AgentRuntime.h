@@ -1,9 +1,16 @@
 #pragma once
 
+#include "AgentApi.h"
 #include "AgentConfig.h"
+#include "ApiServer.h"
 #include "BgpBridgeServer.h"
 #include "BgpController.h"
+#include "EventLog.h"
+#include "FleetPoller.h"
+#include "MetricsSnapshot.h"
+#include "OperatorControl.h"
 #include "SampleCollector.h"
+#include "SampleHistory.h"
 #include "Sampler.h"
 #include "ServiceMonitor.h"
 #include "StatusHttpServer.h"
@@ -13,6 +20,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <map>
 #include <memory>
 
 namespace anycast {
@@ -30,10 +38,14 @@ public:
     ~AgentRuntime() final;
 
     void start();
+    // SIGHUP: reads the config file again and applies what may change at run time
+    // (ConfigReload.h). A bad or restart-only config is logged and the running one kept.
+    void reload();
     const QList<ServiceMonitor *> &monitors() const { return m_monitors; }
     // What GET /status answers: the node, each service's verdict and routes, and the BGP
     // side (bridge, neighbor sessions, per prefix desired versus acknowledged).
     QJsonObject status() const;
+    MetricsSnapshot metricsSnapshot() const;
 
 private:
     void fastTick();
@@ -43,8 +55,25 @@ private:
     void reportSamplerError(const QString &path, const QString &error);
     // Pings systemd's watchdog only while both loops still run (see the .cpp).
     void watchdogTick();
+    // Hands every service the drain that applies to it now (node drain wins).
+    void applyDrains();
+    void onDrainChanged(const QString &action, const QString &target, const Caller &caller,
+                        const QJsonObject &result);
+    void recordEvent(const QString &kind, const QString &service, const QString &message,
+                     const QJsonObject &data = {});
+    void recordHistory();
+    void checkSharedFaults(SteadyTime now);
+    QJsonObject operatorStatus() const;
+    void connectMonitor(ServiceMonitor *monitor);
+    void startFleet();
 
     AgentConfig m_config;
+    EventLog m_events;
+    SampleHistory m_history;
+    OperatorControl m_control;
+    QString m_drainLoadMessage;
+    std::map<QString, SteadyTime> m_drainStarted; // by drain target, in this process
+    std::unique_ptr<FleetPoller> m_fleet;
     std::unique_ptr<Sampler> m_sampler;
     SampleCollector m_collector;
     QList<ServiceMonitor *> m_monitors;
@@ -55,6 +84,12 @@ private:
     BgpController m_bgp;
     BgpBridgeServer m_bridgeServer;
     StatusHttpServer m_http;
+    AgentApi m_api;
+    ApiServer m_apiServer;
+    QMap<QString, quint64> m_routeChanges;
+    std::optional<double> m_fastPathSeconds;
+    std::optional<double> m_fullSampleSeconds;
+    std::optional<HostCounters> m_lastHost;
     SystemdNotifier m_systemd;
     QTimer m_watchdogTimer;
     std::chrono::microseconds m_watchdogInterval{0};

@@ -84,13 +84,32 @@ TEST_F(StatusHttpServerTest, OtherMethodsAre405WithAllow)
     }
 }
 
-TEST_F(StatusHttpServerTest, MetricsIs501UntilPrometheusArrives)
+TEST_F(StatusHttpServerTest, MetricsWithoutAProviderIs404)
 {
     const auto reply = get("/metrics");
     ASSERT_TRUE(reply);
-    EXPECT_EQ(reply->status, 501);
-    EXPECT_TRUE(reply->headers.value("content-type").startsWith("text/plain"));
-    EXPECT_TRUE(reply->body.contains("not implemented yet")) << reply->body.toStdString();
+    EXPECT_EQ(reply->status, 404);
+    EXPECT_TRUE(reply->body.contains("no metrics")) << reply->body.toStdString();
+}
+
+TEST_F(StatusHttpServerTest, MetricsServesTheProvidersTextWithItsContentType)
+{
+    int calls = 0;
+    m_server.setMetricsProvider(
+        [&calls] {
+            ++calls;
+            return QByteArray("# HELP up x\n# TYPE up gauge\nup ") + QByteArray::number(calls) +
+                   '\n';
+        },
+        "text/plain; version=0.0.4; charset=utf-8");
+    auto reply = get("/metrics");
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 200);
+    EXPECT_EQ(reply->headers.value("content-type"), "text/plain; version=0.0.4; charset=utf-8");
+    EXPECT_TRUE(reply->body.endsWith("up 1\n")) << reply->body.toStdString();
+    reply = get("/metrics"); // rendered fresh for every scrape
+    ASSERT_TRUE(reply);
+    EXPECT_TRUE(reply->body.endsWith("up 2\n")) << reply->body.toStdString();
 }
 
 TEST_F(StatusHttpServerTest, GarbageIs400AndTheServerGoesOn)

@@ -1,0 +1,181 @@
+#include "AgentApi.h"
+
+#include "ParamsReader.h"
+
+#include <QJsonArray>
+
+namespace anycast {
+namespace {
+
+const QStringList kMethods{QStringLiteral("hello"),     QStringLiteral("status"),
+                           QStringLiteral("subscribe"), QStringLiteral("history"),
+                           QStringLiteral("events"),    QStringLiteral("drain"),
+                           QStringLiteral("undrain")};
+
+ApiMethods::Reply fromOutcome(const OperatorControl::Outcome &outcome)
+{
+    if (const auto *error = std::get_if<RpcError>(&outcome))
+        return *error;
+    return QJsonValue(std::get<QJsonObject>(outcome));
+}
+
+} // namespace
+
+AgentApi::AgentApi(Sources sources)
+    : m_sources(std::move(sources))
+{}
+
+ApiMethods::Reply AgentApi::call(const QString &method, const QJsonObject &params,
+                                 const Caller &caller)
+{
+    if (method == QLatin1String("hello"))
+        return hello(params, caller);
+    if (method == QLatin1String("status"))
+        return status(params);
+    if (method == QLatin1String("history"))
+        return history(params);
+    if (method == QLatin1String("events"))
+        return events(params);
+    if (method == QLatin1String("drain"))
+        return drain(params, caller);
+    if (method == QLatin1String("undrain"))
+        return undrain(params, caller);
+    return RpcError{kMethodNotFound,
+                    QStringLiteral("unknown method '%1' (known: %2)")
+                        .arg(method.left(64), kMethods.join(QStringLiteral(", "))),
+                    {}};
+}
+
+ApiMethods::Reply AgentApi::hello(const QJsonObject &params, const Caller &caller) const
+{
+    ParamsReader reader(params);
+    (void)reader.optionalString(QStringLiteral("client"), 200); // for the agent's log only
+    reader.rejectUnknown();
+    if (!reader.ok())
+        return reader.error();
+    const AgentConfig &config = *m_sources.config;
+    QJsonArray services;
+    QStringList prefixes;
+    for (const ServiceConfig &service : config.services) {
+        QJsonArray ports;
+        for (const quint16 port : service.ports)
+            ports.append(port);
+        services.append(QJsonObject{
+            {QStringLiteral("name"), service.name},
+            {QStringLiteral("ports"), ports},
+            {QStringLiteral("prefixes"), QJsonArray::fromStringList(service.prefixes)}});
+        prefixes += service.prefixes;
+    }
+    prefixes.removeDuplicates();
+    const QJsonObject callerJson = caller.toJson();
+    return QJsonValue(QJsonObject{
+        {QStringLiteral("node"), config.node},
+        {QStringLiteral("region"), config.region},
+        {QStringLiteral("location"),
+         config.location
+             ? QJsonValue(QJsonArray{config.location->latitude, config.location->longitude})
+             : QJsonValue()},
+        {QStringLiteral("versions"),
+         QJsonObject{{QStringLiteral("agent"), QStringLiteral(ANYCAST_VERSION)},
+                     {QStringLiteral("api"), kApiVersion}}},
+        {QStringLiteral("services"), services},
+        {QStringLiteral("prefixes"), QJsonArray::fromStringList(prefixes)},
+        {QStringLiteral("caller"), callerJson},
+        {QStringLiteral("rights"), callerJson.value(QStringLiteral("rights"))},
+        {QStringLiteral("methods"), QJsonArray::fromStringList(kMethods)},
+        {QStringLiteral("sample_interval_ms"), static_cast<qint64>(config.sampleInterval.count())},
+    });
+}
+
+ApiMethods::Reply AgentApi::status(const QJsonObject &params) const
+{
+    ParamsReader reader(params);
+    reader.rejectUnknown();
+    if (!reader.ok())
+        return reader.error();
+    return QJsonValue(m_sources.status());
+}
+
+ApiMethods::Reply AgentApi::history(const QJsonObject &params) const
+{
+    const SampleHistory &history = *m_sources.history;
+    const qint64 maxSeconds = std::max<qint64>(1, history.span().count() / 1000);
+    ParamsReader reader(params);
+    const qint64 seconds =
+        reader.optionalInteger(QStringLiteral("seconds"), 1, maxSeconds).value_or(maxSeconds);
+    reader.rejectUnknown();
+    if (!reader.ok())
+        return reader.error();
+    QJsonArray samples;
+    for (const HistoryPoint &point : history.last(std::chrono::seconds(seconds)))
+        samples.append(point.toJson());
+    return QJsonValue(QJsonObject{
+        {QStringLiteral("interval_ms"),
+         static_cast<qint64>(m_sources.config->sampleInterval.count())},
+        {QStringLiteral("span_s"), maxSeconds},
+        {QStringLiteral("samples"), samples},
+    });
+}
+
+ApiMethods::Reply AgentApi::events(const QJsonObject &params) const
+{
+    ParamsReader reader(params);
+    const qint64 after =
+        reader.optionalInteger(QStringLiteral("after"), 0, JsonReader::kMaxExactInteger)
+            .value_or(0);
+    const qint64 limit = reader.optionalInteger(QStringLiteral("limit"), 1, 1000).value_or(100);
+    reader.rejectUnknown();
+    if (!reader.ok())
+        return reader.error();
+    QJsonArray events;
+    for (const AgentEvent &event : m_sources.events->since(static_cast<quint64>(after), limit))
+        events.append(event.toJson());
+    return QJsonValue(
+        QJsonObject{{QStringLiteral("last_seq"), static_cast<qint64>(m_sources.events->lastSeq())},
+                    {QStringLiteral("events"), events}});
+}
+
+ApiMethods::Reply AgentApi::drain(const QJsonObject &params, const Caller &caller)
+{
+    ParamsReader reader(params);
+    DrainRequest request;
+    request.target = reader.optionalString(QStringLiteral("service"), 200).value_or(QString());
+    request.reason = reader.requiredString(QStringLiteral("reason"), kMaxReasonLength);
+    request.ticket =
+        reader.optionalString(QStringLiteral("ticket"), kMaxTicketLength).value_or(QString());
+    const QString mode = reader
+                             .optionalEnum(QStringLiteral("mode"), {QStringLiteral("graceful"),
+                                                                    QStringLiteral("immediate")})
+                             .value_or(QStringLiteral("graceful"));
+    request.mode = drainModeFromName(mode).value_or(DrainMode::Graceful);
+    request.force = reader.optionalBool(QStringLiteral("force")).value_or(false);
+    reader.rejectUnknown();
+    if (!reader.ok())
+        return reader.error();
+    const auto outcome = m_sources.control->drain(request, caller, QDateTime::currentDateTimeUtc());
+    if (const auto *result = std::get_if<QJsonObject>(&outcome))
+        m_sources.changed(QStringLiteral("drain"), request.target, caller, *result);
+    return fromOutcome(outcome);
+}
+
+ApiMethods::Reply AgentApi::undrain(const QJsonObject &params, const Caller &caller)
+{
+    ParamsReader reader(params);
+    UndrainRequest request;
+    request.target = reader.optionalString(QStringLiteral("service"), 200).value_or(QString());
+    request.reason = reader.requiredString(QStringLiteral("reason"), kMaxReasonLength);
+    request.ticket =
+        reader.optionalString(QStringLiteral("ticket"), kMaxTicketLength).value_or(QString());
+    reader.rejectUnknown();
+    if (!reader.ok())
+        return reader.error();
+    const auto outcome =
+        m_sources.control->undrain(request, caller, QDateTime::currentDateTimeUtc());
+    if (const auto *result = std::get_if<QJsonObject>(&outcome)) {
+        if (result->value(QStringLiteral("persisted")).toBool())
+            m_sources.changed(QStringLiteral("undrain"), request.target, caller, *result);
+    }
+    return fromOutcome(outcome);
+}
+
+} // namespace anycast

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "AgentProcess.h"
+#include "LabClient.h"
+
+#include <QJsonObject>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace anycast::labtest {
+
+// What differs between the lab's agents.
+struct LabAgentOptions
+{
+    QString node = QStringLiteral("lab-1");
+    QString prefix = QStringLiteral("192.0.2.10/32");
+    QStringList peers; // other agents' http://127.0.0.1:PORT
+    int minAnnouncing = 1;
+    quint64 drainFloor = 10;
+    QString drainGrace = QStringLiteral("5m");
+    QString onAgentLoss = QStringLiteral("keep");
+};
+
+// One anycast node of the end-to-end lab: anycast-lab-service on loopback and the real
+// anycast-agent watching it, with its API socket, state_dir and bridge socket in a folder of
+// its own. ExaBGP (and the bridge it runs) come from BgpLab; bridgeArguments() is what its
+// API process runs.
+class LabAgentNode
+{
+public:
+    explicit LabAgentNode(LabAgentOptions options);
+
+    QStringList bridgeArguments() const;
+    // Before startAgent(): e.g. peers, once every node's port is known.
+    void setOptions(LabAgentOptions options) { m_options = std::move(options); }
+    // Starts (or, after kill(), restarts) the agent on the same config and state_dir.
+    void startAgent();
+    void killAgent() { m_agent->kill(); }
+    AgentProcess &agent() { return *m_agent; }
+    LabServiceProcess &service() { return *m_service; }
+    quint16 httpPort() const { return m_httpPort; }
+    QString httpUrl() const;
+    QString stateDir() const { return m_dir.filePath(QStringLiteral("state")); }
+    QString apiSocket() const { return m_dir.filePath(QStringLiteral("api.sock")); }
+
+    // One JSON-RPC call on a fresh connection to the API socket: the whole reply object
+    // ({"result": ...} or {"error": ...}), or an empty object when the agent did not answer.
+    QJsonObject call(const QString &method, const QJsonObject &params = {}) const;
+    // GET /status (the same JSON as the API's status).
+    QJsonObject status() const;
+    // The route the agent decided for its prefix, from status: {"state", "reason", ...}.
+    QJsonObject route() const;
+    // Until the agent's last full sample counts `count` established connections.
+    bool waitForEstablished(quint64 count) const;
+
+private:
+    QString writeConfig() const;
+
+    LabAgentOptions m_options;
+    QTemporaryDir m_dir;
+    quint16 m_httpPort;
+    std::unique_ptr<LabServiceProcess> m_service;
+    std::unique_ptr<AgentProcess> m_agent;
+};
+
+} // namespace anycast::labtest
