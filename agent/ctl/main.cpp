@@ -1,24 +1,21 @@
-#include <QCommandLineParser>
+#include "CommandLine.h"
+#include "Commands.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
 
-// anycastctl talks to the agent's operator API (DESIGN.md, "API"). The API server lands with
-// the agent service work; until then this binary says so plainly instead of pretending.
+// anycastctl: the operator CLI over the agent's API socket (docs/API.md, "anycastctl").
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("anycastctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ANYCAST_VERSION));
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Operator CLI for anycast-agent: status, watch, events, drain, undrain."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("status | watch | events | drain | undrain"));
-    parser.process(app);
-    std::fprintf(stderr, "anycastctl: the agent's operator API is not implemented yet; "
-                         "use `anycast-agent --config FILE --once` to see a sample\n");
-    return 69; // EX_UNAVAILABLE
+    const anycast::ParsedCommandLine parsed =
+        anycast::parseCommandLine(QCoreApplication::arguments());
+    if (!parsed.invocation) {
+        std::fputs(parsed.text.toUtf8().constData(), parsed.toStandardError ? stderr : stdout);
+        return parsed.exitCode;
+    }
+    return anycast::runInvocation(*parsed.invocation);
 }
