@@ -48,16 +48,20 @@ Result<bool> ApiServer::listen(const QString &path, const QString &socketGroup)
         return Result<bool>::failure(
             QStringLiteral("cannot give %1 to group %2: %3").arg(path, socketGroup, group.error()));
     }
-    m_server.setSocketOptions(QLocalServer::UserAccessOption | QLocalServer::GroupAccessOption);
+    // Owner-only until the group and mode below are set: no one else may slip in between.
+    m_server.setSocketOptions(QLocalServer::UserAccessOption);
     m_server.setMaxPendingConnections(64);
     if (!m_server.listen(path)) {
         return Result<bool>::failure(
             QStringLiteral("cannot listen on %1: %2").arg(path, m_server.errorString()));
     }
-    // The group decides who may connect at all; drain rights are checked per call. Qt's
-    // GroupAccessOption leaves the socket 0770; 0660 is what operators expect to see.
+    // The group decides who may connect at all; drain rights are checked per call.
+    // chown only when needed: a socket that already has the group needs no @chown syscall.
     const QByteArray encoded = QFile::encodeName(path);
-    if (::chown(encoded.constData(), static_cast<uid_t>(-1), group.value()) != 0 ||
+    struct stat info
+    {};
+    const bool hasGroup = ::stat(encoded.constData(), &info) == 0 && info.st_gid == group.value();
+    if ((!hasGroup && ::chown(encoded.constData(), static_cast<uid_t>(-1), group.value()) != 0) ||
         ::chmod(encoded.constData(), 0660) != 0) {
         const QString error = QString::fromLocal8Bit(std::strerror(errno));
         m_server.close();

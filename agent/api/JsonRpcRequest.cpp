@@ -1,5 +1,6 @@
 #include "JsonRpcRequest.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -142,6 +143,13 @@ ParsedRequestLine parseRequestLine(QByteArrayView line)
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
+        // Qt's documents are objects or arrays only; a lone scalar (`42`, `null`) is valid
+        // JSON but not a request, which JSON-RPC answers with -32600, not a parse error.
+        const QJsonDocument wrapped = QJsonDocument::fromJson('[' + text + ']');
+        if (wrapped.isArray() && wrapped.array().size() == 1) {
+            return failure(noId, kInvalidRequest,
+                           QStringLiteral("a request must be a JSON object"));
+        }
         return failure(noId, kParseError,
                        QStringLiteral("parse error at byte %1: %2")
                            .arg(parseError.offset)

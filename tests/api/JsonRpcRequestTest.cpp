@@ -115,9 +115,12 @@ TEST(JsonRpcRequestTest, RejectsMalformedRequests)
         // Valid JSON that is not one request object.
         {R"([{"jsonrpc":"2.0","id":1,"method":"x"}])", kInvalidRequest, null, "batch"},
         {"[]", kInvalidRequest, null, "batch"},
-        {"42", kParseError, null, "parse error"},
-        {R"("text")", kParseError, null, "parse error"},
-        {"null", kParseError, null, "parse error"},
+        {"42", kInvalidRequest, null, "JSON object"},
+        {R"("text")", kInvalidRequest, null, "JSON object"},
+        {"null", kInvalidRequest, null, "JSON object"},
+        {"true", kInvalidRequest, null, "JSON object"},
+        {"1, 2", kParseError, null, "parse error"},
+        {"1] , [2", kParseError, null, "parse error"},
         // The envelope.
         {R"({"id":1,"method":"x"})", kInvalidRequest, 1, "jsonrpc"},
         {R"({"jsonrpc":"1.0","id":1,"method":"x"})", kInvalidRequest, 1, "jsonrpc"},

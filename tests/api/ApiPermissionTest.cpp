@@ -1,0 +1,271 @@
+#include "AgentApiFixture.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <functional>
+#include <grp.h>
+#include <memory>
+#include <poll.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+// Who may connect and who may drain: identities come from the kernel, so the test makes a
+// real user and group and talks to the agent as that user from a forked child.
+namespace anycast::apitest {
+namespace {
+
+struct Identity
+{
+    uid_t uid = 0;
+    gid_t gid = 0;
+};
+
+// Runs `body` in a forked child that is `who` (that uid and gid, no other groups) and returns
+// what it returned, through a pipe. The test process runs no other threads, so the child may
+// allocate and use the client like the parent.
+QByteArray runAs(Identity who, const std::function<QByteArray()> &body)
+{
+    int channel[2];
+    if (::pipe2(channel, O_CLOEXEC) != 0)
+        return "pipe failed";
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::close(channel[0]);
+        const bool dropped =
+            ::setgroups(1, &who.gid) == 0 && ::setgid(who.gid) == 0 && ::setuid(who.uid) == 0;
+        const QByteArray output = dropped ? body() : QByteArray("setuid failed");
+        for (qsizetype done = 0; done < output.size();) {
+            const ssize_t written = ::write(channel[1], output.constData() + done,
+                                            static_cast<size_t>(output.size() - done));
+            if (written <= 0)
+                break;
+            done += written;
+        }
+        ::_exit(0);
+    }
+    ::close(channel[1]);
+    QByteArray output;
+    const QDeadlineTimer deadline(kPatience + 5s);
+    for (;;) {
+        pollfd wanted{channel[0], POLLIN, 0};
+        if (::poll(&wanted, 1, static_cast<int>(deadline.remainingTime())) <= 0)
+            break;
+        char chunk[4096];
+        const ssize_t got = ::read(channel[0], chunk, sizeof(chunk));
+        if (got <= 0)
+            break;
+        output.append(chunk, got);
+    }
+    ::close(channel[0]);
+    if (child > 0) {
+        int status = 0;
+        ::waitpid(child, &status, 0);
+    }
+    return output;
+}
+
+// What `who` gets for `requests` on a connection of its own: "E<errno>" when it cannot
+// connect, else one reply line per request line.
+QByteArray exchangeAs(Identity who, const QString &socketPath, const QByteArray &requests)
+{
+    return runAs(who, [&] {
+        ApiTestClient client(socketPath);
+        if (!client.connected())
+            return QByteArray("E") + QByteArray::number(client.connectError());
+        if (!client.sendRaw(requests))
+            return QByteArray("send failed");
+        QByteArray replies;
+        for (qsizetype left = requests.count('\n'); left > 0; --left) {
+            const auto line = client.readLine();
+            if (!line)
+                break;
+            replies += *line + '\n';
+        }
+        return replies;
+    });
+}
+
+// A system group and a user in it, made for one test and removed after it, whatever happens.
+class OperatorApiTest : public AgentApiTest
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_NO_FATAL_FAILURE(AgentApiTest::SetUp());
+        const QString suffix = QString::number(::getpid());
+        m_group = QStringLiteral("anycast-g-") + suffix;
+        m_user = QStringLiteral("anycast-t-") + suffix;
+        ASSERT_EQ(
+            QProcess::execute(QStringLiteral("groupadd"), {QStringLiteral("--system"), m_group}),
+            0);
+        m_groupMade = true;
+        ASSERT_EQ(QProcess::execute(QStringLiteral("useradd"),
+                                    {QStringLiteral("--system"), QStringLiteral("--no-create-home"),
+                                     QStringLiteral("--shell"), QStringLiteral("/usr/sbin/nologin"),
+                                     QStringLiteral("--gid"), m_group, m_user}),
+                  0);
+        m_userMade = true;
+        const passwd *entry = ::getpwnam(m_user.toUtf8().constData());
+        ASSERT_NE(entry, nullptr);
+        m_identity = {entry->pw_uid, entry->pw_gid};
+        // Others must reach the socket inside the temporary folder (0700 by default).
+        ASSERT_EQ(::chmod(QFile::encodeName(m_dir.path()).constData(), 0711), 0);
+    }
+
+    void TearDown() override
+    {
+        AgentApiTest::TearDown();
+        if (m_userMade) {
+            EXPECT_EQ(QProcess::execute(QStringLiteral("userdel"), {m_user}), 0);
+        }
+        if (m_groupMade) {
+            EXPECT_EQ(QProcess::execute(QStringLiteral("groupdel"), {m_group}), 0);
+        }
+    }
+
+    QString m_group;
+    QString m_user;
+    Identity m_identity;
+
+private:
+    bool m_groupMade = false;
+    bool m_userMade = false;
+};
+
+TEST_F(OperatorApiTest, ReaderMayReadButNotDrainAndTheRefusalIsAudited)
+{
+    ASSERT_NO_FATAL_FAILURE(writeConfig({m_group, QStringLiteral("root")}));
+    ASSERT_NO_FATAL_FAILURE(startAgent());
+    struct stat socketInfo
+    {};
+    ASSERT_EQ(::stat(QFile::encodeName(socketPath()).constData(), &socketInfo), 0);
+    EXPECT_EQ(socketInfo.st_mode & 07777, 0660u);
+    EXPECT_EQ(socketInfo.st_gid, m_identity.gid);
+
+    const QByteArray requests =
+        requestLine(1, QStringLiteral("hello")) +
+        requestLine(2, QStringLiteral("drain"),
+                    {{QStringLiteral("reason"), QStringLiteral("not mine to drain")},
+                     {QStringLiteral("ticket"), QStringLiteral("NOPE-1")}}) +
+        requestLine(3, QStringLiteral("undrain"),
+                    {{QStringLiteral("reason"), QStringLiteral("nor to undrain")}});
+    const QByteArray output = exchangeAs(m_identity, socketPath(), requests);
+    const QList<QByteArray> lines = output.split('\n');
+    ASSERT_GE(lines.size(), 3) << output.toStdString();
+
+    const QJsonObject hello = result(QJsonDocument::fromJson(lines[0]).object());
+    EXPECT_EQ(hello.value(QStringLiteral("rights")).toArray(), QJsonArray{QStringLiteral("read")})
+        << lines[0].toStdString();
+    const QJsonObject caller = hello.value(QStringLiteral("caller")).toObject();
+    EXPECT_EQ(caller.value(QStringLiteral("user")).toString(), m_user);
+    EXPECT_EQ(caller.value(QStringLiteral("uid")).toInteger(), m_identity.uid);
+    EXPECT_TRUE(caller.value(QStringLiteral("groups")).toArray().contains(m_group));
+
+    for (int i : {1, 2}) {
+        const QJsonObject refused = QJsonDocument::fromJson(lines[i]).object();
+        EXPECT_EQ(refused.value(QStringLiteral("id")).toInt(), i + 1);
+        EXPECT_EQ(errorCode(refused), -32001) << lines[i].toStdString();
+        const QString message = errorOf(refused).value(QStringLiteral("message")).toString();
+        EXPECT_TRUE(message.contains(QStringLiteral("'root'"))) << message.toStdString();
+        EXPECT_TRUE(message.contains(m_user)) << message.toStdString();
+        EXPECT_EQ(errorOf(refused)
+                      .value(QStringLiteral("data"))
+                      .toObject()
+                      .value(QStringLiteral("required_group"))
+                      .toString(),
+                  QStringLiteral("root"));
+    }
+
+    const QList<QJsonObject> audit = auditEntries();
+    ASSERT_EQ(audit.size(), 2) << readFile(auditPath()).toStdString();
+    EXPECT_EQ(audit[0].value(QStringLiteral("who")).toString(), m_user);
+    EXPECT_EQ(audit[0].value(QStringLiteral("uid")).toInteger(), m_identity.uid);
+    EXPECT_EQ(audit[0].value(QStringLiteral("action")).toString(), QStringLiteral("drain"));
+    EXPECT_EQ(audit[0].value(QStringLiteral("reason")).toString(),
+              QStringLiteral("not mine to drain"));
+    EXPECT_TRUE(
+        audit[0].value(QStringLiteral("result")).toString().startsWith(QStringLiteral("refused")))
+        << compact(audit[0]).toStdString();
+    EXPECT_EQ(audit[1].value(QStringLiteral("action")).toString(), QStringLiteral("undrain"));
+    EXPECT_FALSE(QFile::exists(statePath()));
+
+    // Root, on the same agent, still may.
+    auto root = connectClient();
+    ASSERT_TRUE(root->connected());
+    EXPECT_EQ(result(root->call(QStringLiteral("status")))
+                  .value(QStringLiteral("operator"))
+                  .toObject()
+                  .value(QStringLiteral("node_state"))
+                  .toString(),
+              QStringLiteral("active"));
+}
+
+TEST_F(OperatorApiTest, UserOutsideTheApiGroupCannotConnect)
+{
+    ASSERT_NO_FATAL_FAILURE(writeConfig({m_group, QStringLiteral("root")}));
+    ASSERT_NO_FATAL_FAILURE(startAgent());
+    constexpr Identity kNobody{65534, 65534};
+    const QByteArray output =
+        exchangeAs(kNobody, socketPath(), requestLine(1, QStringLiteral("hello")));
+    EXPECT_EQ(output, QByteArray("E") + QByteArray::number(EACCES)) << output.toStdString();
+    // The group's member still gets in, as a reader.
+    const QByteArray member =
+        exchangeAs(m_identity, socketPath(), requestLine(1, QStringLiteral("hello")));
+    EXPECT_EQ(result(QJsonDocument::fromJson(member.split('\n').value(0)).object())
+                  .value(QStringLiteral("rights"))
+                  .toArray(),
+              QJsonArray{QStringLiteral("read")})
+        << member.toStdString();
+}
+
+TEST_F(OperatorApiTest, OtherUsersAreCappedAt32ConnectionsEach)
+{
+    ASSERT_NO_FATAL_FAILURE(writeConfig({m_group, QStringLiteral("root")}));
+    ASSERT_NO_FATAL_FAILURE(startAgent());
+    const QString socket = socketPath();
+    const QByteArray output = runAs(m_identity, [&] {
+        std::vector<std::unique_ptr<ApiTestClient>> mine;
+        for (int i = 0; i < 32; ++i) {
+            mine.push_back(std::make_unique<ApiTestClient>(socket));
+            if (!mine.back()->connected())
+                return QByteArray("connect failed");
+        }
+        // Each of the 32 is in (answers), and the 33rd is refused.
+        for (const auto &client : mine) {
+            if (!client->call(QStringLiteral("hello")).contains(QStringLiteral("result")))
+                return QByteArray("no hello");
+        }
+        ApiTestClient extra(socket);
+        const QJsonObject refusal = extra.readMessage().value_or(QJsonObject());
+        const bool closed = extra.waitClosed();
+        const bool firstAnswers =
+            mine.front()->call(QStringLiteral("hello")).contains(QStringLiteral("result"));
+        return QJsonDocument(QJsonObject{{QStringLiteral("refusal"), refusal},
+                                         {QStringLiteral("closed"), closed},
+                                         {QStringLiteral("first_answers"), firstAnswers}})
+            .toJson(QJsonDocument::Compact);
+    });
+    const QJsonObject seen = QJsonDocument::fromJson(output).object();
+    ASSERT_FALSE(seen.isEmpty()) << output.toStdString();
+    const QJsonObject refusal = seen.value(QStringLiteral("refusal")).toObject();
+    EXPECT_EQ(errorCode(refusal), -32005) << output.toStdString();
+    EXPECT_TRUE(errorOf(refusal).value(QStringLiteral("message")).toString().contains(m_user))
+        << output.toStdString();
+    EXPECT_TRUE(seen.value(QStringLiteral("closed")).toBool());
+    EXPECT_TRUE(seen.value(QStringLiteral("first_answers")).toBool());
+    // Root is not that user: it still gets in.
+    auto root = connectClient();
+    ASSERT_TRUE(root->connected());
+    EXPECT_TRUE(root->call(QStringLiteral("hello")).contains(QStringLiteral("result")));
+}
+
+} // namespace
+} // namespace anycast::apitest
