@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 
+#include <csignal>
 #include <cstdio>
 
 namespace anycast::labtest {
@@ -29,6 +30,11 @@ void AgentProcess::kill()
 {
     m_process.kill();
     m_process.waitForFinished(5000);
+}
+
+void AgentProcess::signal(int number)
+{
+    ::kill(static_cast<pid_t>(m_process.processId()), number);
 }
 
 std::optional<QString> AgentProcess::waitForLine(const QString &needle,

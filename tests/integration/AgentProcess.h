@@ -24,6 +24,8 @@ public:
     const QStringList &log() const { return m_log; }
     // SIGKILL, like a crash: no clean-up, no goodbye to the bridge.
     void kill();
+    // Sends a signal (SIGHUP to reload).
+    void signal(int number);
 
 private:
     QProcess m_process;

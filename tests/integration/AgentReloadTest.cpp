@@ -1,0 +1,109 @@
+#include "AgentProcess.h"
+#include "LabClient.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+// SIGHUP on the real agent: a good config is applied without touching health or routes, a
+// bad one and a restart-only change are refused with the reason and the running config kept.
+namespace anycast::labtest {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr auto kPatience = 15s;
+
+class AgentReload : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_lab = std::make_unique<LabServiceProcess>(
+            QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    }
+
+    QString writeConfig(quint32 med, quint16 port, const QString &extra = {})
+    {
+        const QString path = m_dir.filePath(QStringLiteral("agent.toml"));
+        QFile file(path);
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QStringLiteral(R"([agent]
+node = "lab-1"
+region = "lab"
+api_socket = "%1/api.sock"
+state_dir = "%1"
+operators_group = "root"
+fast_path_interval = "100ms"
+sample_interval = "300ms"
+%4
+[[service]]
+name = "web"
+ports = [%2]
+prefixes = ["192.0.2.1/32"]
+rise = 2
+fall = 2
+[service.route]
+med = %3
+)")
+                       .arg(m_dir.path(), QString::number(port), QString::number(med), extra)
+                       .toUtf8());
+        return path;
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<LabServiceProcess> m_lab;
+};
+
+TEST_F(AgentReload, AppliesTuningKeepsHealthAndRefusesBadConfigs)
+{
+    AgentProcess agent(writeConfig(50, m_lab->port()));
+    ASSERT_TRUE(agent.waitForLine(QStringLiteral("announced (med 50)"), kPatience));
+
+    // A new MED: the route changes attribute, never leaves, and health stays healthy.
+    writeConfig(70, m_lab->port());
+    agent.signal(SIGHUP);
+    // The new route is decided within the reload, before it reports itself applied.
+    const auto changed = agent.waitForLine(QStringLiteral("route web 192.0.2.1/32"), kPatience);
+    ASSERT_TRUE(changed);
+    EXPECT_TRUE(changed->contains(QStringLiteral("announced (med 50) -> announced (med 70)")))
+        << changed->toStdString();
+    ASSERT_TRUE(agent.waitForLine(QStringLiteral("reload: applied"), kPatience));
+
+    // A syntax error: refused with the file, line and column; the running config stays.
+    {
+        QFile file(m_dir.filePath(QStringLiteral("agent.toml")));
+        ASSERT_TRUE(file.open(QIODevice::Append));
+        file.write("rise = = 3\n");
+    }
+    agent.signal(SIGHUP);
+    const auto refused =
+        agent.waitForLine(QStringLiteral("reload: keeping the running config"), kPatience);
+    ASSERT_TRUE(refused);
+    EXPECT_TRUE(refused->contains(QStringLiteral("agent.toml:"))) << refused->toStdString();
+
+    // A port change needs a restart: refused as a whole, even with a new MED in it.
+    writeConfig(90, static_cast<quint16>(m_lab->port() + 1));
+    agent.signal(SIGHUP);
+    const auto restartOnly =
+        agent.waitForLine(QStringLiteral("reload: keeping the running config"), kPatience);
+    ASSERT_TRUE(restartOnly);
+    EXPECT_TRUE(restartOnly->contains(QStringLiteral("ports changed")))
+        << restartOnly->toStdString();
+    EXPECT_TRUE(restartOnly->contains(QStringLiteral("needs a restart")))
+        << restartOnly->toStdString();
+
+    // Through all of it the service never left healthy and the route was never withdrawn.
+    for (const QString &line : agent.log()) {
+        EXPECT_FALSE(line.contains(QStringLiteral("healthy -> "))) << line.toStdString();
+        EXPECT_FALSE(line.contains(QStringLiteral("-> withdrawn"))) << line.toStdString();
+        EXPECT_FALSE(line.contains(QStringLiteral("med 90"))) << line.toStdString();
+    }
+}
+
+} // namespace
+} // namespace anycast::labtest
