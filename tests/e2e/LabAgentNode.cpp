@@ -68,11 +68,12 @@ peers = [%7]
 min_announcing = %8
 poll_interval = "300ms"
 poll_timeout = "250ms"
+shared_fault_check = %13
 [[service]]
 name = "web"
 ports = [%9]
 prefixes = ["%10"]
-rise = 2
+%14rise = 2
 fall = 2
 [service.route]
 med = 50
@@ -84,7 +85,13 @@ drain_grace = "%12"
                  stateDir(), QString::number(m_httpPort), m_options.onAgentLoss,
                  peers.join(QStringLiteral(", ")), QString::number(m_options.minAnnouncing),
                  QString::number(m_service->port()))
-            .arg(m_options.prefix, QString::number(m_options.drainFloor), m_options.drainGrace)
+            .arg(m_options.prefix, QString::number(m_options.drainFloor), m_options.drainGrace,
+                 m_options.sharedFaultCheck ? QStringLiteral("true") : QStringLiteral("false"),
+                 m_options.httpProbe ? QStringLiteral("probe = \"http://127.0.0.1:%1/\"\n"
+                                                      "probe_interval = \"300ms\"\n"
+                                                      "probe_timeout = \"250ms\"\n")
+                                           .arg(m_service->port())
+                                     : QString())
             .toUtf8());
     return path;
 }

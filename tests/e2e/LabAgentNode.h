@@ -21,6 +21,8 @@ struct LabAgentOptions
     quint64 drainFloor = 10;
     QString drainGrace = QStringLiteral("5m");
     QString onAgentLoss = QStringLiteral("keep");
+    bool httpProbe = false; // probe the lab service with GET / (its `status` command fails it)
+    bool sharedFaultCheck = false;
 };
 
 // One anycast node of the end-to-end lab: anycast-lab-service on loopback and the real
