@@ -1,5 +1,6 @@
 // The shipped unit file, checked with systemd's own tools, offline: no running systemd is
 // needed (this runs in containers without one).
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -81,3 +82,25 @@ TEST(SystemdUnit, VerifiesCleanly)
 }
 
 } // namespace
+
+TEST(SystemdSysusers, MakeTheAgentAMemberOfTheOperatorsGroup)
+{
+    // The agent gives its API socket to anycast-ops, which chown(2) allows only to members.
+    QTemporaryDir root;
+    ASSERT_TRUE(root.isValid());
+    ASSERT_TRUE(QDir(root.path()).mkpath(QStringLiteral("etc")));
+    QProcess sysusers;
+    sysusers.setStandardInputFile(
+        QStringLiteral(ANYCAST_SOURCE_DIR "/agent/systemd/anycast-agent.sysusers"));
+    sysusers.start(QStringLiteral("systemd-sysusers"),
+                   {QStringLiteral("--root=") + root.path(), QStringLiteral("-")});
+    ASSERT_TRUE(sysusers.waitForFinished(30000));
+    ASSERT_EQ(sysusers.exitCode(), 0) << sysusers.readAllStandardError().toStdString();
+    QFile groups(root.filePath(QStringLiteral("etc/group")));
+    ASSERT_TRUE(groups.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(groups.readAll());
+    static const QRegularExpression operators(
+        QStringLiteral(R"(^anycast-ops:x:\d+:anycast-agent$)"),
+        QRegularExpression::MultilineOption);
+    EXPECT_TRUE(operators.match(text).hasMatch()) << text.toStdString();
+}
