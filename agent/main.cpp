@@ -2,6 +2,7 @@
 #include "AgentRuntime.h"
 #include "ExabgpConfig.h"
 #include "HostCountersReader.h"
+#include "MemoryTuning.h"
 #include "NetlinkSampler.h"
 #include "ProcRoot.h"
 #include "ProcSampler.h"
@@ -151,6 +152,7 @@ int printExabgpConfig(const anycast::AgentConfig &config, const QCommandLinePars
 
 int main(int argc, char *argv[])
 {
+    anycast::useFixedMmapThreshold();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("anycast-agent"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ANYCAST_VERSION));

@@ -2,6 +2,7 @@
 
 #include "Caller.h"
 #include "JsonRpcError.h"
+#include "JsonRpcReply.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -16,7 +17,7 @@ namespace anycast {
 class ApiMethods
 {
 public:
-    using Reply = std::variant<QJsonValue, RpcError>;
+    using Reply = std::variant<QJsonValue, RpcError, SerializedJson>;
 
     virtual ~ApiMethods() = default;
     virtual Reply call(const QString &method, const QJsonObject &params, const Caller &caller) = 0;

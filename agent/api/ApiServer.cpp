@@ -182,6 +182,10 @@ void ApiServer::handleLine(QLocalSocket *socket, Client &client, QByteArrayView 
     if (error) {
         ++m_errors;
         send(socket, errorLine(request.id, *error));
+    } else if (const auto *serialized = std::get_if<SerializedJson>(&reply)) {
+        const ResultFrame frame = resultFrame(request.id);
+        if (send(socket, frame.head) && send(socket, serialized->text))
+            send(socket, frame.tail);
     } else {
         send(socket, resultLine(request.id, std::get<QJsonValue>(reply)));
     }
@@ -224,6 +228,15 @@ bool ApiServer::send(QLocalSocket *socket, const QByteArray &line)
     socket->disconnect(this);
     socket->abort();
     socket->deleteLater();
+    return false;
+}
+
+bool ApiServer::hasSubscribers(const QString &topic) const
+{
+    for (const auto &[socket, client] : m_clients) {
+        if (client.topics.contains(topic))
+            return true;
+    }
     return false;
 }
 

@@ -37,6 +37,8 @@ public:
 
     // Sends a notification to every client that subscribed to `topic`.
     void notify(const QString &topic, const QJsonObject &params);
+    // Whether anyone listens: lets the caller skip building params nobody reads.
+    bool hasSubscribers(const QString &topic) const;
     int clientCount() const { return static_cast<int>(m_clients.size()); }
     quint64 requests() const { return m_requests; }
     quint64 errors() const { return m_errors; }

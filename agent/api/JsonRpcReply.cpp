@@ -27,6 +27,17 @@ QByteArray resultLine(const QJsonValue &id, const QJsonValue &result)
     });
 }
 
+ResultFrame resultFrame(const QJsonValue &id)
+{
+    // The member order resultLine() gives (Qt sorts keys): id, jsonrpc, result.
+    QByteArray head = QJsonDocument(QJsonObject{{QStringLiteral("id"), replyId(id)},
+                                                {QStringLiteral("jsonrpc"), QStringLiteral("2.0")}})
+                          .toJson(QJsonDocument::Compact);
+    head.chop(1); // the closing brace
+    head.append(",\"result\":");
+    return {head, QByteArrayLiteral("}\n")};
+}
+
 QByteArray errorLine(const QJsonValue &id, const RpcError &error)
 {
     QJsonObject errorObject{

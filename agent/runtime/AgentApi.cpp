@@ -1,8 +1,10 @@
 #include "AgentApi.h"
 
+#include "MemoryTuning.h"
 #include "ParamsReader.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace anycast {
 namespace {
@@ -106,15 +108,27 @@ ApiMethods::Reply AgentApi::history(const QJsonObject &params) const
     reader.rejectUnknown();
     if (!reader.ok())
         return reader.error();
-    QJsonArray samples;
-    for (const HistoryPoint &point : history.last(std::chrono::seconds(seconds)))
-        samples.append(point.toJson());
-    return QJsonValue(QJsonObject{
-        {QStringLiteral("interval_ms"),
-         static_cast<qint64>(m_sources.config->sampleInterval.count())},
-        {QStringLiteral("span_s"), maxSeconds},
-        {QStringLiteral("samples"), samples},
-    });
+    // Point by point into text: an hour of samples as one QJsonArray would hold about eight
+    // times the reply's size in memory at once, and glibc keeps that heap afterwards.
+    const QList<HistoryPoint> points = history.last(std::chrono::seconds(seconds));
+    QByteArray text;
+    if (!points.isEmpty()) {
+        // Sized from the newest point, so the buffer is not copied while it grows.
+        const qsizetype perPoint =
+            QJsonDocument(points.last().toJson()).toJson(QJsonDocument::Compact).size() + 1;
+        text.reserve(perPoint * points.size() * 11 / 10 + 128);
+    }
+    text += QByteArrayLiteral("{\"interval_ms\":") +
+            QByteArray::number(static_cast<qint64>(m_sources.config->sampleInterval.count())) +
+            QByteArrayLiteral(",\"samples\":[");
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        if (i > 0)
+            text += ',';
+        text += QJsonDocument(points[i].toJson()).toJson(QJsonDocument::Compact);
+    }
+    text += QByteArrayLiteral("],\"span_s\":") + QByteArray::number(maxSeconds) + '}';
+    releaseFreedMemory(); // the per-point objects, before they settle into the heap
+    return SerializedJson{text};
 }
 
 ApiMethods::Reply AgentApi::events(const QJsonObject &params) const

@@ -322,7 +322,8 @@ void AgentRuntime::recordHistory()
             {verdict.starting ? QStringLiteral("starting") : healthName(verdict.health),
              monitor->operatorState(), monitor->lastStats()});
     }
-    m_apiServer.notify(QStringLiteral("sample"), point.toJson());
+    if (m_apiServer.hasSubscribers(QStringLiteral("sample")))
+        m_apiServer.notify(QStringLiteral("sample"), point.toJson());
     m_history.append(std::move(point));
 }
 

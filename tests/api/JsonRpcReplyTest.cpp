@@ -1,6 +1,7 @@
 #include "JsonRpcReply.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <gtest/gtest.h>
 
@@ -52,6 +53,26 @@ TEST(JsonRpcReplyTest, OneLineWhateverTheContent)
         EXPECT_EQ(line.count('\n'), 1);
         EXPECT_TRUE(line.endsWith('\n'));
         EXPECT_FALSE(line.contains('\r'));
+    }
+}
+
+} // namespace
+} // namespace anycast
+
+namespace anycast {
+namespace {
+
+TEST(JsonRpcReplyTest, SerializedResultIsTheSameLineAsABuiltOne)
+{
+    const QJsonObject result{{QStringLiteral("samples"), QJsonArray{1, 2}},
+                             {QStringLiteral("span_s"), 3600}};
+    for (const QJsonValue &id : {QJsonValue(7), QJsonValue(QStringLiteral("a\"b")), QJsonValue()}) {
+        const ResultFrame frame = resultFrame(id);
+        const QByteArray serialized =
+            frame.head + QJsonDocument(result).toJson(QJsonDocument::Compact) + frame.tail;
+        EXPECT_EQ(serialized, resultLine(id, QJsonValue(result)));
+        EXPECT_TRUE(serialized.endsWith("}\n"));
+        EXPECT_EQ(serialized.count('\n'), 1);
     }
 }
 

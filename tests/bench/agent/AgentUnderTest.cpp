@@ -9,8 +9,10 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <netinet/in.h>
 #include <sstream>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -79,6 +81,30 @@ std::string describeExit(int status)
     return "stopped";
 }
 
+// A loopback TCP port that is free right now: bind to port 0, read what the kernel chose, close.
+// The agent's http_listen needs a fixed port (it refuses 0); the window between this close and
+// the agent's bind is short, and a lost race shows as "http: no status endpoint" in the log,
+// which fails the run.
+bool freeLoopbackPort(std::uint16_t *port, std::string *error)
+{
+    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        *error = errnoText("socket");
+        return false;
+    }
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    const bool ok = bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0 &&
+                    getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0;
+    if (!ok)
+        *error = errnoText("bind 127.0.0.1:0");
+    close(fd);
+    *port = ntohs(address.sin_port);
+    return ok;
+}
+
 } // namespace
 
 bool readUsage(pid_t pid, ProcessUsage *usage, std::string *error)
@@ -134,17 +160,24 @@ bool AgentUnderTest::writeConfig(const Options &options, std::string *error)
     m_dir = pattern;
     m_config = m_dir + "/agent.toml";
     m_log = m_dir + "/agent.log";
+    if (!freeLoopbackPort(&m_httpPort, error))
+        return false;
     std::ofstream file(m_config);
     // Sockets and state in the temporary directory, so the run touches nothing of a real
-    // agent's (/run/anycast-agent, /var/lib/anycast-agent). No HTTP listener, no probe and no
-    // prefixes (so no BGP): what is left is the sampling the benchmark means to measure.
+    // agent's (/run/anycast-agent, /var/lib/anycast-agent). What runs is what a production
+    // agent runs when idle: the operator API on its Unix socket (group root, so it comes up
+    // when the benchmark runs as root; api_group defaults to operators_group), the HTTP
+    // /status and /metrics server on loopback, the event log and the history ring buffer
+    // (default span). No probe, no prefixes (so no BGP) and no [fleet] peers. No client
+    // connects to either server: the benchmark measures the agent's own steady state.
     file << "[agent]\n"
          << "node = \"bench\"\n"
          << "region = \"bench\"\n"
          << "api_socket = \"" << m_dir << "/api.sock\"\n"
          << "bgp_socket = \"" << m_dir << "/bgp.sock\"\n"
          << "state_dir = \"" << m_dir << "/state\"\n"
-         << "http_listen = \"\"\n"
+         << "operators_group = \"root\"\n"
+         << "http_listen = \"127.0.0.1:" << m_httpPort << "\"\n"
          << "fast_path_interval = \"" << options.fastPath << "\"\n"
          << "sample_interval = \"" << options.fullSample << "\"\n"
          << "\n[[service]]\n"

@@ -46,6 +46,7 @@ public:
 
     pid_t pid() const { return m_pid; }
     const std::string &logPath() const { return m_log; }
+    std::uint16_t httpPort() const { return m_httpPort; } // of http_listen, on 127.0.0.1
     std::string readLog() const;
     // Removes the temporary directory (config, log, the agent's sockets and state).
     void removeFiles();
@@ -57,6 +58,7 @@ private:
     std::string m_dir;
     std::string m_config;
     std::string m_log;
+    std::uint16_t m_httpPort = 0;
 };
 
 } // namespace anycast::bench

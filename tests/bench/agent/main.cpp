@@ -1,6 +1,6 @@
 // anycast-bench-agent: the agent's CPU and RSS at steady state (fast path 10 Hz, full sample
-// 1 Hz) while a socket farm holds N loopback sockets. See docs/PERFORMANCE.md, "Agent at
-// steady state".
+// 1 Hz, operator API and HTTP server listening, history recording) while a socket farm holds
+// N loopback sockets. See docs/PERFORMANCE.md, "Agent at steady state".
 
 #include "AgentUnderTest.h"
 #include "NetlinkSampler.h"
@@ -201,20 +201,29 @@ bool runScale(const Options &options, std::uint64_t sockets, Row *row, std::stri
     row->hwmMb = mb(last.hwmKb);
     agent.stop();
 
-    // A sampler error would mean the agent measured something other than sampling.
+    // A sampler error would mean the agent measured something other than sampling; a server
+    // that did not come up, an agent lighter than the one deployed.
     std::istringstream log(agent.readLog());
     std::string line, errors;
+    bool api = false, http = false;
     while (std::getline(log, line)) {
-        if (line.find("agent: node") != std::string::npos)
-            std::printf("agent log: %s\n", line.c_str()); // which sampler, which intervals
-        if (line.find("sampler:") != std::string::npos)
+        const auto has = [&](const char *text) { return line.find(text) != std::string::npos; };
+        if (has("agent: node") || has("api: listening") || has("http: GET"))
+            std::printf("agent log: %s\n", line.c_str()); // sampler, intervals, servers
+        api = api || has("api: listening");
+        http = http || has("http: GET");
+        if (has("sampler:") || has("api: no operator API") || has("http: no status endpoint"))
             errors += "  " + line + "\n";
     }
+    if (!api)
+        errors += "  no \"api: listening\" line: the operator API did not start\n";
+    if (!http)
+        errors += "  no \"http: GET\" line: the HTTP server did not start\n";
     if (!errors.empty()) {
-        *error = "the agent logged sampler errors (log: " + agent.logPath() + "):\n" + errors;
+        *error = "the agent logged errors (log: " + agent.logPath() + "):\n" + errors;
         return false;
     }
-    std::printf("agent log: no sampler errors\n");
+    std::printf("agent log: no sampler errors, operator API and HTTP server up\n");
     agent.removeFiles();
 
     if (!measureReference(farm->port(), row, error))
