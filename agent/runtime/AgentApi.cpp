@@ -14,6 +14,17 @@ const QStringList kMethods{QStringLiteral("hello"),     QStringLiteral("status")
                            QStringLiteral("events"),    QStringLiteral("drain"),
                            QStringLiteral("undrain")};
 
+// service, reason and ticket: the parameters drain and undrain share.
+OperatorRequest readOperatorRequest(ParamsReader &reader)
+{
+    OperatorRequest request;
+    request.target = reader.optionalString(QStringLiteral("service"), 200).value_or(QString());
+    request.reason = reader.requiredString(QStringLiteral("reason"), AgentApi::kMaxReasonLength);
+    request.ticket = reader.optionalString(QStringLiteral("ticket"), AgentApi::kMaxTicketLength)
+                         .value_or(QString());
+    return request;
+}
+
 ApiMethods::Reply fromOutcome(const OperatorControl::Outcome &outcome)
 {
     if (const auto *error = std::get_if<RpcError>(&outcome))
@@ -153,10 +164,7 @@ ApiMethods::Reply AgentApi::drain(const QJsonObject &params, const Caller &calle
 {
     ParamsReader reader(params);
     DrainRequest request;
-    request.target = reader.optionalString(QStringLiteral("service"), 200).value_or(QString());
-    request.reason = reader.requiredString(QStringLiteral("reason"), kMaxReasonLength);
-    request.ticket =
-        reader.optionalString(QStringLiteral("ticket"), kMaxTicketLength).value_or(QString());
+    static_cast<OperatorRequest &>(request) = readOperatorRequest(reader);
     const QString mode = reader
                              .optionalEnum(QStringLiteral("mode"), {QStringLiteral("graceful"),
                                                                     QStringLiteral("immediate")})
@@ -175,11 +183,7 @@ ApiMethods::Reply AgentApi::drain(const QJsonObject &params, const Caller &calle
 ApiMethods::Reply AgentApi::undrain(const QJsonObject &params, const Caller &caller)
 {
     ParamsReader reader(params);
-    UndrainRequest request;
-    request.target = reader.optionalString(QStringLiteral("service"), 200).value_or(QString());
-    request.reason = reader.requiredString(QStringLiteral("reason"), kMaxReasonLength);
-    request.ticket =
-        reader.optionalString(QStringLiteral("ticket"), kMaxTicketLength).value_or(QString());
+    const UndrainRequest request = readOperatorRequest(reader);
     reader.rejectUnknown();
     if (!reader.ok())
         return reader.error();

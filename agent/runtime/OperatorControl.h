@@ -12,21 +12,21 @@
 
 namespace anycast {
 
-struct DrainRequest
+// What every mutation names: its target, why, and under which ticket.
+struct OperatorRequest
 {
     QString target; // "" = the whole node
-    DrainMode mode = DrainMode::Graceful;
     QString reason;
     QString ticket;
+};
+
+struct DrainRequest : OperatorRequest
+{
+    DrainMode mode = DrainMode::Graceful;
     bool force = false; // withdraw even where the fleet guard would hold the route
 };
 
-struct UndrainRequest
-{
-    QString target;
-    QString reason;
-    QString ticket;
-};
+using UndrainRequest = OperatorRequest;
 
 // Operators' drains: who may, what is recorded, and in which order. A drain is acknowledged
 // only after its audit line and the new drain state are both on disk (fsync'd): the audit

@@ -1,5 +1,6 @@
 #include "AgentProcess.h"
 #include "BgpLab.h"
+#include "LabAgentNode.h"
 #include "LabClient.h"
 #include "LabSystem.h"
 
@@ -112,20 +113,7 @@ degraded_prepend = 3
     }
 
     // GET /status from the running agent: its own view of health and BGP.
-    QJsonObject status() const
-    {
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, m_httpPort);
-        if (!socket.waitForConnected(5000))
-            return {};
-        socket.write("GET /status HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        QByteArray response;
-        while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(5000))
-            response += socket.readAll();
-        response += socket.readAll();
-        const qsizetype body = response.indexOf("\r\n\r\n");
-        return body < 0 ? QJsonObject() : QJsonDocument::fromJson(response.mid(body + 4)).object();
-    }
+    QJsonObject status() const { return fetchStatus(m_httpPort); }
 
     QTemporaryDir m_dir;
     quint16 m_httpPort = lab::freeLoopbackPort();

@@ -122,8 +122,13 @@ QJsonObject LabAgentNode::call(const QString &method, const QJsonObject &params)
 
 QJsonObject LabAgentNode::status() const
 {
+    return fetchStatus(m_httpPort);
+}
+
+QJsonObject fetchStatus(quint16 port)
+{
     QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, m_httpPort);
+    socket.connectToHost(QHostAddress::LocalHost, port);
     if (!socket.waitForConnected(5000))
         return {};
     socket.write("GET /status HTTP/1.1\r\nHost: localhost\r\n\r\n");

@@ -29,6 +29,9 @@ struct LabAgentOptions
 // anycast-agent watching it, with its API socket, state_dir and bridge socket in a folder of
 // its own. ExaBGP (and the bridge it runs) come from BgpLab; bridgeArguments() is what its
 // API process runs.
+// GET /status from an agent's http_listen on 127.0.0.1; empty when it does not answer.
+QJsonObject fetchStatus(quint16 port);
+
 class LabAgentNode
 {
 public:
