@@ -4,7 +4,9 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace anycast {
 namespace {
@@ -32,8 +34,19 @@ bool isBlank(QByteArrayView line)
 
 // Qt's parser takes raw control characters (NUL included) inside strings; JSON (RFC 8259)
 // does not. Run on a document Qt accepted, so quotes and escapes pair up as it saw them.
-qsizetype firstRawControlCharacterInString(QByteArrayView text)
+struct StringProblem
 {
+    qsizetype offset = -1;
+    QString what;
+};
+
+// What Qt's parser lets through inside strings but JSON does not, or what it mangles:
+// raw control characters, escapes JSON does not have (Qt drops the backslash of "\o"),
+// and U+FEFF, which Qt drops from keys after sorting them, leaving objects whose lookups
+// and comparisons go wrong (found by the fuzzer).
+std::optional<StringProblem> firstStringProblem(QByteArrayView text)
+{
+    static const QByteArrayView kEscapes = "\"\\/bfnrtu";
     bool inString = false;
     bool escaped = false;
     for (qsizetype i = 0; i < text.size(); ++i) {
@@ -42,15 +55,23 @@ qsizetype firstRawControlCharacterInString(QByteArrayView text)
             inString = byte == '"';
         } else if (escaped) {
             escaped = false;
+            if (!kEscapes.contains(static_cast<char>(byte)))
+                return StringProblem{i - 1, QStringLiteral("invalid escape in a string")};
+            if (byte == 'u' && text.sliced(i + 1)
+                                       .first(std::min<qsizetype>(4, text.size() - i - 1))
+                                       .compare("feff", Qt::CaseInsensitive) == 0)
+                return StringProblem{i - 1, QStringLiteral("U+FEFF in a string")};
         } else if (byte == '\\') {
             escaped = true;
         } else if (byte == '"') {
             inString = false;
         } else if (byte < 0x20) {
-            return i;
+            return StringProblem{i, QStringLiteral("unescaped control character in a string")};
+        } else if (text.sliced(i).startsWith("\xEF\xBB\xBF")) {
+            return StringProblem{i, QStringLiteral("U+FEFF in a string")};
         }
     }
-    return -1;
+    return std::nullopt;
 }
 
 bool isValidId(const QJsonValue &id)
@@ -159,12 +180,10 @@ ParsedRequestLine parseRequestLine(QByteArrayView line)
         return failure(noId, kInvalidRequest, QStringLiteral("batch requests are not supported"));
     if (!document.isObject())
         return failure(noId, kInvalidRequest, QStringLiteral("a request must be a JSON object"));
-    const qsizetype controlCharacter = firstRawControlCharacterInString(text);
-    if (controlCharacter >= 0) {
-        return failure(noId, kParseError,
-                       QStringLiteral("parse error at byte %1: unescaped control character in "
-                                      "a string")
-                           .arg(controlCharacter));
+    if (const auto problem = firstStringProblem(text)) {
+        return failure(
+            noId, kParseError,
+            QStringLiteral("parse error at byte %1: %2").arg(problem->offset).arg(problem->what));
     }
     return readRequest(document.object());
 }

@@ -112,6 +112,13 @@ TEST(JsonRpcRequestTest, RejectsMalformedRequests)
         {withNul("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\"}\0"), kParseError, null,
          "parse error"},
         {withNul("\0"), kParseError, null, "parse error"},
+        // Qt takes these, JSON does not (or Qt mangles them): found by the fuzzer.
+        {R"({"jsonrpc":"2.0","id":1,"method":"x","params":{"rea\on":"a"}})", kParseError, null,
+         "invalid escape"},
+        {"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"\xEF\xBB\xBFson\":1}}",
+         kParseError, null, "U+FEFF"},
+        {R"({"jsonrpc":"2.0","id":1,"method":"x","params":{"a":"\uFEFF"}})", kParseError, null,
+         "U+FEFF"},
         // Valid JSON that is not one request object.
         {R"([{"jsonrpc":"2.0","id":1,"method":"x"}])", kInvalidRequest, null, "batch"},
         {"[]", kInvalidRequest, null, "batch"},

@@ -53,8 +53,11 @@ void requireRoundTrip(const JsonRpcRequest &request)
         return;
     const ParsedRequestLine again = parseRequestLine(line);
     const auto *reparsed = std::get_if<JsonRpcRequest>(&again);
+    // Params are compared as maps: Qt 6.4's parser drops a U+FEFF inside a key after it has
+    // placed the key by its original text, so the same keys can sit in another order, and
+    // QJsonObject's == (which walks both in order) then says they differ.
     if (!reparsed || reparsed->id != request.id || reparsed->method != request.method ||
-        reparsed->params != request.params) {
+        reparsed->params.toVariantMap() != request.params.toVariantMap()) {
         std::abort();
     }
 }
