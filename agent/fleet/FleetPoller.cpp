@@ -1,5 +1,7 @@
 #include "FleetPoller.h"
 
+#include "PlainHttpRequest.h"
+
 #include <QJsonObject>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -129,16 +131,9 @@ void FleetPoller::pollAll()
 void FleetPoller::poll(std::size_t index)
 {
     Peer &peer = m_peers[index];
-    QNetworkRequest request(peer.statusUrl);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    QNetworkRequest request =
+        plainHttpRequest(peer.statusUrl, QStringLiteral("anycast-agent fleet"));
     request.setRawHeader("Accept", "application/json");
-    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("anycast-agent fleet"));
 
     QNetworkReply *reply = m_manager.get(request);
     peer.reply = reply;

@@ -1,5 +1,7 @@
 #include "HttpProbe.h"
 
+#include "PlainHttpRequest.h"
+
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -37,18 +39,10 @@ bool HttpProbe::start()
     m_state = State::Running;
     m_clock.start();
 
-    QNetworkRequest request(m_spec.url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    // One HTTP/1.1 connection per run: a kept-alive or multiplexed connection would keep
-    // passing after the service stopped accepting new ones.
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    QNetworkRequest request = plainHttpRequest(m_spec.url, QStringLiteral("anycast-agent probe"));
+    // One connection per run: a kept-alive one would keep passing after the service
+    // stopped accepting new connections.
     request.setRawHeader("Connection", "close");
-    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("anycast-agent probe"));
 
     QNetworkReply *reply = m_manager.get(request);
     m_reply = reply;
