@@ -275,24 +275,41 @@ PeerProbes FleetPoller::probes(const QString &service, SteadyTime now) const
     return probes;
 }
 
+QList<FleetPoller::PeerReport> FleetPoller::reports(SteadyTime now) const
+{
+    QList<PeerReport> reports;
+    for (const Peer &peer : m_peers) {
+        PeerReport report{
+            peer.url, {}, {}, fresh(peer, now), {}, peer.lastError, peer.consecutiveFailures};
+        if (peer.status) {
+            report.node = peer.status->node;
+            report.region = peer.status->region;
+            report.statusAgeSeconds = std::chrono::duration<double>(now - peer.statusTime).count();
+        }
+        reports.append(report);
+    }
+    return reports;
+}
+
 QJsonArray FleetPoller::toJson(SteadyTime now) const
 {
+    const auto orNull = [](const QString &text) {
+        return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+    };
     QJsonArray peers;
-    for (const Peer &peer : m_peers) {
-        QJsonObject json{
-            {QStringLiteral("url"), peer.url},
-            {QStringLiteral("node"), peer.status ? QJsonValue(peer.status->node) : QJsonValue()},
+    for (const PeerReport &report : reports(now)) {
+        peers.append(QJsonObject{
+            {QStringLiteral("url"), report.url},
+            {QStringLiteral("node"),
+             report.statusAgeSeconds ? QJsonValue(report.node) : QJsonValue()},
             {QStringLiteral("region"),
-             peer.status ? QJsonValue(peer.status->region) : QJsonValue()},
-            {QStringLiteral("reachable"), fresh(peer, now)},
+             report.statusAgeSeconds ? QJsonValue(report.region) : QJsonValue()},
+            {QStringLiteral("reachable"), report.reachable},
             {QStringLiteral("age_s"),
-             peer.status ? QJsonValue(std::chrono::duration<double>(now - peer.statusTime).count())
-                         : QJsonValue()},
-            {QStringLiteral("error"),
-             peer.lastError.isEmpty() ? QJsonValue() : QJsonValue(peer.lastError)},
-            {QStringLiteral("failures"), peer.consecutiveFailures},
-        };
-        peers.append(json);
+             report.statusAgeSeconds ? QJsonValue(*report.statusAgeSeconds) : QJsonValue()},
+            {QStringLiteral("error"), orNull(report.lastError)},
+            {QStringLiteral("failures"), report.consecutiveFailures},
+        });
     }
     return peers;
 }

@@ -59,8 +59,20 @@ public:
     FleetView view(const QString &prefix, SteadyTime now) const;
     // Over peers with a fresh status that report a probe result for the service.
     PeerProbes probes(const QString &service, SteadyTime now) const;
-    // One object per peer, in config order: url, node, region, reachable (a fresh status),
-    // age_s (of the last good status), error (of the last poll), failures (in a row).
+    // What the poller knows of one peer, for status and metrics.
+    struct PeerReport
+    {
+        QString url; // as configured
+        QString node;
+        QString region;
+        bool reachable = false;                 // a fresh status
+        std::optional<double> statusAgeSeconds; // of the last good status
+        QString lastError;                      // of the last poll
+        int consecutiveFailures = 0;
+    };
+    // One per peer, in config order.
+    QList<PeerReport> reports(SteadyTime now) const;
+    // The reports as JSON: url, node, region, reachable, age_s, error, failures.
     QJsonArray toJson(SteadyTime now) const;
 
 signals:

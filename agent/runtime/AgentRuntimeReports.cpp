@@ -135,14 +135,8 @@ MetricsSnapshot AgentRuntime::metricsSnapshot() const
     snapshot.bgp.errorAcks = m_bgp.errors();
     snapshot.sampler = {m_sampler->name(), m_fullSampleSeconds, m_fastPathSeconds};
     if (m_fleet) {
-        for (const QJsonValue &peer : m_fleet->toJson(now)) {
-            const QJsonObject object = peer.toObject();
-            const QJsonValue age = object.value(QStringLiteral("age_s"));
-            snapshot.fleetPeers.append(
-                {object.value(QStringLiteral("url")).toString(),
-                 object.value(QStringLiteral("reachable")).toBool(),
-                 age.isDouble() ? std::optional(age.toDouble()) : std::nullopt});
-        }
+        for (const FleetPoller::PeerReport &peer : m_fleet->reports(now))
+            snapshot.fleetPeers.append({peer.url, peer.reachable, peer.statusAgeSeconds});
     }
     snapshot.routeChangesByPrefix = m_routeChanges;
     snapshot.apiRequestsByMethod = m_apiServer.requestsByMethod();
