@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QHostInfo>
+#include <QJsonArray>
 #include <QSet>
 #include <QUrl>
 
@@ -141,6 +142,13 @@ void readFleet(ConfigReader &reader, const toml::table &table, FleetConfig &flee
 }
 
 } // namespace
+
+QJsonValue locationJson(const std::optional<GeoLocation> &location)
+{
+    if (!location)
+        return QJsonValue();
+    return QJsonArray{location->latitude, location->longitude};
+}
 
 HealthConfig ServiceConfig::healthConfig() const
 {

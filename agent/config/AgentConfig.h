@@ -6,6 +6,7 @@
 #include "RouteDecision.h"
 #include "ServicePorts.h"
 
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -54,6 +55,9 @@ struct GeoLocation
     double latitude = 0;
     double longitude = 0;
 };
+
+// [latitude, longitude], or null when not configured: the shape `hello` and `status` share.
+QJsonValue locationJson(const std::optional<GeoLocation> &location);
 
 // The agent's TOML configuration (DESIGN.md, "Config"; every key in docs/CONFIG.md).
 struct AgentConfig

@@ -84,10 +84,7 @@ ApiMethods::Reply AgentApi::hello(const QJsonObject &params, const Caller &calle
     return QJsonValue(QJsonObject{
         {QStringLiteral("node"), config.node},
         {QStringLiteral("region"), config.region},
-        {QStringLiteral("location"),
-         config.location
-             ? QJsonValue(QJsonArray{config.location->latitude, config.location->longitude})
-             : QJsonValue()},
+        {QStringLiteral("location"), locationJson(config.location)},
         {QStringLiteral("versions"),
          QJsonObject{{QStringLiteral("agent"), QStringLiteral(ANYCAST_VERSION)},
                      {QStringLiteral("api"), kApiVersion}}},

@@ -59,10 +59,7 @@ QJsonObject AgentRuntime::status() const
     return {
         {QStringLiteral("node"), m_config.node},
         {QStringLiteral("region"), m_config.region},
-        {QStringLiteral("location"),
-         m_config.location
-             ? QJsonValue(QJsonArray{m_config.location->latitude, m_config.location->longitude})
-             : QJsonValue()},
+        {QStringLiteral("location"), locationJson(m_config.location)},
         {QStringLiteral("version"), QStringLiteral(ANYCAST_VERSION)},
         {QStringLiteral("sampler"), m_sampler->name()},
         {QStringLiteral("services"), services},
