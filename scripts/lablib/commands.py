@@ -190,7 +190,7 @@ def rib(root, as_json, say):
             row["node"], row["region"], row["state"] or "?", ribcheck.describe_path(row["rib"]),
             row["verdict"], ": " + row["detail"] if row["detail"] else ""))
         if row["state"] not in (None, "announced") and row["reason"]:
-            say("  %-6s %-13s   reason: %s" % ("", "", row["reason"][:90]))
+            say("  %-6s %-13s   reason: %s" % ("", "", row["reason"]))
     say("\n%s" % ("every prefix agrees node by node" if not bad
                    else "%d disagreement(s) marked DISAGREE or 'no status'" % len(bad)))
     return EXIT_FAILED if bad else EXIT_OK

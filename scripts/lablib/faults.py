@@ -123,6 +123,18 @@ def root_qdisc():
     return ""
 
 
+def missing_qdiscs():
+    """The qdisc kinds the lab needs that this kernel lacks, tried in a private network
+    namespace so that nothing on the real lo changes (some VM kernels ship without them)."""
+    missing = []
+    for kind in (["prio"], ["netem", "delay", "1ms"]):
+        done = subprocess.run(["unshare", "--net", "tc", "qdisc", "add", "dev", "lo", "root"]
+                              + kind, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            missing.append(kind[0])
+    return missing
+
+
 def require_root():
     if os.geteuid() != 0:
         raise PermissionError("net-delay and net-loss change the loopback device's queueing "
@@ -135,6 +147,11 @@ def apply_netem(state, node, kind, values):
     require_root()
     netem = state.setdefault("netem", {})
     if not netem.get("root"):
+        missing = missing_qdiscs()
+        if missing:
+            raise LabError("this kernel has no %s qdisc (sch_%s), so net-delay and net-loss "
+                           "cannot work here; the lab service's faults (delay, pause-accept, "
+                           "...) still do" % (" or ".join(missing), missing[0]))
         current = root_qdisc()
         if not current.startswith("qdisc noqueue"):
             raise LabError("%s already has a root qdisc this lab did not install (%s); "

@@ -58,6 +58,8 @@ class Launcher:
     # -- the folder ------------------------------------------------------------------------
     def prepare_folder(self):
         root = self.layout.root
+        if self.layout.unsafe_reason():
+            raise LabError(self.layout.unsafe_reason())
         if os.path.lexists(root):
             info = os.lstat(root)
             if not stat.S_ISDIR(info.st_mode):

@@ -1,6 +1,10 @@
 """Where everything of one lab lives inside its folder."""
 
 import os
+import re
+
+# The folder's path goes unquoted into sshd_config, ssh_config and ExaBGP's config.
+SAFE_PATH = re.compile(r"[A-Za-z0-9._/+@:,=-]+")
 
 # sockaddr_un.sun_path holds 108 bytes with the terminating NUL.
 MAX_SOCKET_PATH = 107
@@ -73,6 +77,13 @@ class LabLayout:
     def socket_paths(self, nodes):
         return [path for node in nodes for path in
                 (self.api_socket(node), self.bgp_socket(node), self.control_socket(node))]
+
+    def unsafe_reason(self):
+        """Why this folder cannot hold a lab, or None."""
+        if not SAFE_PATH.fullmatch(self.root):
+            return ("%r: the lab folder's path may hold only letters, digits and . _ / + @ : "
+                    ", = - (it goes into sshd's and ExaBGP's configs)" % self.root)
+        return None
 
     def too_long_socket_paths(self, nodes):
         return [p for p in self.socket_paths(nodes) if len(os.fsencode(p)) > MAX_SOCKET_PATH]
