@@ -81,12 +81,33 @@ def descendants(pid, parents=None):
     return found
 
 
+# What a lab runs: its own binaries, ExaBGP (python3 /usr/sbin/exabgp), GoBGP, sshd and
+# the ssh clients of `up`'s checks.
+LAB_PROGRAMS = {"anycast-agent", "anycast-exabgp-bridge", "anycast-lab-service", "anycastctl",
+                "exabgp", "gobgpd", "gobgp", "sshd", "ssh"}
+
+
+def ancestors():
+    chain, pid = [], os.getpid()
+    while pid and pid > 1:
+        chain.append(pid)
+        pid = parent_of(pid)
+    return set(chain)
+
+
+def is_lab_program(pid):
+    words = command_line(pid).split()[:2]
+    return any(os.path.basename(word).rstrip(":") in LAB_PROGRAMS for word in words)
+
+
 def processes_pointing_into(folder):
-    """Processes whose working directory or command line names `folder` (not this one)."""
+    """Processes whose working directory or command line names `folder`, other than this
+    one and its ancestors (the shell that runs `down` may well mention the folder)."""
     folder = os.path.abspath(folder)
+    mine = ancestors()
     found = []
     for pid in all_pids():
-        if pid == os.getpid() or is_zombie(pid):
+        if pid in mine or is_zombie(pid):
             continue
         cwd = working_dir(pid)
         if cwd == folder or cwd.startswith(folder + "/") or folder in command_line(pid):

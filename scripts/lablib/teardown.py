@@ -9,6 +9,10 @@ from . import faults, labstate, processes, sockets
 from .clients import LabError
 
 
+def _described(pids):
+    return ", ".join("%d (%s)" % (pid, processes.command_line(pid)[:60]) for pid in pids)
+
+
 def stop_lab(layout, state, say):
     """Stops everything; returns a list of problems (empty when the lab is fully gone)."""
     problems = []
@@ -23,12 +27,16 @@ def stop_lab(layout, state, say):
     if alive:
         say("stopping %d processes: %s" % (len(alive), ", ".join(e["name"] for e in alive)))
     left = processes.stop(alive)
-    strays = processes.processes_pointing_into(layout.root)
+    # Only the lab's kind of program is stopped; a shell or an editor in the folder is not.
+    pointing = processes.processes_pointing_into(layout.root)
+    strays = [pid for pid in pointing if processes.is_lab_program(pid)]
     if strays:
         say("stopping %d more processes still pointing into %s: %s" % (
-            len(strays), layout.root,
-            ", ".join("%d (%s)" % (pid, processes.command_line(pid)[:60]) for pid in strays)))
+            len(strays), layout.root, _described(strays)))
         left += processes.stop_pids(strays)
+    others = [pid for pid in pointing if pid not in strays]
+    if others:
+        say("left alone, not the lab's but using its folder: %s" % _described(others))
     for entry in left:
         problems.append("process %d (%s) did not stop" % (entry["pid"], entry["command"]))
     for path in glob.glob(os.path.join(layout.root, "**", "*.sock"), recursive=True):
