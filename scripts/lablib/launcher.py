@@ -396,7 +396,8 @@ def ssh_hello(layout, node, patience=15.0):
 def up(root, bin_given, say):
     layout = LabLayout(root)
     launcher = Launcher(layout, environment.bin_dir(bin_given), say)
-    previous = signal.signal(signal.SIGTERM, _on_terminate)
+    previous = {signum: signal.signal(signum, _on_terminate)
+                for signum in (signal.SIGTERM, signal.SIGHUP)}
     try:
         launcher.run()
         return launcher
@@ -411,4 +412,5 @@ def up(root, bin_given, say):
                 say("lab: %s" % problem)
         raise
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
