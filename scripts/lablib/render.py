@@ -54,8 +54,10 @@ fall = 2
 [service.route]
 med = 100
 communities = {toml_list([region_community(node)])}
-drain_floor = 1
-drain_grace = "2m"
+# The lab's services hold no connections, so a floor above 0 would end every drain at once;
+# with 0 a graceful drain stays visible (65535:0 and prepends) for the whole grace time.
+drain_floor = 0
+drain_grace = "60s"
 """
 
 
