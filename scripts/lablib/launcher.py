@@ -6,12 +6,11 @@ import os
 import re
 import shutil
 import signal
-import stat
 import subprocess
 import time
 
-from . import environment, labstate, processes, render, sockets, teardown, topology
-from .clients import Gobgp, LabError, api_call, http_status
+from . import environment, folder, labssh, labstate, processes, render, sockets, teardown, topology
+from .clients import Gobgp, LabError, http_status
 from .layout import LabLayout
 
 AGENT_PATIENCE = 20.0
@@ -57,43 +56,8 @@ class Launcher:
 
     # -- the folder ------------------------------------------------------------------------
     def prepare_folder(self):
-        root = self.layout.root
-        if self.layout.unsafe_reason():
-            raise LabError(self.layout.unsafe_reason())
-        if os.path.lexists(root):
-            info = os.lstat(root)
-            if not stat.S_ISDIR(info.st_mode):
-                raise LabError("%s exists and is not a folder" % root)
-            if info.st_uid != os.geteuid():
-                raise LabError("%s belongs to uid %d, not to you" % (root, info.st_uid))
-            if info.st_mode & 0o022:
-                raise LabError("%s is writable by other users; use a private folder" % root)
-            previous = labstate.load(self.layout)
-            if previous is None and os.listdir(root):
-                raise LabError("%s is not empty and holds no lab; choose another --dir" % root)
-            if previous is not None:
-                alive = [e for e in previous.get("processes", []) if processes.is_alive(e)]
-                if alive:
-                    raise LabError("a lab is running in %s (%s, pid %d); `scripts/lab down "
-                                   "--dir %s` first" % (root, alive[0]["name"],
-                                                        alive[0]["pid"], root))
-                for entry in self.layout.generated_entries():
-                    path = os.path.join(root, entry)
-                    if os.path.isdir(path) and not os.path.islink(path):
-                        shutil.rmtree(path)
-                    elif os.path.lexists(path):
-                        os.unlink(path)
-        else:
-            os.makedirs(root, mode=0o700)
-        too_long = self.layout.too_long_socket_paths(topology.NODES)
-        if too_long:
-            raise LabError("socket paths longer than the kernel allows (%d bytes), e.g. %s; "
-                           "choose a shorter --dir" % (len(too_long[0]), too_long[0]))
-        for node in topology.NODES:
-            os.makedirs(self.layout.state_dir(node), mode=0o700)
-        os.makedirs(self.layout.upstream_dir, mode=0o700)
-        os.makedirs(self.layout.ssh_dir, mode=0o700)
-        self.state = labstate.new_state(root)
+        folder.prepare(self.layout)
+        self.state = labstate.new_state(self.layout.root)
         self.state["bin"] = self.bin
         self.save()
 
@@ -330,7 +294,7 @@ class Launcher:
     def check_ssh(self):
         # In parallel: each check is a whole SSH handshake, about a second on a busy machine.
         with concurrent.futures.ThreadPoolExecutor(len(topology.NODES)) as pool:
-            replies = list(pool.map(lambda node: ssh_hello(self.layout, node), topology.NODES))
+            replies = list(pool.map(lambda node: labssh.ssh_hello(self.layout, node), topology.NODES))
         for node, reply in zip(topology.NODES, replies):
             self.step("ssh %-6s -> its api.sock through the lab sshd: hello from %s (%s)" % (
                 node.name, reply.get("node"), ", ".join(reply.get("rights", []))))
@@ -354,45 +318,6 @@ class Launcher:
         return time.monotonic() - self.started
 
 
-def ssh_command(layout, node, *remote):
-    """OpenSSH with only the lab's files: -F skips ~/.ssh/config and /etc/ssh/ssh_config, and
-    no key from an ssh-agent is offered."""
-    return ["ssh", "-F", layout.ssh_config, "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
-            "-o", "IdentityAgent=none", "-o", "ControlMaster=no", "-o", "ConnectTimeout=5",
-            *remote, node.name]
-
-
-def ssh_hello(layout, node, patience=15.0):
-    """`hello` on the node's API socket through the lab sshd's direct-streamlocal channel
-    (the console's own path), via a local socket forwarded by OpenSSH; its result, or
-    LabError."""
-    local = layout.ssh_file("forward-%s.sock" % node.name)
-    if os.path.lexists(local):
-        os.unlink(local)
-    ssh = subprocess.Popen(ssh_command(layout, node, "-N", "-o", "ExitOnForwardFailure=yes",
-                                       "-L", "%s:%s" % (local, layout.api_socket(node))),
-                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + patience
-        while not os.path.exists(local) and ssh.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        if not os.path.exists(local):
-            raise LabError("no forwarding")
-        return api_call(local, "hello", {"client": "scripts/lab"}, timeout=patience)
-    except LabError as error:
-        ssh.kill()
-        _, errors = ssh.communicate()
-        raise LabError("ssh to %s's API socket failed: %s" % (
-            node.name, errors.decode().strip() or error)) from None
-    finally:
-        if ssh.poll() is None:
-            ssh.kill()
-            ssh.communicate()
-        if os.path.lexists(local):
-            os.unlink(local)
-
-
 def up(root, bin_given, say):
     layout = LabLayout(root)
     launcher = Launcher(layout, environment.bin_dir(bin_given), say)
@@ -402,12 +327,10 @@ def up(root, bin_given, say):
         launcher.run()
         return launcher
     except BaseException as error:
-        if isinstance(error, (KeyboardInterrupt, Interrupted)):
-            say("lab: interrupted; stopping what was started")
-        else:
-            say("lab: %s" % error)
-            say("lab: stopping what was started")
+        interrupted = isinstance(error, (KeyboardInterrupt, Interrupted))
+        say("lab: interrupted" if interrupted else "lab: %s" % error)
         if launcher.state is not None:
+            say("lab: stopping what was started")
             for problem in teardown.stop_lab(layout, launcher.state, say):
                 say("lab: %s" % problem)
         raise
