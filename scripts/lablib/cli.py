@@ -70,7 +70,13 @@ def operator_options(arguments):
 
 
 def say(text):
-    print(text, flush=True)
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        # A reader that went away (`scripts/lab list | head`) must not stop a command halfway,
+        # least of all `up` or `down`: the rest of the output goes nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def report_ready(lab):
