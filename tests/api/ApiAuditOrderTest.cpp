@@ -9,19 +9,6 @@
 namespace anycast::apitest {
 namespace {
 
-// What `status` says about drains, without the parts that move on their own (timings).
-QJsonObject drainView(ApiTestClient &client)
-{
-    const QJsonObject status = result(client.call(QStringLiteral("status")));
-    QJsonArray serviceStates;
-    for (const QJsonValue &service : status.value(QStringLiteral("services")).toArray())
-        serviceStates.append(service.toObject().value(QStringLiteral("operator_state")));
-    const QJsonObject operatorStatus = status.value(QStringLiteral("operator")).toObject();
-    return {{QStringLiteral("node_state"), operatorStatus.value(QStringLiteral("node_state"))},
-            {QStringLiteral("drains"), operatorStatus.value(QStringLiteral("drains"))},
-            {QStringLiteral("services"), serviceStates}};
-}
-
 TEST_F(AgentApiTest, AuditLineIsOnDiskWhenTheReplyArrives)
 {
     ASSERT_NO_FATAL_FAILURE(startAgent());
