@@ -3,6 +3,7 @@
 #include <QJsonParseError>
 #include <QSet>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -292,8 +293,10 @@ StrictJsonResult StrictJson::parse(QByteArrayView text)
     const QByteArray bytes = QByteArray::fromRawData(text.data(), text.size());
     QJsonParseError parseError{};
     QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    // Qt puts an unterminated string's error one byte past the end of the text.
     if (parseError.error != QJsonParseError::NoError)
-        return failure(parseError.offset, parseError.errorString());
+        return failure(std::min<qsizetype>(parseError.offset, text.size()),
+                       parseError.errorString());
     if (auto problem = StrictnessScan(text).run())
         return StrictJsonResult{QJsonDocument(), std::move(problem)};
     return StrictJsonResult{std::move(document), std::nullopt};

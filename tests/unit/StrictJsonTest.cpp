@@ -88,6 +88,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(Refused{"", 0, "illegal value"}, Refused{"{", 1, "unterminated object"},
                       Refused{"[1] x", 4, "garbage"}, Refused{"[01]", 3, "value separator"},
                       Refused{"[\"\xff\"]", 2, "UTF8"}, Refused{R"({"a" 1})", 6, "name separator"},
+                      // Qt says one past the end here; the offset stays inside the text.
+                      Refused{R"(["abc)", 5, "unterminated string"},
                       // A byte order mark anywhere but before the text.
                       Refused{"\xEF\xBB\xBF\xEF\xBB\xBF[1]", 4, "illegal value"},
                       Refused{std::string("[1,\xEF\xBB\xBF") + "2]", 3, "illegal number"}));
