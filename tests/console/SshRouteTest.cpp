@@ -1,0 +1,149 @@
+#include "ConsoleTestSupport.h"
+
+#include <QFile>
+
+namespace anycast::consoletest {
+namespace {
+
+bool isRetrying(const ConnectionState &state)
+{
+    return (state.phase == ConnectionPhase::Reconnecting ||
+            state.phase == ConnectionPhase::Unreachable) &&
+           state.retryAt.has_value();
+}
+
+TEST_F(SshTransportTest, StoppedSshdMeansReconnectingAndItComesBackByItself)
+{
+    trustServer();
+    auto transport = makeTransport(target());
+    int connectedCount = 0;
+    QObject::connect(transport.get(), &AgentTransport::connected, [&] { ++connectedCount; });
+    transport->start();
+    ASSERT_TRUE(waitFor([&] { return transport->state().phase == ConnectionPhase::Connected; }));
+    ASSERT_FALSE(helloOver(*transport->device()).isEmpty());
+
+    m_server->stop();
+    ASSERT_TRUE(waitFor([&] { return isRetrying(transport->state()); }))
+        << transport->state().summary(std::chrono::steady_clock::now()).toStdString();
+    EXPECT_FALSE(transport->device()->isOpen());
+    // While sshd is down, attempts fail as unreachable and keep being scheduled.
+    ASSERT_TRUE(waitFor([&] { return transport->state().phase == ConnectionPhase::Unreachable; }))
+        << transport->state().summary(std::chrono::steady_clock::now()).toStdString();
+    EXPECT_TRUE(transport->state().reason.contains(QStringLiteral("Connection refused")))
+        << transport->state().reason.toStdString();
+
+    const QString restarted = m_server->start();
+    ASSERT_TRUE(restarted.isEmpty()) << restarted.toStdString();
+    ASSERT_TRUE(waitFor([&] { return transport->state().phase == ConnectionPhase::Connected; }))
+        << transport->state().summary(std::chrono::steady_clock::now()).toStdString();
+    EXPECT_EQ(connectedCount, 2);
+    EXPECT_FALSE(helloOver(*transport->device()).isEmpty()) << "a fresh stream after reconnecting";
+}
+
+TEST_F(SshTransportTest, AWrongSocketPathSaysTheAgentSocketCannotBeReached)
+{
+    trustServer();
+    const QString missing = path(QStringLiteral("no-agent.sock"));
+    auto transport = makeTransport(target(), missing);
+    transport->start();
+    ASSERT_TRUE(waitFor([&] {
+        return transport->state().phase == ConnectionPhase::AgentSocketUnreachable;
+    })) << transport->state().summary(std::chrono::steady_clock::now()).toStdString();
+    const QString reason = transport->state().reason;
+    EXPECT_TRUE(reason.startsWith(
+        QStringLiteral("cannot reach the agent socket %1 on 127.0.0.1").arg(missing)))
+        << reason.toStdString();
+    EXPECT_TRUE(reason.contains(QStringLiteral("AllowStreamLocalForwarding")));
+    EXPECT_TRUE(transport->state().retryAt.has_value()) << "an agent may start later";
+}
+
+TEST_F(SshTransportTest, ARefusedStreamLocalForwardGivesTheSameClearReason)
+{
+    trustServer();
+    sshlab::SshServer::Options options;
+    options.streamLocalForwarding = false;
+    m_server->setOptions(options);
+    const QString restarted = m_server->start();
+    ASSERT_TRUE(restarted.isEmpty()) << restarted.toStdString();
+    auto transport = makeTransport(target());
+    transport->start();
+    ASSERT_TRUE(waitFor([&] {
+        return transport->state().phase == ConnectionPhase::AgentSocketUnreachable;
+    })) << transport->state().summary(std::chrono::steady_clock::now()).toStdString();
+    EXPECT_TRUE(transport->state().reason.contains(QStringLiteral("AllowStreamLocalForwarding")));
+    EXPECT_TRUE(m_server->log().contains(QStringLiteral("Accepted publickey")))
+        << "login worked; only the forward was refused";
+}
+
+TEST_F(SshTransportTest, ProxyJumpThroughASecondSshdChecksBothHostKeys)
+{
+    sshlab::SshServer bastion(m_dir.path(), QStringLiteral("bastion"));
+    ASSERT_EQ(bastion.prepare(), QString());
+    ASSERT_TRUE(bastion.authorize(m_userKey.publicLine()));
+    const QString started = bastion.start();
+    ASSERT_TRUE(started.isEmpty()) << started.toStdString();
+    // The target is named as the bastion sees it; the bastion is an alias only this
+    // ssh_config knows (ssh's own ProxyJump would not find it).
+    writeSshConfig(QStringLiteral("Host via-bastion\n"
+                                  "    HostName 127.0.0.1\n"
+                                  "    Port %1\n"
+                                  "    ProxyJump jump\n"
+                                  "Host jump\n"
+                                  "    HostName 127.0.0.1\n"
+                                  "    Port %2\n")
+                       .arg(m_server->port())
+                       .arg(bastion.port()));
+    m_prompter.acceptHostKeys = true;
+    auto transport = makeTransport(target(QStringLiteral("via-bastion")));
+    transport->start();
+    ASSERT_TRUE(waitFor([&] { return transport->state().phase == ConnectionPhase::Connected; }))
+        << transport->state().summary(std::chrono::steady_clock::now()).toStdString()
+        << "\nbastion log:\n"
+        << bastion.log().toStdString();
+    const QJsonObject reply = helloOver(*transport->device());
+    EXPECT_EQ(reply.value(QStringLiteral("result")).toObject().value(QStringLiteral("node")),
+              QStringLiteral("lab-1"));
+    // Both keys were asked about and recorded: the bastion's and the target's.
+    ASSERT_EQ(m_prompter.hostKeyQuestions.size(), 2);
+    EXPECT_TRUE(m_prompter.hostKeyQuestions[0].isJumpHost);
+    EXPECT_EQ(m_prompter.hostKeyQuestions[0].host, bastion.knownHostsName());
+    EXPECT_EQ(m_prompter.hostKeyQuestions[0].fingerprint, bastion.hostKey().fingerprint());
+    EXPECT_FALSE(m_prompter.hostKeyQuestions[1].isJumpHost);
+    EXPECT_EQ(m_prompter.hostKeyQuestions[1].fingerprint, m_server->hostKey().fingerprint());
+    // The target's sshd saw the login come through the bastion's forward.
+    EXPECT_TRUE(bastion.log().contains(QStringLiteral("Accepted publickey")));
+    EXPECT_TRUE(m_server->log().contains(QStringLiteral("Accepted publickey")));
+}
+
+TEST_F(SshTransportTest, AChangedJumpHostKeyIsRefusedAndNamed)
+{
+    sshlab::SshServer bastion(m_dir.path(), QStringLiteral("bastion"));
+    ASSERT_EQ(bastion.prepare(), QString());
+    ASSERT_TRUE(bastion.authorize(m_userKey.publicLine()));
+    ASSERT_EQ(bastion.start(), QString());
+    sshlab::SshKeyPair other;
+    ASSERT_EQ(sshlab::SshKeyPair::generate(path(QStringLiteral("other")), QStringLiteral("ed25519"),
+                                           &other),
+              QString());
+    writeKnownHosts(m_server->knownHostsLine() + QLatin1Char('\n') +
+                    bastion.knownHostsLine(other.publicKey()) + QLatin1Char('\n'));
+    writeSshConfig(QStringLiteral("Host via-bastion\n    HostName 127.0.0.1\n    Port %1\n"
+                                  "    ProxyJump jump\n"
+                                  "Host jump\n    HostName 127.0.0.1\n    Port %2\n")
+                       .arg(m_server->port())
+                       .arg(bastion.port()));
+    auto transport = makeTransport(target(QStringLiteral("via-bastion")));
+    transport->start();
+    ASSERT_TRUE(waitFor([&] {
+        return transport->state().phase == ConnectionPhase::HostKeyRefused;
+    })) << transport->state().summary(std::chrono::steady_clock::now()).toStdString();
+    EXPECT_TRUE(transport->state().hostKey.isJumpHost);
+    EXPECT_EQ(transport->state().hostKey.recorded.value(0).line, 2);
+    EXPECT_TRUE(transport->state().reason.startsWith(QStringLiteral("jump host jump:")))
+        << transport->state().reason.toStdString();
+    EXPECT_FALSE(bastion.log().contains(QStringLiteral("publickey")));
+    EXPECT_FALSE(m_server->log().contains(QStringLiteral("publickey")));
+}
+
+} // namespace
+} // namespace anycast::consoletest
