@@ -24,9 +24,8 @@ LabAgent::~LabAgent()
 
 QString LabAgent::start()
 {
-    quint16 servicePort = 0;
     if (m_serviceFd < 0)
-        m_serviceFd = labtest::listenOnLoopback(&servicePort);
+        m_serviceFd = labtest::listenOnLoopback(&m_servicePort);
     if (m_serviceFd < 0)
         return QStringLiteral("no loopback port for the agent's service");
     QDir().mkpath(m_folder + QStringLiteral("/state"));
@@ -41,7 +40,7 @@ QString LabAgent::start()
                               "[[service]]\nname = \"web\"\nports = [%4]\n"
                               "prefixes = [\"192.0.2.1/32\"]\n")
                    .arg(m_node, socketPath(), m_folder)
-                   .arg(servicePort)
+                   .arg(m_servicePort)
                    .toUtf8());
     file.close();
     m_process =

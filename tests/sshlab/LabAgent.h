@@ -30,6 +30,7 @@ private:
     QString m_folder;
     QString m_node;
     int m_serviceFd = -1;
+    quint16 m_servicePort = 0;
     std::unique_ptr<labtest::AgentProcess> m_process;
 };
 
