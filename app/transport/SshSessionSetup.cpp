@@ -212,21 +212,21 @@ bool SshSessionSetup::verifyHostKey(SshSession &session, const SshTarget &target
     report.knownHostsFile = optionText(handle, SSH_OPTIONS_KNOWNHOSTS);
     report.isJumpHost = target.isJumpHost;
     failure.hostKey = report;
+    failure.phase = ConnectionPhase::HostKeyRefused;
     failure.retry = false;
+    const auto record = [&] {
+        if (ssh_session_update_known_hosts(handle) == SSH_OK)
+            return true;
+        failure.reason =
+            QStringLiteral("cannot write %1: %2").arg(report.knownHostsFile, sshError(handle));
+        return false;
+    };
 
     switch (ssh_session_is_known_server(handle)) {
     case SSH_KNOWN_HOSTS_OK:
         // libssh also answers OK for an unknown host under "StrictHostKeyChecking no"; ssh
         // then records the key, and so does the console.
-        if (ssh_session_has_known_hosts_entry(handle) == SSH_KNOWN_HOSTS_OK)
-            return true;
-        if (ssh_session_update_known_hosts(handle) != SSH_OK) {
-            failure.phase = ConnectionPhase::HostKeyRefused;
-            failure.reason =
-                QStringLiteral("cannot write %1: %2").arg(report.knownHostsFile, sshError(handle));
-            return false;
-        }
-        return true;
+        return ssh_session_has_known_hosts_entry(handle) == SSH_KNOWN_HOSTS_OK || record();
     case SSH_KNOWN_HOSTS_CHANGED:
     case SSH_KNOWN_HOSTS_OTHER: {
         for (const QString &file :
@@ -234,7 +234,6 @@ bool SshSessionSetup::verifyHostKey(SshSession &session, const SshTarget &target
             if (!file.isEmpty())
                 report.recorded += KnownHostsFile::entriesInFile(report.host, file);
         }
-        failure.phase = ConnectionPhase::HostKeyRefused;
         failure.hostKey = report;
         failure.reason = QStringLiteral("the host key of %1 does not match known_hosts; this "
                                         "may be an attack. %2. Check with the host's "
@@ -246,24 +245,18 @@ bool SshSessionSetup::verifyHostKey(SshSession &session, const SshTarget &target
     case SSH_KNOWN_HOSTS_NOT_FOUND: {
         m_progress(ConnectionPhase::HostKeyUnknown, {}, report);
         if (!m_core->askHostKey(report, m_cancel)) {
-            failure.phase = ConnectionPhase::HostKeyRefused;
             failure.reason = QStringLiteral("the host key of %1 (%2 %3) was not accepted")
                                  .arg(report.host, report.keyType, report.fingerprint);
             return false;
         }
-        if (ssh_session_update_known_hosts(handle) != SSH_OK) {
-            failure.phase = ConnectionPhase::HostKeyRefused;
-            failure.reason =
-                QStringLiteral("cannot write %1: %2").arg(report.knownHostsFile, sshError(handle));
+        if (!record())
             return false;
-        }
         m_progress(ConnectionPhase::Connecting, QStringLiteral("host key recorded"), {});
         return true;
     }
     case SSH_KNOWN_HOSTS_ERROR:
         break;
     }
-    failure.phase = ConnectionPhase::HostKeyRefused;
     failure.reason =
         QStringLiteral("cannot check the host key of %1: %2").arg(report.host, sshError(handle));
     return false;
