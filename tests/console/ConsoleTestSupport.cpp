@@ -64,6 +64,25 @@ QString SshTransportTest::currentUser()
     return entry ? QString::fromLocal8Bit(entry->pw_name) : QStringLiteral("root");
 }
 
+std::unique_ptr<sshlab::SshServer> SshTransportTest::startJumpHost(const QString &name)
+{
+    auto server = std::make_unique<sshlab::SshServer>(m_dir.path(), name);
+    const QString prepared = server->prepare();
+    EXPECT_TRUE(prepared.isEmpty()) << prepared.toStdString();
+    EXPECT_TRUE(server->authorize(m_userKey.publicLine()));
+    const QString started = server->start();
+    EXPECT_TRUE(started.isEmpty()) << started.toStdString();
+    return prepared.isEmpty() && started.isEmpty() ? std::move(server) : nullptr;
+}
+
+QString SshTransportTest::hostBlock(const QString &alias, quint16 port, const QString &more)
+{
+    return QStringLiteral("Host %1\n    HostName 127.0.0.1\n    Port %2\n%3")
+        .arg(alias)
+        .arg(port)
+        .arg(more);
+}
+
 void SshTransportTest::SetUp()
 {
     ASSERT_TRUE(m_dir.isValid());

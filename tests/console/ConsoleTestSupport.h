@@ -64,6 +64,10 @@ protected:
     std::unique_ptr<AgentTransport> makeTransport(const SshTarget &target,
                                                   const QString &socket = {});
     static QString currentUser();
+    // Another sshd (a jump host) in the same folder that accepts the test's user key.
+    std::unique_ptr<sshlab::SshServer> startJumpHost(const QString &name);
+    // "Host ALIAS / HostName 127.0.0.1 / Port PORT" and optional more lines.
+    static QString hostBlock(const QString &alias, quint16 port, const QString &more = {});
 
     // Short: the agent's socket path must fit sun_path.
     QTemporaryDir m_dir{QDir::tempPath() + QStringLiteral("/acssh-XXXXXX")};
