@@ -27,10 +27,22 @@ bool InventoryWatcher::start()
 
 void InventoryWatcher::watch()
 {
-    // A file replaced by rename is a new inode: QFileSystemWatcher drops the old one.
-    const QString folder = QFileInfo(m_path).absolutePath();
-    if (!m_watcher.directories().contains(folder) && QFileInfo(folder).isDir())
+    // The folder that will hold the file, or on a first run (no ~/.config/anycast-console
+    // yet) the nearest one that exists: the file is seen when the operator writes it.
+    QString folder = QFileInfo(m_path).absolutePath();
+    while (!QFileInfo(folder).isDir()) {
+        const QString parent = QFileInfo(folder).absolutePath();
+        if (parent == folder)
+            break;
+        folder = parent;
+    }
+    for (const QString &watched : m_watcher.directories()) {
+        if (watched != folder)
+            m_watcher.removePath(watched);
+    }
+    if (!m_watcher.directories().contains(folder))
         m_watcher.addPath(folder);
+    // A file replaced by rename is a new inode: QFileSystemWatcher drops the old one.
     if (!m_watcher.files().contains(m_path) && QFileInfo::exists(m_path))
         m_watcher.addPath(m_path);
 }

@@ -14,7 +14,8 @@ namespace anycast {
 
 // Keeps the inventory in step with its file. Editors save in place or write a new file and
 // rename it over the old one; both are seen (the file and its folder are watched, and the
-// file is watched again after each change). A bad edit keeps the inventory in force and
+// file is watched again after each change), and so is a file written into a folder that did
+// not exist when the console started. A bad edit keeps the inventory in force and
 // reports the error; the next good edit is compared with the inventory in force.
 class InventoryWatcher final : public QObject
 {

@@ -5,6 +5,7 @@
 #include "InventoryWatcher.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -152,6 +153,25 @@ TEST_F(LocalAgentTest, WatcherPicksUpEditsAndKeepsTheFleetOnABadOne)
     ASSERT_TRUE(waitFor([&] { return diffs.size() == 3; }));
     EXPECT_EQ(diffs.last().removed.size(), 1);
     EXPECT_EQ(fleet.transport(localEndpoint), nullptr);
+}
+
+TEST_F(LocalAgentTest, AnInventoryWrittenAfterStartInANewFolderIsPickedUp)
+{
+    // As on a first run: ~/.config/anycast-console does not exist yet.
+    const QString path = m_dir.filePath(QStringLiteral("config/anycast-console/fleet.toml"));
+    InventoryWatcher watcher(path);
+    int changes = 0;
+    QObject::connect(&watcher, &InventoryWatcher::inventoryChanged, [&] { ++changes; });
+    EXPECT_FALSE(watcher.start());
+    EXPECT_TRUE(watcher.error().contains(QStringLiteral("cannot read")));
+    ASSERT_TRUE(QDir().mkpath(QFileInfo(path).absolutePath()));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("[[node]]\nlocal = \"%1\"\n").arg(m_agent->socketPath()).toUtf8());
+    file.close();
+    ASSERT_TRUE(waitFor([&] { return changes == 1; }, 10s)) << watcher.error().toStdString();
+    ASSERT_TRUE(watcher.current().has_value());
+    EXPECT_EQ(watcher.current()->nodes.size(), 1);
 }
 
 } // namespace
