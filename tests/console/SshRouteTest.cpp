@@ -40,6 +40,23 @@ TEST_F(SshTransportTest, StoppedSshdMeansReconnectingAndItComesBackByItself)
     EXPECT_FALSE(helloOver(*transport->device()).isEmpty()) << "a fresh stream after reconnecting";
 }
 
+TEST_F(SshTransportTest, ARestartedAgentIsReachedAgainThroughTheSameSshd)
+{
+    trustServer();
+    auto transport = makeTransport(target());
+    transport->start();
+    ASSERT_TRUE(waitFor([&] { return transport->state().phase == ConnectionPhase::Connected; }));
+    m_agent->stop();
+    ASSERT_TRUE(waitFor([&] {
+        return transport->state().phase == ConnectionPhase::AgentSocketUnreachable;
+    })) << transport->state().summary(std::chrono::steady_clock::now()).toStdString();
+    const QString restarted = m_agent->start();
+    ASSERT_TRUE(restarted.isEmpty()) << restarted.toStdString();
+    ASSERT_TRUE(waitFor([&] { return transport->state().phase == ConnectionPhase::Connected; }))
+        << transport->state().summary(std::chrono::steady_clock::now()).toStdString();
+    EXPECT_FALSE(helloOver(*transport->device()).isEmpty());
+}
+
 TEST_F(SshTransportTest, AWrongSocketPathSaysTheAgentSocketCannotBeReached)
 {
     trustServer();
