@@ -130,6 +130,10 @@ TEST_F(SshTransportTest, AKeyTheServerDoesNotKnowIsPermissionDenied)
     })) << transport->state().summary(std::chrono::steady_clock::now()).toStdString();
     EXPECT_FALSE(transport->state().retryAt.has_value());
     EXPECT_FALSE(m_server->log().contains(QStringLiteral("Accepted publickey")));
+    // sshd logs a refused key: the host key tests' "no publickey in the log" means something.
+    EXPECT_TRUE(waitFor([&] {
+        return m_server->log().contains(QStringLiteral("Failed publickey"));
+    })) << m_server->log().toStdString();
 }
 
 TEST_F(SshTransportTest, AnEncryptedKeyAsksForItsPassphraseAndUsesIt)
