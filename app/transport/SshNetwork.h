@@ -18,7 +18,7 @@ class SshPrompter;
 // Threads: one per SSH session (each agent connection, each jump host). libssh sessions are
 // not thread-safe, and a session's blocking steps (name resolution, the handshake, the
 // passphrase prompt) would stall every other session sharing its thread; a thread of its
-// own keeps one slow or hung host from delaying the others. docs/DESIGN.md has the numbers.
+// own keeps one slow or hung host from delaying the others (docs/DESIGN.md says more).
 class SshNetwork final : public QObject
 {
     Q_OBJECT
