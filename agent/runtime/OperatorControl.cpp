@@ -1,7 +1,7 @@
 #include "OperatorControl.h"
 
 #include "AuditRecovery.h"
-#include "UtcTimestamp.h"
+#include "protocol/UtcTimestamp.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #include "AuditEntry.h"
 
 #include "JsonReader.h"
-#include "UtcTimestamp.h"
+#include "protocol/UtcTimestamp.h"
 
 #include <limits>
 

@@ -1,6 +1,6 @@
-#include "DrainRecord.h"
+#include "protocol/DrainRecord.h"
 
-#include "UtcTimestamp.h"
+#include "protocol/UtcTimestamp.h"
 
 #include <limits>
 

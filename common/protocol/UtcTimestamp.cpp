@@ -1,4 +1,4 @@
-#include "UtcTimestamp.h"
+#include "protocol/UtcTimestamp.h"
 
 namespace anycast {
 
