@@ -119,6 +119,7 @@ Result<bool> StatusHttpServer::listen(const QString &hostPort)
     }
     if (m_server.isListening())
         return fail(QStringLiteral("already listening on port %1").arg(m_server.serverPort()));
+    m_server.setListenBacklogSize(kListenBacklog);
     if (!m_server.listen(address, static_cast<quint16>(port)))
         return fail(listenError(m_server));
     const QString bound = bracketed ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2");

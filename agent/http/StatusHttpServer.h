@@ -35,6 +35,10 @@ public:
     static constexpr qsizetype kMaxHeadBytes = 8 * 1024;
     static constexpr int kMaxConnections = 64;
     static constexpr int kMaxConnectionsPerAddress = 8;
+    // The kernel's queue of connections not yet accepted: deep enough that a burst of
+    // connections (a slowloris reconnecting) waits there instead of being dropped, which
+    // would cost a prompt client a SYN retransmission, one second.
+    static constexpr int kListenBacklog = 256;
     static constexpr std::chrono::milliseconds kDefaultHeadTimeout{2000};
     static constexpr std::chrono::milliseconds kDefaultResponseTimeout{5000};
 

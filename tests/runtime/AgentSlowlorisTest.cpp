@@ -107,12 +107,12 @@ private:
                 char buffer[512];
                 if (::recv(entry.fd, buffer, sizeof buffer, MSG_DONTWAIT) > 0)
                     continue;
-                // Dropped by the agent: back in 200 ms, as a slowloris does.
+                // Dropped by the agent: back a second later, as a slowloris does.
                 for (Conn &conn : conns) {
                     if (conn.fd == entry.fd) {
                         ::close(conn.fd);
                         conn.fd = -1;
-                        conn.next = std::chrono::steady_clock::now() + 200ms;
+                        conn.next = std::chrono::steady_clock::now() + 1s;
                         ++m_dropped;
                     }
                 }
