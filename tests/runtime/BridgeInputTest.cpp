@@ -48,8 +48,9 @@ protected:
             m_agent.path(QStringLiteral("bridge.log")).toStdString());
         ASSERT_TRUE(m_bridge->started());
         ASSERT_TRUE(waitForStatus([](const QJsonObject &bgp) {
-            return bgp.value(QStringLiteral("bridge_connected")).toBool();
-        })) << "the bridge never connected";
+            return bgp.value(QStringLiteral("bridge_connected")).toBool() &&
+                   !bgp.value(QStringLiteral("bridge")).toString().isEmpty();
+        })) << "the bridge never connected and said hello";
     }
 
     // Until the agent's status (its "bgp" part) satisfies `wanted`.
