@@ -94,9 +94,13 @@ QPainterPath StateGlyph::shapePath(GlyphShape shape, const QRectF &box)
 
 QPainterPath StateGlyph::innerPath(GlyphShape shape, const QRectF &box)
 {
+    return insetPath(shape, box, outlineWidth(box));
+}
+
+QPainterPath StateGlyph::insetPath(GlyphShape shape, const QRectF &box, double width)
+{
     // The outline is the band between the shape and this path: filled rather than stroked, so
     // that a square on whole pixels has no blurred corner at any size.
-    const double width = outlineWidth(box);
     switch (shape) {
     case GlyphShape::Circle:
         return shapePath(shape, box.adjusted(width, width, -width, -width));
@@ -151,7 +155,9 @@ void StateGlyph::paintShape(QPainter &painter, const QRectF &box, Observation ob
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setPen(Qt::NoPen);
     painter.setBrush(stroke);
-    painter.drawPath(shapePath(shape, box).subtracted(innerPath(shape, box)));
+    // Hollow shapes have no fill to carry them: a band of at least 2 px.
+    const double width = std::max(2.0, outlineWidth(box));
+    painter.drawPath(shapePath(shape, box).subtracted(insetPath(shape, box, width)));
     painter.restore();
 }
 

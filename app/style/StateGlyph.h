@@ -25,6 +25,9 @@ public:
     static QPainterPath shapePath(GlyphShape shape, const QRectF &box);
     static QPainterPath innerPath(GlyphShape shape, const QRectF &box);
     static double outlineWidth(const QRectF &box);
+
+private:
+    static QPainterPath insetPath(GlyphShape shape, const QRectF &box, double width);
 };
 
 } // namespace anycast

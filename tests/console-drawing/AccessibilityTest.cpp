@@ -61,6 +61,21 @@ TEST(LegendAccessibility, TheWidgetPrintsEveryWordBesideAGlyph)
     }
 }
 
+TEST(LegendAccessibility, ShapesAreDrawnInThePalettesTextColour)
+{
+    StateLegend legend;
+    for (const QPalette &palette : {test::lightPalette(), test::darkPalette()}) {
+        legend.setPalette(palette);
+        const auto *circle = legend.findChild<QLabel *>(QStringLiteral("legendGlyph0"));
+        ASSERT_NE(circle, nullptr);
+        const test::ImageProbe probe(circle->pixmap().toImage());
+        const QColor text = palette.color(QPalette::WindowText);
+        EXPECT_GT(probe.count(probe.image().rect(), text, 16), 20)
+            << "no " << qPrintable(text.name()) << " in the hollow circle";
+        EXPECT_GE(ContrastRatio::between(text, palette.color(QPalette::Window)), 3.0);
+    }
+}
+
 TEST(LegendAccessibility, FillsThatShareAColourDifferInTheirMark)
 {
     // Sharing a colour is allowed only with a second cue drawn inside: draining and drained,
