@@ -17,8 +17,9 @@ public:
     // Strict: a wrong magic, version or unit, a count that does not match the bytes, a
     // coordinate out of range or trailing bytes give an empty geometry and `error`.
     static LandGeometry parse(const QByteArray &bytes, QString *error);
-    // The world's land from the console's resources (:/map/land-110m.bin), read once; empty,
-    // with a warning logged, when the resource is missing or damaged.
+    // The world's land from the console's resources (:/map/land-110m.bin, in
+    // resources/resources.qrc, which each executable that shows the map compiles in), read
+    // once; empty, with a warning logged, when the resource is missing or damaged.
     static const LandGeometry &world();
 
     const QList<QPolygonF> &rings() const { return m_rings; }

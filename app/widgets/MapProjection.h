@@ -14,7 +14,7 @@ public:
     static constexpr double northLimit = 84.0;
     static constexpr double southLimit = -58.0;
 
-    explicit MapProjection(const QRectF &viewport = QRectF(0, 0, 360, 180));
+    explicit MapProjection(const QRectF &viewport);
 
     // Unscaled projection units: x east, y north; about ±2.73 by ±1.5 for the whole world.
     static QPointF project(double latitude, double longitude);

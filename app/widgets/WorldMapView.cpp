@@ -2,11 +2,11 @@
 
 #include "MapColours.h"
 #include "MapProjection.h"
+#include "MarkerLabels.h"
 #include "MarkerNavigation.h"
 #include "StateGlyph.h"
 
 #include <QFocusEvent>
-#include <QFontMetricsF>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -18,26 +18,12 @@ namespace anycast {
 
 namespace {
 
-constexpr double labelPadding = 3;
-
-QFont labelFont(const QFont &base)
+// Labels and tooltips come from agents' names: shown as typed, never interpreted as markup.
+QString asRichText(const QString &plain)
 {
-    QFont font = base;
-    font.setBold(true);
-    return font;
-}
-
-QSizeF labelBlockSize(const MapMarker &marker, const QFont &base)
-{
-    const QFontMetricsF labelMetrics(labelFont(base));
-    const QFontMetricsF wordMetrics(base);
-    double width = wordMetrics.horizontalAdvance(StateStyle::word(marker.state));
-    double height = wordMetrics.height();
-    if (!marker.label.isEmpty()) {
-        width = std::max(width, labelMetrics.horizontalAdvance(marker.label));
-        height += labelMetrics.height();
-    }
-    return {std::ceil(width + 2 * labelPadding), std::ceil(height + 2 * labelPadding)};
+    QString escaped = plain.toHtmlEscaped();
+    escaped.replace(QLatin1Char('\n'), QLatin1String("<br/>"));
+    return QStringLiteral("<qt>%1</qt>").arg(escaped);
 }
 
 QRectF ringAround(const QRectF &box, double distance)
@@ -50,6 +36,7 @@ QRectF ringAround(const QRectF &box, double distance)
 WorldMapView::WorldMapView(QWidget *parent)
     : QWidget(parent)
     , m_land(&LandGeometry::world())
+    , m_labels(std::make_unique<MarkerLabels>())
 {
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -127,10 +114,12 @@ QSize WorldMapView::minimumSizeHint() const
 const QList<PlacedMarker> &WorldMapView::placed() const
 {
     if (!m_layoutValid) {
+        m_labels->setFont(font());
+        m_labels->keepOnly(m_markers);
         QList<QSizeF> labelSizes;
         labelSizes.reserve(m_markers.size());
         for (const MapMarker &marker : m_markers)
-            labelSizes.append(labelBlockSize(marker, font()));
+            labelSizes.append(m_labels->blockSize(marker));
         m_placed =
             MarkerLayout::place(m_markers, labelSizes, MapProjection(rect()), rect(), m_metrics);
         m_layoutValid = true;
@@ -204,20 +193,21 @@ void WorldMapView::paintEvent(QPaintEvent *)
 {
     if (m_landLayer.isNull())
         paintLandLayer();
+    const MapColours colours = MapColours::forPalette(palette());
     QPainter painter(this);
     painter.drawPixmap(0, 0, m_landLayer);
     for (const PlacedMarker &marker : placed())
-        paintMarker(painter, marker);
+        paintMarker(painter, marker, colours);
     // Labels over every glyph: a large marker never hides a smaller one's words.
     for (const PlacedMarker &marker : placed())
-        paintLabel(painter, marker);
+        m_labels->paint(painter, marker.labelRect, m_markers.at(marker.index), colours);
 }
 
-void WorldMapView::paintMarker(QPainter &painter, const PlacedMarker &marker) const
+void WorldMapView::paintMarker(QPainter &painter, const PlacedMarker &marker,
+                               const MapColours &colours) const
 {
     const MapMarker &shown = m_markers.at(marker.index);
     StateGlyph::paint(painter, marker.glyphBox, shown.observation, shown.state);
-    const MapColours colours = MapColours::forPalette(palette());
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setBrush(Qt::NoBrush);
@@ -234,37 +224,6 @@ void WorldMapView::paintMarker(QPainter &painter, const PlacedMarker &marker) co
     painter.restore();
 }
 
-void WorldMapView::paintLabel(QPainter &painter, const PlacedMarker &marker) const
-{
-    const MapMarker &shown = m_markers.at(marker.index);
-    const MapColours colours = MapColours::forPalette(palette());
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    QColor backing = colours.labelHalo;
-    backing.setAlpha(200);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(backing);
-    painter.drawRoundedRect(marker.labelRect, 3, 3);
-
-    const QRectF text =
-        marker.labelRect.adjusted(labelPadding, labelPadding, -labelPadding, -labelPadding);
-    double top = text.top();
-    if (!shown.label.isEmpty()) {
-        const QFont font = labelFont(this->font());
-        painter.setFont(font);
-        painter.setPen(colours.label);
-        const double height = QFontMetricsF(font).height();
-        painter.drawText(QRectF(text.left(), top, text.width(), height), Qt::AlignHCenter,
-                         shown.label);
-        top += height;
-    }
-    painter.setFont(font());
-    painter.setPen(colours.secondaryLabel);
-    painter.drawText(QRectF(text.left(), top, text.width(), text.bottom() - top), Qt::AlignHCenter,
-                     StateStyle::word(shown.state));
-    painter.restore();
-}
-
 bool WorldMapView::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
@@ -275,7 +234,8 @@ bool WorldMapView::event(QEvent *event)
             event->ignore();
         } else {
             const PlacedMarker &marker = placed().at(hit);
-            QToolTip::showText(help->globalPos(), tooltipFor(m_markers.at(marker.index)), this,
+            QToolTip::showText(help->globalPos(),
+                               asRichText(tooltipFor(m_markers.at(marker.index))), this,
                                marker.glyphBox.toAlignedRect());
         }
         return true;

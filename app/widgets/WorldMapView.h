@@ -7,9 +7,12 @@
 #include <QPixmap>
 #include <QWidget>
 
+#include <memory>
+
 namespace anycast {
 
-class MapProjection;
+class MarkerLabels;
+struct MapColours;
 
 // The announcement map: land in muted dark shades, one state glyph per marker (area from the
 // marker's size, shape and fill from its state), its label and state word beside it. Hover
@@ -63,8 +66,8 @@ private:
     qsizetype placedIndexOf(const QString &id) const;
     QString tooltipFor(const MapMarker &marker) const;
     void paintLandLayer();
-    void paintMarker(QPainter &painter, const PlacedMarker &marker) const;
-    void paintLabel(QPainter &painter, const PlacedMarker &marker) const;
+    void paintMarker(QPainter &painter, const PlacedMarker &marker,
+                     const MapColours &colours) const;
     void setHovered(const QString &id);
     void invalidateLayout();
     void invalidateLand();
@@ -73,6 +76,7 @@ private:
     const LandGeometry *m_land = nullptr;
     LandGeometry m_ownLand;
     MarkerLayout::Metrics m_metrics;
+    std::unique_ptr<MarkerLabels> m_labels;
     mutable QList<PlacedMarker> m_placed;
     mutable bool m_layoutValid = false;
     QPixmap m_landLayer;

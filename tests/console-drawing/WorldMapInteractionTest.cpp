@@ -93,6 +93,19 @@ TEST_F(WorldMapInteraction, HoverNamesTheMarkerAndItsTooltipTellsTheState)
     EXPECT_EQ(map->cursor().shape(), Qt::ArrowCursor);
 }
 
+TEST_F(WorldMapInteraction, MarkupInALabelIsShownAsTyped)
+{
+    QList<MapMarker> markers = test::demoMarkers();
+    markers.first().label = QStringLiteral("<b>fra</b> & <img src=x>");
+    map->setMarkers(markers);
+    const QPoint centre = centreOf(*map, "fra");
+    QHelpEvent help(QEvent::ToolTip, centre, map->mapToGlobal(centre));
+    QApplication::sendEvent(map, &help);
+    const QString tip = QToolTip::text();
+    EXPECT_TRUE(tip.contains("&lt;b&gt;fra&lt;/b&gt; &amp; &lt;img src=x&gt;")) << qPrintable(tip);
+    EXPECT_FALSE(tip.contains("<b>")) << qPrintable(tip);
+}
+
 TEST_F(WorldMapInteraction, TabWalksTheMarkersWestToEastAndLeavesAfterTheLast)
 {
     before->setFocus();
