@@ -16,7 +16,7 @@ constexpr double padding = 3;
 
 void MarkerLabels::setFont(const QFont &base)
 {
-    if (base == m_plain && !m_bold.family().isEmpty())
+    if (base == m_plain && m_bold.bold())
         return;
     m_plain = base;
     m_bold = base;

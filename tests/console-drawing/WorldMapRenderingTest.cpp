@@ -9,6 +9,7 @@
 #include "WorldMapView.h"
 
 #include <QCoreApplication>
+#include <QFontMetricsF>
 
 #include <gtest/gtest.h>
 
@@ -152,6 +153,18 @@ TEST_F(WorldMapRendering, RepaintsOnlyWhenSomethingChanged)
     const ImageProbe image(grabMap(map));
     EXPECT_GT(image.count(glyphRect(map, "fra"), StateStyle::fill(RoutingState::Draining), 10), 50)
         << "the marker changed fill with its state";
+}
+
+TEST_F(WorldMapRendering, TheLabelIsBoldAndWiderThanInPlainText)
+{
+    // The label block fits the bold label: wider than the same text would be in plain.
+    MapMarker marker = test::demoMarkers().first();
+    marker.label = QStringLiteral("fra: 2 of 2 announcing, a long label");
+    map.setMarkers({marker});
+    QFont plain = map.font();
+    plain.setBold(false);
+    const double plainWidth = QFontMetricsF(plain).horizontalAdvance(marker.label);
+    EXPECT_GT(map.markerLabelRect(marker.id).width(), plainWidth + 6 + 2);
 }
 
 TEST_F(WorldMapRendering, PrintsTheLabelAndTheStateWord)
