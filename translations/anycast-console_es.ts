@@ -2,18 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Unknown host key</source>
+        <translation>Clave de host desconocida</translation>
+    </message>
+    <message>
+        <source>Its %1 key has the fingerprint
+%2
+
+Compare it with the one the host&apos;s administrator gave you. Accepting adds it to %3.</source>
+        <translation>Su clave %1 tiene la huella
+%2
+
+Compárela con la que le dio la administración del host. Aceptarla la añade a %3.</translation>
+    </message>
+    <message>
+        <source>Accept and connect</source>
+        <translation>Aceptar y conectar</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>Frase de contraseña de la clave</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1 (logging in to %2):</source>
+        <translation>Frase de contraseña de %1 (inicio de sesión en %2):</translation>
+    </message>
+    <message>
+        <source>Jump host %1 is not in known_hosts.</source>
+        <translation>El host de salto %1 no está en known_hosts.</translation>
+    </message>
+    <message>
+        <source>Host %1 is not in known_hosts.</source>
+        <translation>El host %1 no está en known_hosts.</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::ConnectionListWidget</name>
+    <message>
+        <source>&lt;h3&gt;Nodes&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Nodos&lt;/h3&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::FirstRunWidget</name>
+    <message>
+        <source>&lt;h2&gt;No fleet yet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Todavía no hay flota&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>The console reads its nodes from &lt;b&gt;%1&lt;/b&gt;. Write that file (or start the console with &lt;tt&gt;--inventory FILE&lt;/tt&gt;); changes are picked up while it runs.</source>
+        <translation>La consola lee sus nodos de &lt;b&gt;%1&lt;/b&gt;. Escriba ese archivo (o inicie la consola con &lt;tt&gt;--inventory ARCHIVO&lt;/tt&gt;); los cambios se aplican mientras se ejecuta.</translation>
+    </message>
+    <message>
+        <source>For example:</source>
+        <translation>Por ejemplo:</translation>
+    </message>
+    <message>
+        <source>Use the agent on this machine (%1)</source>
+        <translation>Usar el agente de esta máquina (%1)</translation>
+    </message>
+</context>
+<context>
     <name>anycast::MainWindow</name>
     <message>
         <source>Anycast Console</source>
         <translation>Consola anycast</translation>
     </message>
     <message>
-        <source>Socket states per region</source>
-        <translation>Estados de sockets por región</translation>
-    </message>
-    <message>
         <source>No agents connected</source>
         <translation>Ningún agente conectado</translation>
+    </message>
+    <message>
+        <source>Inventory: %1</source>
+        <translation>Inventario: %1</translation>
+    </message>
+    <message>
+        <source>Inventory not reloaded: %1</source>
+        <translation>Inventario no recargado: %1</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Inventario</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>No se puede crear %1: %2</translation>
     </message>
 </context>
 <context>

@@ -2,18 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Unknown host key</source>
+        <translation>Clé d&apos;hôte inconnue</translation>
+    </message>
+    <message>
+        <source>Its %1 key has the fingerprint
+%2
+
+Compare it with the one the host&apos;s administrator gave you. Accepting adds it to %3.</source>
+        <translation>Sa clé %1 a l&apos;empreinte
+%2
+
+Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte. L&apos;accepter l&apos;ajoute à %3.</translation>
+    </message>
+    <message>
+        <source>Accept and connect</source>
+        <translation>Accepter et se connecter</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>Phrase de passe de la clé</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1 (logging in to %2):</source>
+        <translation>Phrase de passe de %1 (connexion à %2) :</translation>
+    </message>
+    <message>
+        <source>Jump host %1 is not in known_hosts.</source>
+        <translation>L&apos;hôte de rebond %1 n&apos;est pas dans known_hosts.</translation>
+    </message>
+    <message>
+        <source>Host %1 is not in known_hosts.</source>
+        <translation>L&apos;hôte %1 n&apos;est pas dans known_hosts.</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::ConnectionListWidget</name>
+    <message>
+        <source>&lt;h3&gt;Nodes&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Nœuds&lt;/h3&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::FirstRunWidget</name>
+    <message>
+        <source>&lt;h2&gt;No fleet yet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Aucune flotte pour l’instant&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>The console reads its nodes from &lt;b&gt;%1&lt;/b&gt;. Write that file (or start the console with &lt;tt&gt;--inventory FILE&lt;/tt&gt;); changes are picked up while it runs.</source>
+        <translation>La console lit ses nœuds dans &lt;b&gt;%1&lt;/b&gt;. Écrivez ce fichier (ou lancez la console avec &lt;tt&gt;--inventory FICHIER&lt;/tt&gt;) ; les modifications sont prises en compte pendant son exécution.</translation>
+    </message>
+    <message>
+        <source>For example:</source>
+        <translation>Par exemple :</translation>
+    </message>
+    <message>
+        <source>Use the agent on this machine (%1)</source>
+        <translation>Utiliser l&apos;agent de cette machine (%1)</translation>
+    </message>
+</context>
+<context>
     <name>anycast::MainWindow</name>
     <message>
         <source>Anycast Console</source>
         <translation>Console anycast</translation>
     </message>
     <message>
-        <source>Socket states per region</source>
-        <translation>États des sockets par région</translation>
-    </message>
-    <message>
         <source>No agents connected</source>
         <translation>Aucun agent connecté</translation>
+    </message>
+    <message>
+        <source>Inventory: %1</source>
+        <translation>Inventaire : %1</translation>
+    </message>
+    <message>
+        <source>Inventory not reloaded: %1</source>
+        <translation>Inventaire non rechargé : %1</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Inventaire</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>Impossible de créer %1 : %2</translation>
     </message>
 </context>
 <context>
