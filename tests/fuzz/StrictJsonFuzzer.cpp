@@ -1,5 +1,7 @@
 #include "StrictJson.h"
 
+#include <QVariant>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -21,7 +23,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         std::abort();
     const QByteArray again = parsed.document.toJson(QJsonDocument::Compact);
     const StrictJsonResult reparsed = StrictJson::parse(again);
-    if (!reparsed.ok() || reparsed.document != parsed.document)
+    // Compared as content: Qt orders an object's keys by how they arrived (a surrogate pair
+    // from a \u escape sorts apart from the same pair read as UTF-8), and QJsonDocument's ==
+    // compares that order.
+    if (!reparsed.ok() || reparsed.document.toVariant() != parsed.document.toVariant())
         std::abort();
     const StrictJsonResult object = StrictJson::parseObject(text);
     if (object.ok() != parsed.document.isObject())

@@ -1,6 +1,7 @@
 #include "StrictJson.h"
 
 #include <QJsonArray>
+#include <QVariant>
 
 #include <gtest/gtest.h>
 
@@ -113,6 +114,29 @@ TEST(StrictJson, AcceptsPlainJsonAndKeepsItsValues)
     // Integers stay exact beyond 2^53, as Qt keeps them.
     EXPECT_EQ(object.value(QString::fromUtf8("😀")).toInteger(), 9007199254740993);
     EXPECT_EQ(object.value(QStringLiteral("e")).toString(), QStringLiteral("\x1b"));
+}
+
+TEST(StrictJson, KeysReadFromEscapesAndFromUtf8AreTheSameKeys)
+{
+    // An escaped surrogate pair and a key above it: Qt stores the two keys in an order that
+    // differs from the UTF-8 form's, but lookups and content are the same.
+    const StrictJsonResult escaped = StrictJson::parse(R"({"\ud8ad\udccc1":0,"\ufeafF":2})");
+    ASSERT_TRUE(escaped.ok()) << escaped.problem->toString().toStdString();
+    const StrictJsonResult utf8 = StrictJson::parse(escaped.document.toJson());
+    ASSERT_TRUE(utf8.ok()) << utf8.problem->toString().toStdString();
+    EXPECT_EQ(escaped.document.toVariant(), utf8.document.toVariant());
+    const QChar highUnits[] = {QChar(0xd8ad), QChar(0xdccc), QChar(u'1')};
+    const QString high(highUnits, 3);
+    const QChar aboveUnits[] = {QChar(0xfeaf), QChar(u'F')};
+    const QString above(aboveUnits, 2);
+    for (const QJsonDocument &document : {escaped.document, utf8.document}) {
+        EXPECT_EQ(document.object().value(high).toInt(-1), 0);
+        EXPECT_EQ(document.object().value(above).toInt(-1), 2);
+    }
+    // A duplicate is found whichever way each copy was written.
+    EXPECT_FALSE(StrictJson::parse("{\"\\ufeafF\":1,\"\xEF\xBA\xAF"
+                                   "F\":2}")
+                     .ok());
 }
 
 TEST(StrictJson, AByteOrderMarkBeforeTheTextIsIgnored)
