@@ -1,6 +1,8 @@
 #include "AgentConfig.h"
 
+#include "DisplayName.h"
 #include "Duration.h"
+#include "NextHop.h"
 #include "ServiceConfigReader.h"
 
 #include <QFile>
@@ -53,8 +55,15 @@ bool isHostPort(const QString &text)
 void readAgent(ConfigReader &reader, const toml::table &table, AgentConfig &config)
 {
     reader.rejectUnknownKeys(table, kAgentKeys);
-    config.node = reader.string(table, "node").value_or(QHostInfo::localHostName());
-    if (const auto region = reader.string(table, "region"))
+    if (const auto node = reader.displayName(table, "node")) {
+        config.node = *node;
+    } else if (!table.contains("node")) {
+        config.node = QHostInfo::localHostName();
+        if (const QString problem = displayNameProblem(config.node); !problem.isEmpty())
+            reader.fail(table, QStringLiteral("node: the host name %1 %2; set [agent] node")
+                                   .arg(quotedForMessage(config.node), problem));
+    }
+    if (const auto region = reader.displayName(table, "region"))
         config.region = *region;
     else if (!table.contains("region"))
         reader.fail(table, QStringLiteral("[agent] region is required"));
@@ -103,11 +112,12 @@ void readBgp(ConfigReader &reader, const toml::table &table, BgpConfig &bgp)
     bgp.localAs = static_cast<quint32>(
         reader.integer(table, "local_as", 1, 4294967294LL).value_or(bgp.localAs));
     if (const auto nextHop = reader.string(table, "next_hop")) {
-        if (*nextHop == QLatin1String("self") || !QHostAddress(*nextHop).isNull())
-            bgp.nextHop = *nextHop;
+        if (const auto parsed = NextHop::parse(*nextHop))
+            bgp.nextHop = parsed->toString();
         else
             reader.fail(*table.get("next_hop"),
-                        QStringLiteral("next_hop must be \"self\" or an IP address"));
+                        QStringLiteral("next_hop must be \"self\" or a unicast address: %1 %2")
+                            .arg(quotedForMessage(*nextHop), parsed.error()));
     }
     bgp.onAgentLoss =
         reader.oneOf(table, "on_agent_loss", {QStringLiteral("keep"), QStringLiteral("withdraw")})
@@ -183,10 +193,13 @@ Result<AgentConfig> parseAgentConfig(const QString &text, const QString &path)
         readFleet(reader, *fleet, config.fleet);
 
     QSet<QString> names;
+    PrefixOwners prefixOwners;
     for (const toml::table *table : reader.tableArray(*root, "service")) {
-        ServiceConfig service = readServiceConfig(reader, *table);
+        ServiceConfig service = readServiceConfig(reader, *table, prefixOwners);
         if (!service.name.isEmpty() && names.contains(service.name))
-            reader.fail(*table, QStringLiteral("service '%1' is defined twice").arg(service.name));
+            reader.fail(
+                *table,
+                QStringLiteral("service %1 is defined twice").arg(quotedForMessage(service.name)));
         names.insert(service.name);
         config.services.append(service);
     }

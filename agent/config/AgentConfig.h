@@ -19,7 +19,7 @@ struct ServiceConfig
 {
     QString name;
     QList<quint16> ports;
-    QStringList prefixes;
+    QStringList prefixes; // each canonical and announceable: Prefix::parse(p)->toString() == p
     int rise = 3;
     int fall = 2;
     bool listenerLossImmediate = true;
