@@ -2,6 +2,7 @@
 
 #include "BgpController.h"
 #include "Result.h"
+#include "SocketAccess.h"
 
 #include <QLocalServer>
 #include <QPointer>
@@ -26,7 +27,10 @@ public:
     BgpBridgeServer(QString path, BgpController &controller, QObject *parent = nullptr);
     ~BgpBridgeServer() final;
 
-    Result<bool> listen();
+    // Listens with mode 0660 for `group` (empty: the agent's own group), the group ExaBGP's
+    // bridge runs in; a group that does not exist or cannot be given leaves the socket
+    // owner-only (see grantGroupAccess) and logs why.
+    Result<SocketAccess> listen(const QString &group);
     // Sends whatever the controller says is due. Cheap; called after every decision.
     void flush();
 

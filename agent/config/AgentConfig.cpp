@@ -17,18 +17,14 @@ namespace {
 
 const QStringList kTopLevelKeys = {QStringLiteral("agent"), QStringLiteral("bgp"),
                                    QStringLiteral("fleet"), QStringLiteral("service")};
-const QStringList kAgentKeys = {QStringLiteral("node"),
-                                QStringLiteral("region"),
-                                QStringLiteral("location"),
-                                QStringLiteral("api_socket"),
-                                QStringLiteral("bgp_socket"),
-                                QStringLiteral("state_dir"),
-                                QStringLiteral("http_listen"),
-                                QStringLiteral("operators_group"),
-                                QStringLiteral("api_group"),
-                                QStringLiteral("history"),
-                                QStringLiteral("fast_path_interval"),
-                                QStringLiteral("sample_interval")};
+const QStringList kAgentKeys = {
+    QStringLiteral("node"),           QStringLiteral("region"),
+    QStringLiteral("location"),       QStringLiteral("api_socket"),
+    QStringLiteral("bgp_socket"),     QStringLiteral("state_dir"),
+    QStringLiteral("http_listen"),    QStringLiteral("operators_group"),
+    QStringLiteral("api_group"),      QStringLiteral("bgp_group"),
+    QStringLiteral("history"),        QStringLiteral("fast_path_interval"),
+    QStringLiteral("sample_interval")};
 const QStringList kBgpKeys = {QStringLiteral("local_as"), QStringLiteral("next_hop"),
                               QStringLiteral("on_agent_loss"), QStringLiteral("flap_budget"),
                               QStringLiteral("flap_window_s")};
@@ -81,11 +77,26 @@ void readAgent(ConfigReader &reader, const toml::table &table, AgentConfig &conf
             config.location = GeoLocation{*latitude, *longitude};
         }
     }
-    config.apiSocket = reader.string(table, "api_socket").value_or(config.apiSocket);
-    config.bgpSocket = reader.string(table, "bgp_socket").value_or(config.bgpSocket);
+    config.apiSocket = reader.socketPath(table, "api_socket").value_or(config.apiSocket);
+    config.bgpSocket = reader.socketPath(table, "bgp_socket").value_or(config.bgpSocket);
     config.stateDir = reader.string(table, "state_dir").value_or(config.stateDir);
     config.operatorsGroup = reader.string(table, "operators_group").value_or(config.operatorsGroup);
     config.apiGroup = reader.string(table, "api_group").value_or(config.operatorsGroup);
+    config.bgpGroup = reader.string(table, "bgp_group").value_or(config.bgpGroup);
+    // Where each group was named (a default: where it came from, or where [agent] starts),
+    // for the host check --check runs, which reports a group missing on this host there.
+    const auto whereSet = [&](std::initializer_list<const char *> keys) {
+        for (const char *key : keys) {
+            if (const toml::node *node = table.get(key))
+                return reader.where(*node);
+        }
+        return reader.where(table);
+    };
+    config.keyLocations = {
+        {QStringLiteral("operators_group"), whereSet({"operators_group"})},
+        {QStringLiteral("api_group"), whereSet({"api_group", "operators_group"})},
+        {QStringLiteral("bgp_group"), whereSet({"bgp_group"})},
+    };
     if (const auto listen = reader.string(table, "http_listen")) {
         if (listen->isEmpty() || isHostPort(*listen))
             config.httpListen = *listen;
