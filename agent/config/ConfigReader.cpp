@@ -37,10 +37,10 @@ constexpr qsizetype kMaxSocketPathBytes = 107;
 
 } // namespace
 
-QString quotedForMessage(const QString &text)
+QString escapedForMessage(const QString &text)
 {
     constexpr qsizetype kMaxShown = 80;
-    QString result = QStringLiteral("'");
+    QString result;
     qsizetype shown = 0;
     for (const QChar character : text) {
         if (++shown > kMaxShown) {
@@ -58,7 +58,12 @@ QString quotedForMessage(const QString &text)
         else
             result += character;
     }
-    return result + QLatin1Char('\'');
+    return result;
+}
+
+QString quotedForMessage(const QString &text)
+{
+    return QLatin1Char('\'') + escapedForMessage(text) + QLatin1Char('\'');
 }
 
 QString closestKnownWord(const QString &word, const QStringList &known)
@@ -331,11 +336,12 @@ void ConfigReader::rejectUnknownKeys(const toml::table &table, const QStringList
         const QString name = keyText(key.str());
         if (known.contains(name))
             continue;
+        const QString shown = escapedForMessage(name);
         const QString suggestion = closestKnownWord(name, known);
         const QString message =
             suggestion.isEmpty()
-                ? QStringLiteral("%1: unknown key").arg(name)
-                : QStringLiteral("%1: unknown key; did you mean %2?").arg(name, suggestion);
+                ? QStringLiteral("%1: unknown key").arg(shown)
+                : QStringLiteral("%1: unknown key; did you mean %2?").arg(shown, suggestion);
         failAt(key.source(), message);
     }
 }

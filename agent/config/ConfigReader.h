@@ -70,8 +70,10 @@ private:
     QStringList m_errors;
 };
 
-// `text` in single quotes for a message, with control characters escaped (\n, \u0007) and
-// anything past 80 characters cut: config values may hold anything, terminals should not.
+// `text` for a message, with control characters escaped (\n, \u0007) and anything past 80
+// characters cut: config values and keys may hold anything, terminals should not.
+QString escapedForMessage(const QString &text);
+// The same in single quotes.
 QString quotedForMessage(const QString &text);
 
 // The known word closest to `word` within two edits, or empty.

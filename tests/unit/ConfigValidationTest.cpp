@@ -144,6 +144,12 @@ TEST(ConfigNames, NodeRegionAndServiceNamesArePlainPrintableText)
     EXPECT_EQ(accepted->services[0].name, QStringLiteral("web für alle"));
 }
 
+TEST(ConfigNames, AnUnknownKeyIsShownWithItsControlCharactersEscaped)
+{
+    EXPECT_EQ(errorOf(QStringLiteral("[agent]\nregion = \"r\"\n\"re\\u001b[2Jgion\" = 1\n")),
+              kPath + QStringLiteral(":3:1: re\\u001b[2Jgion: unknown key"));
+}
+
 TEST(ConfigSockets, APathLongerThanSunPathIsAConfigError)
 {
     const QString longPath = QStringLiteral("/run/") + QString(103, QLatin1Char('a')); // 108
