@@ -1,7 +1,9 @@
 #include "CtlTestSupport.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonObject>
+#include <QThread>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,19 +16,35 @@ namespace {
 
 const QString kMissingGroup = QStringLiteral("anycast-no-such-group-4c1e");
 
+// The agent's log once it has said how its API socket is open: the mode is set just after
+// the socket accepts its first connection, so reading it earlier would race.
+QString logOnceListening(const QString &path)
+{
+    const QDeadlineTimer deadline(kPatience);
+    for (;;) {
+        QFile log(path);
+        const QString text =
+            log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()) : QString();
+        if (text.contains(QStringLiteral("api: listening on")) || deadline.hasExpired())
+            return text;
+        QThread::msleep(20);
+    }
+}
+
+mode_t socketMode(const QString &path)
+{
+    struct stat info
+    {};
+    EXPECT_EQ(::stat(QFile::encodeName(path).constData(), &info), 0);
+    EXPECT_EQ(info.st_uid, ::geteuid());
+    return info.st_mode & 07777;
+}
+
 TEST_F(CtlAgentTest, MissingOperatorsGroupLeavesRootAbleToDrain)
 {
     ASSERT_NO_FATAL_FAILURE(startAgent({}, kMissingGroup));
-
-    struct stat info
-    {};
-    ASSERT_EQ(::stat(QFile::encodeName(socketPath()).constData(), &info), 0);
-    EXPECT_EQ(info.st_mode & 07777, 0600u);
-    EXPECT_EQ(info.st_uid, ::geteuid());
-
-    QFile log(path(QStringLiteral("agent.log")));
-    ASSERT_TRUE(log.open(QIODevice::ReadOnly));
-    const QString text = QString::fromUtf8(log.readAll());
+    const QString text = logOnceListening(path(QStringLiteral("agent.log")));
+    EXPECT_EQ(socketMode(socketPath()), 0600u);
     EXPECT_TRUE(text.contains(QStringLiteral("api: WARNING: api_group: group '%1' does not exist "
                                              "on this host, so %2 stays owner-only")
                                   .arg(kMissingGroup, socketPath())))
@@ -58,10 +76,8 @@ TEST_F(CtlAgentTest, MissingOperatorsGroupLeavesRootAbleToDrain)
 TEST_F(CtlAgentTest, MissingApiGroupAloneStillLetsRootDrain)
 {
     ASSERT_NO_FATAL_FAILURE(startAgent(kMissingGroup, QStringLiteral("root")));
-    struct stat info
-    {};
-    ASSERT_EQ(::stat(QFile::encodeName(socketPath()).constData(), &info), 0);
-    EXPECT_EQ(info.st_mode & 07777, 0600u);
+    logOnceListening(path(QStringLiteral("agent.log")));
+    EXPECT_EQ(socketMode(socketPath()), 0600u);
     const CtlResult drain = ctl(
         {QStringLiteral("drain"), QStringLiteral("--reason"), QStringLiteral("api_group typo")});
     EXPECT_EQ(drain.exitCode, 0) << drain.err.toStdString();

@@ -101,7 +101,7 @@ TEST_F(AgentPackage, ControlNamesPackageAndQtDependency)
     EXPECT_TRUE(dependsLine.contains(QStringLiteral("libqt6network6"))) << qPrintable(dependsLine);
     EXPECT_TRUE(dependsLine.contains(QStringLiteral("libsystemd0"))) << qPrintable(dependsLine);
     // Its postinst gives the agent the group Debian's exabgp package creates.
-    EXPECT_TRUE(dependsLine.startsWith(QStringLiteral("Depends: exabgp, ")))
+    EXPECT_TRUE(dependsLine.trimmed().startsWith(QStringLiteral("Depends: exabgp, ")))
         << qPrintable(dependsLine);
 }
 
