@@ -7,6 +7,7 @@
 #include <QList>
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 namespace anycast {
@@ -76,55 +77,91 @@ Prefix::Prefix(IpAddress address, int length)
     , m_length(length)
 {}
 
-Result<Prefix> Prefix::parse(const QString &text)
+// What read() found: the prefix, or why not and (when the text can be read at all) its
+// canonical form.
+struct Prefix::Reading
 {
-    if (const QString problem = addressTextProblem(text, QStringLiteral(".:/")); !problem.isEmpty())
-        return Result<Prefix>::failure(problem);
+    std::optional<Prefix> prefix;
+    QString reason;
+    std::optional<Prefix> suggestion;
+};
+
+Prefix::Reading Prefix::read(const QString &text)
+{
+    Reading reading;
+    if (const QString problem = addressTextProblem(text, QStringLiteral(".:/"));
+        !problem.isEmpty()) {
+        reading.reason = problem;
+        return reading;
+    }
     const qsizetype slash = text.indexOf(QLatin1Char('/'));
     const QString addressText = slash < 0 ? text : text.left(slash);
     const auto address = IpAddress::parseLenient(addressText);
     if (slash < 0) {
-        if (!address) {
-            return Result<Prefix>::failure(
-                QStringLiteral("is not ADDRESS/LENGTH (e.g. 192.0.2.1/32)"));
-        }
-        return Result<Prefix>::failure(QStringLiteral("has no length; did you mean %1/%2?")
-                                           .arg(address->toString())
-                                           .arg(address->bitCount()));
+        reading.reason = address ? QStringLiteral("has no length")
+                                 : QStringLiteral("is not ADDRESS/LENGTH (e.g. 192.0.2.1/32)");
+        if (address)
+            reading.suggestion = Prefix(*address, address->bitCount());
+        return reading;
     }
     const QString lengthText = text.mid(slash + 1);
-    if (lengthText.contains(QLatin1Char('/')))
-        return Result<Prefix>::failure(QStringLiteral("has more than one '/'"));
+    if (lengthText.contains(QLatin1Char('/'))) {
+        reading.reason = QStringLiteral("has more than one '/'");
+        return reading;
+    }
     const auto length = lenientLength(lengthText);
     const int maximum =
         address ? address->bitCount() : (addressText.contains(QLatin1Char(':')) ? 128 : 32);
-
-    QString suggestion;
     if (address && length && *length <= maximum)
-        suggestion = Prefix(address->masked(*length), *length).toString();
-    const auto refuse = [&](const QString &reason) {
-        if (suggestion.isEmpty() || suggestion == text)
-            return Result<Prefix>::failure(reason);
-        return Result<Prefix>::failure(
-            QStringLiteral("%1; did you mean %2?").arg(reason, suggestion));
-    };
+        reading.suggestion = Prefix(address->masked(*length), *length);
 
     if (const QString problem = IpAddress::spellingProblem(addressText); !problem.isEmpty())
-        return refuse(QStringLiteral("has an address that ") + problem);
-    if (lengthText.isEmpty())
-        return refuse(QStringLiteral("has no length after '/'"));
-    if (!length)
-        return refuse(QStringLiteral("has a length that is not a number"));
-    if (*length > maximum) {
-        return refuse(QStringLiteral("has a length over %1 (IPv%2 prefixes are /0 to /%1)")
-                          .arg(maximum)
-                          .arg(maximum == 32 ? 4 : 6));
+        reading.reason = QStringLiteral("has an address that ") + problem;
+    else if (lengthText.isEmpty())
+        reading.reason = QStringLiteral("has no length after '/'");
+    else if (!length)
+        reading.reason = QStringLiteral("has a length that is not a number");
+    else if (*length > maximum)
+        reading.reason = QStringLiteral("has a length over %1 (IPv%2 prefixes are /0 to /%1)")
+                             .arg(maximum)
+                             .arg(maximum == 32 ? 4 : 6);
+    else if (lengthText.size() > 1 && lengthText.startsWith(QLatin1Char('0')))
+        reading.reason = QStringLiteral("has a zero-padded length");
+    else if (address->masked(*length) != *address)
+        reading.reason = QStringLiteral("has host bits set");
+    else
+        reading.prefix = Prefix(*address, *length);
+    return reading;
+}
+
+Result<Prefix> Prefix::parse(const QString &text)
+{
+    const Reading reading = read(text);
+    if (reading.prefix)
+        return Result<Prefix>::success(*reading.prefix);
+    if (!reading.suggestion)
+        return Result<Prefix>::failure(reading.reason);
+    return Result<Prefix>::failure(
+        QStringLiteral("%1; did you mean %2?").arg(reading.reason, reading.suggestion->toString()));
+}
+
+Result<Prefix> Prefix::parseAnnounceable(const QString &text)
+{
+    const Reading reading = read(text);
+    if (reading.prefix) {
+        if (const QString problem = reading.prefix->announceProblem(); !problem.isEmpty())
+            return Result<Prefix>::failure(problem);
+        return Result<Prefix>::success(*reading.prefix);
     }
-    if (lengthText.size() > 1 && lengthText.startsWith(QLatin1Char('0')))
-        return refuse(QStringLiteral("has a zero-padded length"));
-    if (address->masked(*length) != *address)
-        return refuse(QStringLiteral("has host bits set"));
-    return Result<Prefix>::success(Prefix(*address, *length));
+    // A canonical form that could not be announced either is no suggestion: say both.
+    if (reading.suggestion) {
+        if (const QString problem = reading.suggestion->announceProblem(); !problem.isEmpty()) {
+            return Result<Prefix>::failure(
+                QStringLiteral("%1; and %2 %3")
+                    .arg(reading.reason, reading.suggestion->toString(), problem));
+        }
+    }
+    return parse(text);
 }
 
 QString Prefix::toString() const
@@ -165,16 +202,6 @@ QString Prefix::announceProblem() const
                                   "unique local)");
     }
     return {};
-}
-
-Result<Prefix> parseAnnounceablePrefix(const QString &text)
-{
-    auto prefix = Prefix::parse(text);
-    if (!prefix)
-        return prefix;
-    if (const QString problem = prefix->announceProblem(); !problem.isEmpty())
-        return Result<Prefix>::failure(problem);
-    return prefix;
 }
 
 size_t qHash(const Prefix &prefix, size_t seed)

@@ -20,6 +20,9 @@ public:
 
     // Errors read after the quoted text: "has host bits set; did you mean 192.0.2.0/24?".
     static Result<Prefix> parse(const QString &text);
+    // parse(), then announceProblem(): the one check every prefix from a config goes
+    // through. A canonical form is suggested only when it could be announced.
+    static Result<Prefix> parseAnnounceable(const QString &text);
 
     Family family() const { return m_address.family(); }
     const IpAddress &address() const { return m_address; }
@@ -40,15 +43,14 @@ public:
     bool operator==(const Prefix &) const = default;
 
 private:
+    struct Reading;
+
     Prefix(IpAddress address, int length);
+    static Reading read(const QString &text);
 
     IpAddress m_address;
     int m_length = 0;
 };
-
-// A prefix that is valid and announceable, or the reason it is not: parse() then
-// announceProblem(), the one check every prefix from a config goes through.
-Result<Prefix> parseAnnounceablePrefix(const QString &text);
 
 size_t qHash(const Prefix &prefix, size_t seed = 0);
 

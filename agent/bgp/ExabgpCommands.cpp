@@ -21,7 +21,7 @@ ExabgpCommands::ExabgpCommands(const QString &nextHop, quint32 localAs)
 
 QString ExabgpCommands::announce(const PrefixDecision &decision) const
 {
-    const auto prefix = parseAnnounceablePrefix(decision.prefix);
+    const auto prefix = Prefix::parseAnnounceable(decision.prefix);
     if (!prefix || !m_nextHop)
         return {};
     QString command = QStringLiteral("announce route %1 next-hop %2 med %3")
@@ -50,7 +50,7 @@ QString ExabgpCommands::announce(const PrefixDecision &decision) const
 
 QString ExabgpCommands::withdraw(const QString &prefix) const
 {
-    const auto parsed = parseAnnounceablePrefix(prefix);
+    const auto parsed = Prefix::parseAnnounceable(prefix);
     if (!parsed || !m_nextHop)
         return {};
     return QStringLiteral("withdraw route %1 next-hop %2")

@@ -124,7 +124,7 @@ QStringList readPrefixes(ConfigReader &reader, const toml::table &table, const Q
 {
     QSet<QString> own;
     return reader.stringList(table, "prefixes", [&](const QString &text) {
-        const auto prefix = parseAnnounceablePrefix(text);
+        const auto prefix = Prefix::parseAnnounceable(text);
         if (!prefix)
             return QStringLiteral("prefixes: %1 %2").arg(quotedForMessage(text), prefix.error());
         if (own.contains(text))

@@ -55,6 +55,11 @@ TEST(NextHop, IsSelfOrACanonicalUnicastAddress)
     const auto loopback = NextHop::parse(QStringLiteral("127.0.0.1"));
     ASSERT_FALSE(loopback);
     EXPECT_EQ(loopback.error(), QStringLiteral("is loopback (127.0.0.0/8)"));
+    const auto padded = NextHop::parse(QStringLiteral("0.00.0.0"));
+    ASSERT_FALSE(padded);
+    EXPECT_EQ(padded.error(), QStringLiteral("has zero-padded parts, which some tools read as "
+                                             "octal; and 0.0.0.0 is \"this network\" "
+                                             "(0.0.0.0/8), never a destination"));
     const auto multicast = NextHop::parse(QStringLiteral("ff02::1"));
     ASSERT_FALSE(multicast);
     EXPECT_EQ(multicast.error(), QStringLiteral("is multicast (ff00::/8)"));

@@ -27,7 +27,7 @@ class PrefixRefused : public ::testing::TestWithParam<Refused>
 TEST_P(PrefixRefused, WithReasonAndCanonicalSuggestion)
 {
     const Refused &row = GetParam();
-    const auto prefix = parseAnnounceablePrefix(QString::fromUtf8(row.text));
+    const auto prefix = Prefix::parseAnnounceable(QString::fromUtf8(row.text));
     ASSERT_FALSE(prefix) << "accepted as " << prefix->toString().toStdString();
     EXPECT_TRUE(prefix.error().startsWith(QString::fromUtf8(row.reason)))
         << prefix.error().toStdString();
@@ -108,6 +108,23 @@ INSTANTIATE_TEST_SUITE_P(
         Refused{"100::/64", "is outside IPv6 unicast space"},
         Refused{"4000::/16", "is outside IPv6 unicast space"}));
 
+TEST(Prefix, NoSuggestionThatWouldBeRefusedInTurn)
+{
+    const auto padded = Prefix::parseAnnounceable(QStringLiteral("127.000.0.1/32"));
+    ASSERT_FALSE(padded);
+    EXPECT_EQ(padded.error(),
+              QStringLiteral("has an address that has zero-padded parts, which some tools read as "
+                             "octal; and 127.0.0.1/32 is loopback (127.0.0.0/8)"));
+    // The syntax alone still suggests the spelling.
+    EXPECT_TRUE(Prefix::parse(QStringLiteral("127.000.0.1/32"))
+                    .error()
+                    .endsWith(QStringLiteral("did you mean 127.0.0.1/32?")));
+    const auto noLength = Prefix::parseAnnounceable(QStringLiteral("ff02::1"));
+    ASSERT_FALSE(noLength);
+    EXPECT_EQ(noLength.error(),
+              QStringLiteral("has no length; and ff02::1/128 is multicast (ff00::/8)"));
+}
+
 TEST(Prefix, AcceptsCanonicalUnicastPrefixesIncludingDocumentationSpace)
 {
     for (const char *text :
@@ -116,7 +133,7 @@ TEST(Prefix, AcceptsCanonicalUnicastPrefixesIncludingDocumentationSpace)
           "1.1.1.0/24", "8.8.8.8/32", "2001:db8::1:0:0:1/128", "2001:0:0:1::1/128",
           "2001:db8:0:1:1:1:1:1/128", "fd00:1234::/32", "2a00:1450:4001::/48",
           "223.255.255.0/24"}) {
-        const auto prefix = parseAnnounceablePrefix(QString::fromLatin1(text));
+        const auto prefix = Prefix::parseAnnounceable(QString::fromLatin1(text));
         ASSERT_TRUE(prefix) << text << ": " << prefix.error().toStdString();
         EXPECT_EQ(prefix->toString(), QString::fromLatin1(text));
     }
