@@ -2,16 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/dialogs/DialogPrompter.cpp" line="19"/>
+        <source>Unknown host key</source>
+        <translation>Unbekannter Host-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/DialogPrompter.cpp" line="21"/>
+        <source>%1%2 is not in known_hosts.</source>
+        <translation>%1%2 steht nicht in known_hosts.</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/DialogPrompter.cpp" line="22"/>
+        <source>Jump host </source>
+        <translation>Sprung-Host </translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/DialogPrompter.cpp" line="24"/>
+        <source>Its %1 key has the fingerprint
+%2
+
+Compare it with the one the host&apos;s administrator gave you. Accepting adds it to %3.</source>
+        <translation>Sein %1-Schlüssel hat den Fingerabdruck
+%2
+
+Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat. Annehmen trägt ihn in %3 ein.</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/DialogPrompter.cpp" line="28"/>
+        <source>Accept and connect</source>
+        <translation>Annehmen und verbinden</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/DialogPrompter.cpp" line="29"/>
+        <source>Refuse</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/DialogPrompter.cpp" line="39"/>
+        <source>Key passphrase</source>
+        <translation>Passphrase des Schlüssels</translation>
+    </message>
+    <message>
+        <location filename="../app/dialogs/DialogPrompter.cpp" line="40"/>
+        <source>Passphrase for %1 (logging in to %2):</source>
+        <translation>Passphrase für %1 (Anmeldung bei %2):</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::ConnectionListWidget</name>
+    <message>
+        <location filename="../app/widgets/ConnectionListWidget.cpp" line="35"/>
+        <source>&lt;h3&gt;Nodes&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Knoten&lt;/h3&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::FirstRunWidget</name>
+    <message>
+        <location filename="../app/widgets/FirstRunWidget.cpp" line="16"/>
+        <source>&lt;h2&gt;No fleet yet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Noch keine Flotte&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/FirstRunWidget.cpp" line="19"/>
+        <source>The console reads its nodes from &lt;b&gt;%1&lt;/b&gt;. Write that file (or start the console with &lt;tt&gt;--inventory FILE&lt;/tt&gt;); changes are picked up while it runs.</source>
+        <translation>Die Konsole liest ihre Knoten aus &lt;b&gt;%1&lt;/b&gt;. Legen Sie diese Datei an (oder starten Sie die Konsole mit &lt;tt&gt;--inventory DATEI&lt;/tt&gt;); Änderungen werden im laufenden Betrieb übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/FirstRunWidget.cpp" line="32"/>
+        <source>For example:</source>
+        <translation>Zum Beispiel:</translation>
+    </message>
+    <message>
+        <location filename="../app/widgets/FirstRunWidget.cpp" line="39"/>
+        <source>Use the agent on this machine (%1)</source>
+        <translation>Den Agenten auf diesem Rechner verwenden (%1)</translation>
+    </message>
+</context>
+<context>
     <name>anycast::MainWindow</name>
     <message>
+        <location filename="../app/MainWindow.cpp" line="23"/>
         <source>Anycast Console</source>
         <translation>Anycast-Konsole</translation>
     </message>
     <message>
-        <source>Socket states per region</source>
-        <translation>Socket-Zustände je Region</translation>
+        <location filename="../app/MainWindow.cpp" line="48"/>
+        <source>Inventory: %1</source>
+        <translation>Inventar: %1</translation>
     </message>
     <message>
+        <location filename="../app/MainWindow.cpp" line="52"/>
+        <source>Inventory not reloaded: %1</source>
+        <translation>Inventar nicht neu geladen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="64"/>
+        <source>Inventory</source>
+        <translation>Inventar</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="65"/>
+        <source>Cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/MainWindow.cpp" line="49"/>
+        <location filename="../app/MainWindow.cpp" line="54"/>
         <source>No agents connected</source>
         <translation>Keine Agenten verbunden</translation>
     </message>

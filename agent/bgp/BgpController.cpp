@@ -1,6 +1,6 @@
 #include "BgpController.h"
 
-#include <QJsonDocument>
+#include "StrictJson.h"
 
 #include <algorithm>
 
@@ -93,9 +93,9 @@ BgpController::LineOutcome BgpController::onLine(const QString &line, SteadyTime
         return {Kind::BridgeHello, m_bridgeHello};
     }
     if (trimmed.startsWith(QLatin1Char('{'))) {
-        const QJsonDocument document = QJsonDocument::fromJson(trimmed.toUtf8());
-        if (document.isObject())
-            return onEvent(document.object());
+        const StrictJsonResult parsed = StrictJson::parseObject(trimmed.toUtf8());
+        if (parsed.ok())
+            return onEvent(parsed.document.object());
     }
     return {};
 }

@@ -145,5 +145,19 @@ TEST(BgpController, NeighborStateAndBridgeHelloComeFromLines)
     EXPECT_EQ(bgp.neighbors().size(), 1);
 }
 
+TEST(BgpController, EventWithADuplicateKeyIsIgnored)
+{
+    BgpController bgp = controller();
+    const QString prefix =
+        QStringLiteral(R"({"type": "state", "neighbor": {"address": {"peer": "127.0.0.1"}, )");
+    bgp.onLine(prefix + QStringLiteral(R"("state": "up"}})"), kStart);
+    ASSERT_EQ(bgp.neighbors().value(QStringLiteral("127.0.0.1")), QStringLiteral("up"));
+    // Read the lenient way, the last "state" would win and take the session down.
+    const auto outcome =
+        bgp.onLine(prefix + QStringLiteral(R"("state": "up", "state": "down"}})"), kStart);
+    EXPECT_EQ(outcome.kind, BgpController::LineOutcome::Kind::Ignored);
+    EXPECT_EQ(bgp.neighbors().value(QStringLiteral("127.0.0.1")), QStringLiteral("up"));
+}
+
 } // namespace
 } // namespace anycast

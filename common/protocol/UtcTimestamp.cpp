@@ -1,4 +1,4 @@
-#include "UtcTimestamp.h"
+#include "protocol/UtcTimestamp.h"
 
 namespace anycast {
 
@@ -15,6 +15,19 @@ std::optional<QDateTime> parseUtcTimestamp(const QString &text)
     if (!time.isValid() || formatUtcTimestamp(time) != text)
         return std::nullopt;
     return time.toUTC();
+}
+
+QDateTime readUtcTimestamp(JsonReader &reader, const QString &key)
+{
+    const QString text = reader.string(key);
+    if (const auto parsed = parseUtcTimestamp(text))
+        return *parsed;
+    if (reader.ok()) {
+        reader.fail(key, QStringLiteral("expected a UTC time such as "
+                                        "2024-05-01T12:00:00.000Z, not \"%1\"")
+                             .arg(text));
+    }
+    return {};
 }
 
 } // namespace anycast
