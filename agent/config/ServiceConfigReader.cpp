@@ -3,6 +3,8 @@
 #include "BgpCommunity.h"
 #include "Prefix.h"
 
+#include <QSet>
+
 namespace anycast {
 namespace {
 
