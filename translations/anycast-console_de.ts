@@ -115,4 +115,84 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
         <translation>Keine Agenten verbunden</translation>
     </message>
 </context>
+<context>
+    <name>anycast::StateLegend</name>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
+        <source>Shape: what is observed</source>
+        <translation>Form: was beobachtet wird</translation>
+    </message>
+    <message>
+        <source>Fill: routing state</source>
+        <translation>Füllung: Routing-Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::StateStyle</name>
+    <message>
+        <source>reporting</source>
+        <extracomment>What the console observes: the node&apos;s checks answer (drawn as a circle).</extracomment>
+        <translation>meldet</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <extracomment>What the console observes: the node&apos;s checks say it is down (drawn as a diamond).</extracomment>
+        <translation>gestört</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <extracomment>What the console observes: nothing answers (drawn as a square).</extracomment>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>announced</source>
+        <extracomment>Routing state of a prefix: the route is announced over BGP.</extracomment>
+        <translation>angekündigt</translation>
+    </message>
+    <message>
+        <source>de-preferred</source>
+        <extracomment>Routing state: still announced, but made less attractive (MED, AS path prepends).</extracomment>
+        <translation>herabgestuft</translation>
+    </message>
+    <message>
+        <source>redundancy lost</source>
+        <extracomment>Routing state of a region: fewer of its nodes announce than it has; a warning.</extracomment>
+        <translation>Redundanz verloren</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <extracomment>Routing state: an operator&apos;s drain is in progress, connections are leaving.</extracomment>
+        <translation>wird entleert</translation>
+    </message>
+    <message>
+        <source>drained</source>
+        <extracomment>Routing state: an operator&apos;s drain is complete; withdrawn on purpose, not down.</extracomment>
+        <translation>entleert</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <extracomment>Routing state: the route is withdrawn because the service failed.</extracomment>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <extracomment>Routing state unknown: the console cannot reach the node&apos;s agent.</extracomment>
+        <translation>nicht erreichbar</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::WorldMapView</name>
+    <message>
+        <source>Announcement map</source>
+        <translation>Ankündigungskarte</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>Map marker tooltip, first line: routing state word, then what is observed.</extracomment>
+        <translation>%1, %2</translation>
+    </message>
+</context>
 </TS>
