@@ -183,18 +183,18 @@ void AgentRuntime::start()
                      formatDuration(m_config.sampleInterval)));
     if (m_config.bgp.localAs == 0)
         logLine(QStringLiteral("bgp: no route output: [bgp] local_as is not set"));
-    else if (const auto listening = m_bridgeServer.listen(); !listening)
+    else if (const auto listening = m_bridgeServer.listen(m_config.bgpGroup); !listening)
         logLine(QStringLiteral("bgp: no route output: %1").arg(listening.error()));
     else
-        logLine(
-            QStringLiteral("bgp: waiting for anycast-exabgp-bridge on %1").arg(m_config.bgpSocket));
+        logLine(QStringLiteral("bgp: waiting for anycast-exabgp-bridge on %1 (%2)")
+                    .arg(m_config.bgpSocket, listening->description));
     logLine(QStringLiteral("drain: %1").arg(m_drainLoadMessage));
     if (const auto listening = m_apiServer.listen(m_config.apiSocket, m_config.apiGroup);
         !listening)
         logLine(QStringLiteral("api: no operator API: %1").arg(listening.error()));
     else
-        logLine(QStringLiteral("api: listening on %1 (group %2; drains: root and group %3)")
-                    .arg(m_config.apiSocket, m_config.apiGroup, m_config.operatorsGroup));
+        logLine(QStringLiteral("api: listening on %1 (%2; drains: root and group %3)")
+                    .arg(m_config.apiSocket, listening->description, m_config.operatorsGroup));
     startFleet();
     if (!m_config.httpListen.isEmpty()) {
         // Read-only, and on loopback unless the operator chose otherwise.
