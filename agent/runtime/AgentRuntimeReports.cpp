@@ -53,6 +53,7 @@ AgentStatus AgentRuntime::status() const
     std::sort(status.bgp.prefixes.begin(), status.bgp.prefixes.end(),
               [](const BgpPrefixStatus &a, const BgpPrefixStatus &b) { return a.prefix < b.prefix; });
     status.bgp.errorAcks = m_bgp.errors();
+    status.bgp.neighborEventsIgnored = m_bgp.neighborEventsIgnored();
     return status;
 }
 
@@ -106,6 +107,7 @@ MetricsSnapshot AgentRuntime::metricsSnapshot() const
         snapshot.bgp.prefixes.append(
             {prefix.prefix, prefix.desiredCommand == prefix.acknowledgedCommand});
     snapshot.bgp.errorAcks = m_bgp.errors();
+    snapshot.bgp.neighborEventsIgnored = m_bgp.neighborEventsIgnored();
     snapshot.sampler = {m_sampler->name(), m_fullSampleSeconds, m_fastPathSeconds};
     if (m_fleet) {
         for (const FleetPoller::PeerReport &peer : m_fleet->reports(now))

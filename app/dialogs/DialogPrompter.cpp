@@ -17,16 +17,17 @@ void DialogPrompter::askHostKey(const HostKeyReport &question, HostKeyAnswer ans
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setIcon(QMessageBox::Question);
     box->setWindowTitle(QObject::tr("Unknown host key"));
-    box->setText(
-        QObject::tr("%1%2 is not in known_hosts.")
-            .arg(question.isJumpHost ? QObject::tr("Jump host ") : QString(), question.host));
+    box->setText(question.isJumpHost
+                     ? QObject::tr("Jump host %1 is not in known_hosts.").arg(question.host)
+                     : QObject::tr("Host %1 is not in known_hosts.").arg(question.host));
     box->setInformativeText(
         QObject::tr("Its %1 key has the fingerprint\n%2\n\nCompare it with the one the host's "
                     "administrator gave you. Accepting adds it to %3.")
             .arg(question.keyType, question.fingerprint, question.knownHostsFile));
     QPushButton *accept =
         box->addButton(QObject::tr("Accept and connect"), QMessageBox::AcceptRole);
-    box->addButton(QObject::tr("Refuse"), QMessageBox::RejectRole);
+    // Enter refuses: accepting a key is a decision, never a reflex.
+    box->setDefaultButton(box->addButton(QObject::tr("Refuse"), QMessageBox::RejectRole));
     QObject::connect(box, &QMessageBox::finished, box,
                      [box, accept, answer] { answer(box->clickedButton() == accept); });
     box->open();

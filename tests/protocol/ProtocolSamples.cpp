@@ -80,6 +80,7 @@ AgentStatus sampleStatus()
                                            QStringLiteral("withdraw route 192.0.2.1/32"), false,
                                            true, 1, QStringLiteral("error ack")}};
     status.bgp.errorAcks = 1;
+    status.bgp.neighborEventsIgnored = 5;
     return status;
 }
 
