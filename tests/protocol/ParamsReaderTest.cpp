@@ -1,4 +1,4 @@
-#include "ParamsReader.h"
+#include "protocol/ParamsReader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

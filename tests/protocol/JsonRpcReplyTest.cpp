@@ -1,4 +1,4 @@
-#include "JsonRpcReply.h"
+#include "protocol/JsonRpcReply.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

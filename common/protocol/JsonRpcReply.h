@@ -1,6 +1,6 @@
 #pragma once
 
-#include "JsonRpcError.h"
+#include "protocol/RpcError.h"
 
 #include <QByteArray>
 #include <QJsonObject>

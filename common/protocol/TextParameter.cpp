@@ -1,4 +1,4 @@
-#include "TextParameter.h"
+#include "protocol/TextParameter.h"
 
 #include <algorithm>
 

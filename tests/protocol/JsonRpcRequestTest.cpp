@@ -1,4 +1,4 @@
-#include "JsonRpcRequest.h"
+#include "protocol/JsonRpcRequest.h"
 
 #include <QJsonDocument>
 

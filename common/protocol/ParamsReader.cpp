@@ -1,6 +1,6 @@
-#include "ParamsReader.h"
+#include "protocol/ParamsReader.h"
 
-#include "TextParameter.h"
+#include "protocol/TextParameter.h"
 
 #include <QJsonArray>
 
