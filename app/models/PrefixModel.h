@@ -1,0 +1,52 @@
+#pragma once
+
+#include "FleetState.h"
+#include "KeyedTreeModel.h"
+
+#include <QTimer>
+
+#include <chrono>
+
+namespace anycast {
+
+enum class PrefixColumn
+{
+    Name,        // prefix, region or node
+    State,       // the route: announced, de-preferred, draining, withdrawn, unknown
+    Announcing,  // "N of M announcing"
+    Established, // ESTABLISHED connections of the services that hold the prefix
+    Detail,      // per region tallies, or the agent's reason for a node's route
+};
+
+inline constexpr int kPrefixColumnCount = 5;
+
+// Where each prefix is announced: prefix > region > node, from the fleet's prefix census
+// (the same one the fleet tree's "N of M" reads). Region rows carry what the map draws: the
+// region's best route (RoutingRole), whether redundancy is lost, "N of M", the mean
+// location of its nodes and their ESTABLISHED count. Rebuilt when routes change (coalesced)
+// and on tick() for the connection counts; the tree emits only what changed.
+class PrefixModel final : public KeyedTreeModel
+{
+    Q_OBJECT
+
+public:
+    static constexpr std::chrono::milliseconds kFlushDelay{100};
+
+    explicit PrefixModel(FleetState *fleet, QObject *parent = nullptr);
+
+    void flush();
+    void tick();
+
+private:
+    void schedule();
+    QList<ModelCell> prefixCells(const QString &prefix) const;
+    QList<ModelCell> regionCells(const QString &prefix, const QString &region) const;
+    QList<ModelCell> nodeCells(const PrefixHolder &holder) const;
+    void syncRegion(Item *regionItem, const QString &prefix, const QString &region);
+
+    FleetState *m_fleet;
+    QTimer m_flushTimer;
+    quint64 m_censusRevision = ~quint64(0);
+};
+
+} // namespace anycast
