@@ -1,17 +1,37 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QTimer>
+
+class QSortFilterProxyModel;
+class QTreeView;
 
 namespace anycast {
 
-// The console's main window. For now an empty chart and a status line: the SSH transport,
-// region charts, map and drain controls arrive with the console issue.
+class FleetModel;
+class FleetState;
+
+// The console's main window. For now the fleet tree (region > node > service), sortable on
+// raw values, and a status line with the connection counts; the region charts, the map and
+// the drain workflow draw the same models.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(FleetState *fleet, QWidget *parent = nullptr);
+
+    FleetModel *fleetModel() const { return m_model; }
+    QTreeView *fleetTree() const { return m_tree; }
+
+private:
+    void tick();
+
+    FleetState *m_fleet;
+    FleetModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTreeView *m_tree;
+    QTimer m_clock;
 };
 
 } // namespace anycast

@@ -1,3 +1,4 @@
+#include "ConsoleFleet.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -28,7 +29,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption afterOption(QStringLiteral("after"),
                                          QStringLiteral("With --screenshot: wait this long first."),
                                          QStringLiteral("SECONDS"), QStringLiteral("1"));
-    parser.addOptions({languageOption, screenshotOption, afterOption});
+    const QCommandLineOption localOption(
+        QStringLiteral("local"),
+        QStringLiteral("Watch the agent on this machine listening on SOCKET (repeatable)."),
+        QStringLiteral("SOCKET"));
+    parser.addOptions({languageOption, screenshotOption, afterOption, localOption});
     parser.process(app);
 
     QTranslator translator;
@@ -39,7 +44,10 @@ int main(int argc, char *argv[])
         QApplication::installTranslator(&translator);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/anycast-console.svg")));
 
-    anycast::MainWindow window;
+    anycast::ConsoleFleet fleet;
+    for (const QString &socket : parser.values(localOption))
+        fleet.addLocalAgent(socket);
+    anycast::MainWindow window(fleet.state());
     window.show();
     if (parser.isSet(screenshotOption)) {
         bool ok = false;

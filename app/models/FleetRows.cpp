@@ -418,16 +418,15 @@ QList<ModelCell> FleetRows::node(const NodeSnapshot &node, const NodeFacts &fact
     const QString healthText = wordFor(health);
     cells[int(FleetColumn::Health)] =
         healthCell(health, healthText, healthLines.join(QLatin1Char('\n')));
-    std::optional<DrainRecord> nodeDrain;
-    OperatorState state = OperatorState::Active;
     if (node.status) {
-        state = node.status->operatorStatus.nodeState;
+        std::optional<DrainRecord> nodeDrain;
         for (const DrainRecord &drain : node.status->operatorStatus.drains) {
             if (drain.isNodeDrain())
                 nodeDrain = drain;
         }
+        cells[int(FleetColumn::Operator)] =
+            operatorCell(node.status->operatorStatus.nodeState, nodeDrain);
     }
-    cells[int(FleetColumn::Operator)] = operatorCell(state, nodeDrain);
     cells[int(FleetColumn::Announcing)] = announcingCell(facts.prefixes, census);
     const BgpCount bgp = bgpOf(node);
     QStringList neighbors;
@@ -445,7 +444,8 @@ QList<ModelCell> FleetRows::node(const NodeSnapshot &node, const NodeFacts &fact
              {{ModelRole::BgpUpRole, bgp.up},
               {ModelRole::BgpTotalRole, bgp.total},
               {ModelRole::BridgeConnectedRole, node.status && node.status->bgp.bridgeConnected}});
-    cells[int(FleetColumn::Established)] = establishedCell(established);
+    if (node.status || node.lastSample)
+        cells[int(FleetColumn::Established)] = establishedCell(established);
     cells[int(FleetColumn::AcceptQueue)] = fillCell(fullest);
     cells[int(FleetColumn::Connection)] = linkCell(node.link, now);
     cells[int(FleetColumn::LastSample)] = ageCell(ageOf(node, now));
@@ -495,7 +495,8 @@ QList<ModelCell> FleetRows::service(const NodeSnapshot &node, const QString &ser
         state = status->operatorState;
     cells[int(FleetColumn::Operator)] = operatorCell(state, status ? status->drain : std::nullopt);
     cells[int(FleetColumn::Announcing)] = announcingCell(prefixes, census);
-    cells[int(FleetColumn::Established)] = establishedCell(node.established(service));
+    if (sample || status)
+        cells[int(FleetColumn::Established)] = establishedCell(node.established(service));
     QString queueTip;
     if (sample) {
         QStringList listeners;

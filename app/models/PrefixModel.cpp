@@ -56,9 +56,10 @@ quint64 establishedOf(const NodeSnapshot *node, const PrefixHolder &holder)
     return node && node->reachable() ? node->established(holder.service) : 0;
 }
 
+// The same rule as RegionRollup's finding: some still announce, fewer than could.
 bool lost(const PrefixTally &tally)
 {
-    return tally.announcing() < tally.total - tally.unknown();
+    return tally.announcing() > 0 && tally.announcing() < tally.total - tally.unknown();
 }
 
 } // namespace

@@ -62,9 +62,13 @@ EventSequence::CatchUp EventSequence::finishCatchUp(const EventsReply &reply)
             return e.seq == m_last->seq;
         });
         if (reply.lastSeq < m_last->seq || (anchor != events.end() && !isAnchor(*anchor))) {
-            result.agentRestarted = true;
+            // The reply only reaches back to the old numbers: the new run's first events
+            // are not in it. Start over; live events stay held for the reload.
             m_last.reset();
-        } else if (anchor == events.end() && !events.isEmpty()) {
+            result.agentRestarted = true;
+            return result;
+        }
+        if (anchor == events.end() && !events.isEmpty()) {
             // The anchor fell out of the agent's memory (or out of the page).
             const quint64 firstMissing = m_last->seq + 1;
             if (events.first().seq > firstMissing)
@@ -75,8 +79,7 @@ EventSequence::CatchUp EventSequence::finishCatchUp(const EventsReply &reply)
         accept(event, result.deliver);
     std::sort(m_held.begin(), m_held.end(),
               [](const AgentEvent &a, const AgentEvent &b) { return a.seq < b.seq; });
-    // Held live events belong to the agent now answering; after a restart they are also
-    // past the reply's last event.
+    // Held live events came after the reply was written; the repeats among them go.
     for (const AgentEvent &event : std::as_const(m_held))
         accept(event, result.deliver);
     m_held.clear();

@@ -41,13 +41,16 @@ public:
     struct CatchUp
     {
         QList<AgentEvent> deliver; // in seq order, none delivered before
+        // The agent's numbers started over: nothing is delivered, the catch-up goes on, and
+        // beginCatchUp() now asks for everything.
         bool agentRestarted = false;
         // Seqs the agent no longer has (more events happened than it keeps): [first, last].
         std::optional<std::pair<quint64, quint64>> lost;
     };
 
     Live live(const AgentEvent &event);
-    // Starts holding live events and says what to ask the agent for.
+    // Starts holding live events (or keeps holding them, after a restart) and says what to
+    // ask the agent for.
     Query beginCatchUp();
     CatchUp finishCatchUp(const EventsReply &reply);
     // The catch-up failed or the link went down: held events are dropped, since the next

@@ -62,11 +62,38 @@ void LocalAgentLink::onConnected()
     m_session->attach(&m_socket);
 }
 
+void LocalAgentLink::onError(QLocalSocket::LocalSocketError error)
+{
+    if (m_attached) {
+        onLost(tr("the connection to the agent broke: %1").arg(m_socket.errorString()));
+        return;
+    }
+    switch (error) {
+    case QLocalSocket::ServerNotFoundError:
+        onLost(tr("no agent socket at %1 (is the agent running?)").arg(m_socketPath));
+        break;
+    case QLocalSocket::ConnectionRefusedError:
+        onLost(tr("nothing listens on %1 (the agent is not running)").arg(m_socketPath));
+        break;
+    case QLocalSocket::SocketAccessError:
+        m_refused = true;
+        onLost(tr("%1 is closed to this user (the agent's api_group)").arg(m_socketPath));
+        break;
+    default:
+        onLost(m_socket.errorString());
+        break;
+    }
+}
+
 void LocalAgentLink::onLost(const QString &why)
 {
     if (!m_running || m_aborting || m_retryTimer.isActive())
         return;
-    closeAndRetry(m_attached ? LinkPhase::Reconnecting : LinkPhase::AgentSocketUnreachable, why);
+    LinkPhase phase = m_attached ? LinkPhase::Reconnecting : LinkPhase::AgentSocketUnreachable;
+    if (m_refused)
+        phase = LinkPhase::PermissionDenied;
+    m_refused = false;
+    closeAndRetry(phase, why);
 }
 
 void LocalAgentLink::abortQuietly()

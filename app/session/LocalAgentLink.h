@@ -35,6 +35,7 @@ public:
 private:
     void connectNow();
     void onConnected();
+    void onError(QLocalSocket::LocalSocketError error);
     void onLost(const QString &why);
     void abortQuietly();
     void closeAndRetry(LinkPhase phase, const QString &why);
@@ -48,6 +49,7 @@ private:
     bool m_running = false;
     bool m_attached = false;
     bool m_aborting = false;
+    bool m_refused = false; // the last error was the socket's permissions
 };
 
 } // namespace anycast

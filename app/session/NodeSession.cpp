@@ -160,8 +160,12 @@ void NodeSession::catchUpEvents()
         }
         const EventSequence::CatchUp caughtUp =
             m_events.finishCatchUp(std::get<EventsReply>(outcome));
-        if (caughtUp.agentRestarted)
+        if (caughtUp.agentRestarted) {
             emit agentRestarted(m_endpoint);
+            if (current(generation))
+                catchUpEvents(); // from the new run's first event
+            return;
+        }
         if (caughtUp.lost)
             emit eventsLost(m_endpoint, caughtUp.lost->first, caughtUp.lost->second);
         if (current(generation))
