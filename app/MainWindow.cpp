@@ -26,7 +26,11 @@ MainWindow::MainWindow(FleetState *fleet, QWidget *parent)
     m_tree->sortByColumn(static_cast<int>(FleetColumn::Name), Qt::AscendingOrder);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
-    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Fixed starting widths: ResizeToContents would lay out the text of every row on every
+    // update, which at a few hundred nodes costs more than everything else together.
+    const int widths[kFleetColumnCount] = {220, 90, 150, 330, 130, 100, 100, 260, 90};
+    for (int column = 0; column < kFleetColumnCount; ++column)
+        m_tree->header()->resizeSection(column, widths[column]);
     // New regions and nodes open as they arrive: the tree is the whole window for now.
     connect(m_proxy, &QAbstractItemModel::rowsInserted, m_tree,
             [this](const QModelIndex &under, int first, int last) {

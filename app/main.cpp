@@ -1,4 +1,4 @@
-#include "ConsoleFleet.h"
+#include "session/ConsoleFleet.h"
 #include "MainWindow.h"
 
 #include <QApplication>

@@ -30,10 +30,13 @@ void FleetFeed::add(NodeSession *session)
                     m_fleet->setHello(node, hello);
                 }),
         connect(session, &NodeSession::statusReceived, m_fleet, &FleetState::setStatus),
-        connect(session, &NodeSession::samplesReceived, m_fleet,
+        connect(session, &NodeSession::sampleReceived, m_fleet,
+                [this](const QString &node, const SamplePoint &sample) {
+                    m_fleet->addSamples(node, {sample});
+                }),
+        connect(session, &NodeSession::seriesReceived, m_fleet,
                 [this](const QString &node, const QList<SamplePoint> &samples) {
                     m_store->add(node, samples);
-                    m_fleet->addSamples(node, samples);
                 }),
     };
 }

@@ -52,6 +52,7 @@ NodeSession::~NodeSession()
 {
     // Callbacks still pending must not reach a half-destroyed session.
     ++m_generation;
+    endBackfill();
     disconnect(m_newsConnection);
 }
 
@@ -115,8 +116,7 @@ void NodeSession::startSession()
     const quint64 generation = m_generation;
     // Hold live notifications from the moment we subscribe; the agent answers requests on
     // one connection in order, so the catch-up replies cover everything before them.
-    const std::optional<int> historySeconds =
-        m_samples.beginCatchUp(QDateTime::currentDateTimeUtc());
+    m_samples.beginCatchUp();
     m_client.subscribe({QStringLiteral("sample"), QStringLiteral("event")},
                        [this, generation](CallOutcome<QStringList> outcome) {
                            if (!current(generation) ||
@@ -125,11 +125,24 @@ void NodeSession::startSession()
                            setLink(LinkStatus{LinkPhase::Connected, {}, {}});
                        });
     catchUpEvents();
+    if (m_backfillQueue)
+        m_backfillTicket = m_backfillQueue->enqueue([this] { backfill(); });
+    else
+        backfill();
+    m_statusCall.reset();
+    requestStatus();
+    m_statusTimer.start();
+}
+
+void NodeSession::backfill()
+{
+    const quint64 generation = m_generation;
     m_client.history(
-        historySeconds,
+        m_samples.historySeconds(QDateTime::currentDateTimeUtc()),
         [this, generation](CallOutcome<HistoryReply> outcome) {
             if (!current(generation))
                 return;
+            endBackfill();
             if (!std::holds_alternative<HistoryReply>(outcome)) {
                 m_samples.abortCatchUp();
                 failedFatally(outcome, QStringLiteral("history"));
@@ -138,12 +151,16 @@ void NodeSession::startSession()
             const QList<SamplePoint> samples =
                 m_samples.finishCatchUp(std::get<HistoryReply>(outcome));
             if (!samples.isEmpty())
-                emit samplesReceived(m_endpoint, samples);
+                emit seriesReceived(m_endpoint, samples);
         },
         m_timings.historyTimeout);
-    m_statusCall.reset();
-    requestStatus();
-    m_statusTimer.start();
+}
+
+void NodeSession::endBackfill()
+{
+    if (m_backfillQueue && m_backfillTicket)
+        m_backfillQueue->finish(*m_backfillTicket);
+    m_backfillTicket.reset();
 }
 
 void NodeSession::catchUpEvents()
@@ -199,8 +216,9 @@ void NodeSession::sendStatus()
 
 void NodeSession::onLiveSample(const SamplePoint &sample)
 {
+    emit sampleReceived(m_endpoint, sample);
     if (m_samples.live(sample) == SampleSequence::Live::Deliver)
-        emit samplesReceived(m_endpoint, {sample});
+        emit seriesReceived(m_endpoint, {sample});
 }
 
 void NodeSession::onLiveEvent(const AgentEvent &event)
@@ -275,6 +293,7 @@ void NodeSession::dropStream(const QString &why)
     m_pingInFlight = false;
     m_events.abortCatchUp();
     m_samples.abortCatchUp();
+    endBackfill();
     m_client.detach(why);
 }
 

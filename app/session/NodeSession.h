@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BackfillQueue.h"
 #include "CoalescedCall.h"
 #include "EventSequence.h"
 #include "LinkStatus.h"
@@ -53,6 +54,9 @@ public:
     AgentClient &client() { return m_client; }
 
     void setDeadHandler(DeadHandler handler) { m_deadHandler = std::move(handler); }
+    // Backfills wait their turn in `queue` (not owned; shared by the fleet). Without one,
+    // they go out at once.
+    void setBackfillQueue(BackfillQueue *queue) { m_backfillQueue = queue; }
     // `device` (not owned) is open to the agent's API socket.
     void attach(QIODevice *device);
     // The stream is gone; `status` says how the owner sees the link now (reconnecting,
@@ -66,8 +70,11 @@ signals:
     void linkChanged(const QString &endpoint, const anycast::LinkStatus &link);
     void helloReceived(const QString &endpoint, const anycast::HelloReply &hello);
     void statusReceived(const QString &endpoint, const anycast::AgentStatus &status);
-    // In time order, each newer than the last: a backfill first, then one per live sample.
-    void samplesReceived(const QString &endpoint, const QList<anycast::SamplePoint> &samples);
+    // Each live sample as it arrives: the node's state now, for the fleet tree.
+    void sampleReceived(const QString &endpoint, const anycast::SamplePoint &sample);
+    // The samples for the time series, in time order, each newer than the last: the
+    // backfill first, then the live ones (held while the backfill waits or runs).
+    void seriesReceived(const QString &endpoint, const QList<anycast::SamplePoint> &samples);
     // In seq order, none twice: the catch-up after a connect, then live events.
     void eventsReceived(const QString &endpoint, const QList<anycast::AgentEvent> &events);
     // The agent's event numbers went backwards: it restarted while the link was down (or
@@ -83,6 +90,8 @@ private:
     void startSession();
     // Asks for the events missed since the last one seen; live ones wait until it is done.
     void catchUpEvents();
+    void backfill();
+    void endBackfill();
     void requestStatus();
     void sendStatus();
     void onLiveSample(const SamplePoint &sample);
@@ -112,6 +121,8 @@ private:
     // Bumped whenever the stream changes: callbacks of calls on an older stream do nothing.
     quint64 m_generation = 0;
     DeadHandler m_deadHandler;
+    BackfillQueue *m_backfillQueue = nullptr;
+    std::optional<BackfillQueue::Ticket> m_backfillTicket;
 };
 
 } // namespace anycast

@@ -28,9 +28,13 @@ SampleSequence::Live SampleSequence::live(const SamplePoint &sample)
     return Live::Deliver;
 }
 
-std::optional<int> SampleSequence::beginCatchUp(const QDateTime &nowUtc)
+void SampleSequence::beginCatchUp()
 {
     m_catchingUp = true;
+}
+
+std::optional<int> SampleSequence::historySeconds(const QDateTime &nowUtc) const
+{
     if (!m_lastTime || !m_agentSpanSeconds)
         return std::nullopt;
     const qint64 gap = std::max<qint64>(0, m_lastTime->secsTo(nowUtc));

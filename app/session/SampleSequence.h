@@ -32,9 +32,11 @@ public:
     explicit SampleSequence(std::chrono::seconds window);
 
     Live live(const SamplePoint &sample);
-    // Starts holding live samples. The `seconds` to ask `history` for, or nullopt for all the
-    // agent keeps (the first time, or when the gap is at least the agent's span).
-    std::optional<int> beginCatchUp(const QDateTime &nowUtc);
+    // Starts holding live samples.
+    void beginCatchUp();
+    // The `seconds` to ask `history` for now, or nullopt for all the agent keeps (the first
+    // time, or when the gap is at least the agent's span).
+    std::optional<int> historySeconds(const QDateTime &nowUtc) const;
     // The history samples not delivered yet, within the window, then the held ones.
     QList<SamplePoint> finishCatchUp(const HistoryReply &reply);
     // The history call failed or the link went down: held samples are dropped, since the

@@ -1,5 +1,6 @@
 // The session's pure bookkeeping: which live events and samples are new, what to ask the
 // agent after a reconnect, what a catch-up delivers, and when `status` goes out.
+#include "session/BackfillQueue.h"
 #include "session/CoalescedCall.h"
 #include "session/EventSequence.h"
 #include "session/SampleSequence.h"
@@ -200,7 +201,8 @@ QList<int> seconds(const QList<SamplePoint> &samples)
 TEST(SampleSequence, FirstConnectAsksForEverythingAndKeepsTheWindow)
 {
     SampleSequence sequence(std::chrono::seconds(60));
-    EXPECT_FALSE(sequence.beginCatchUp(kStart.addSecs(200)).has_value());
+    sequence.beginCatchUp();
+    EXPECT_FALSE(sequence.historySeconds(kStart.addSecs(200)).has_value());
     HistoryReply history{1000, 3600, {sample(100), sample(130), sample(139), sample(140)}};
     EXPECT_EQ(sequence.live(sample(141)), SampleSequence::Live::Held);
     EXPECT_EQ(seconds(sequence.finishCatchUp(history)), (QList<int>{100, 130, 139, 140, 141}));
@@ -209,7 +211,7 @@ TEST(SampleSequence, FirstConnectAsksForEverythingAndKeepsTheWindow)
 TEST(SampleSequence, TheWindowIsCountedFromTheNewestHistorySample)
 {
     SampleSequence sequence(std::chrono::seconds(30));
-    sequence.beginCatchUp(kStart);
+    sequence.beginCatchUp();
     HistoryReply history{1000, 3600, {sample(0), sample(20), sample(31), sample(50)}};
     EXPECT_EQ(seconds(sequence.finishCatchUp(history)), (QList<int>{20, 31, 50}));
 }
@@ -217,12 +219,13 @@ TEST(SampleSequence, TheWindowIsCountedFromTheNewestHistorySample)
 TEST(SampleSequence, AReconnectAsksForTheGapPlusTheSkewMarginAndDropsWhatItHas)
 {
     SampleSequence sequence(std::chrono::seconds(3600));
-    sequence.beginCatchUp(kStart);
+    sequence.beginCatchUp();
     sequence.finishCatchUp(HistoryReply{1000, 3600, {sample(0), sample(1)}});
     EXPECT_EQ(sequence.live(sample(2)), SampleSequence::Live::Deliver);
     EXPECT_EQ(sequence.live(sample(2)), SampleSequence::Live::Stale);
     // Down from 2 s to 62 s by the console's clock.
-    const auto asked = sequence.beginCatchUp(kStart.addSecs(62));
+    sequence.beginCatchUp();
+    const auto asked = sequence.historySeconds(kStart.addSecs(62));
     ASSERT_TRUE(asked.has_value());
     EXPECT_EQ(*asked, 60 + SampleSequence::kClockSkewMargin.count() + 1);
     EXPECT_EQ(sequence.live(sample(63)), SampleSequence::Live::Held);
@@ -234,9 +237,10 @@ TEST(SampleSequence, AReconnectAsksForTheGapPlusTheSkewMarginAndDropsWhatItHas)
 TEST(SampleSequence, AGapLongerThanTheAgentKeepsAsksForEverything)
 {
     SampleSequence sequence(std::chrono::seconds(3600));
-    sequence.beginCatchUp(kStart);
+    sequence.beginCatchUp();
     sequence.finishCatchUp(HistoryReply{1000, 600, {sample(0)}});
-    EXPECT_FALSE(sequence.beginCatchUp(kStart.addSecs(900)).has_value());
+    sequence.beginCatchUp();
+    EXPECT_FALSE(sequence.historySeconds(kStart.addSecs(900)).has_value());
 }
 
 TEST(CoalescedCall, ABurstCostsOneCallInFlightAndOneQueued)
@@ -255,6 +259,29 @@ TEST(CoalescedCall, ABurstCostsOneCallInFlightAndOneQueued)
     call.reset();
     EXPECT_FALSE(call.inFlight());
     EXPECT_TRUE(call.request());
+}
+
+TEST(BackfillQueue, AtMostTheLimitRunAndTheRestStartInOrderAsSlotsFree)
+{
+    BackfillQueue queue(2);
+    QList<int> started;
+    QList<BackfillQueue::Ticket> tickets;
+    for (int i = 0; i < 5; ++i)
+        tickets.append(queue.enqueue([&started, i] { started.append(i); }));
+    EXPECT_EQ(started, (QList<int>{0, 1}));
+    EXPECT_EQ(queue.running(), 2);
+    EXPECT_EQ(queue.waiting(), 3);
+    queue.finish(tickets[3]); // its session went away while it waited
+    EXPECT_EQ(queue.waiting(), 2);
+    queue.finish(tickets[0]);
+    EXPECT_EQ(started, (QList<int>{0, 1, 2}));
+    queue.finish(tickets[1]);
+    queue.finish(tickets[2]);
+    EXPECT_EQ(started, (QList<int>{0, 1, 2, 4}));
+    queue.finish(tickets[4]);
+    queue.finish(tickets[4]); // twice is harmless
+    EXPECT_EQ(queue.running(), 0);
+    EXPECT_EQ(queue.waiting(), 0);
 }
 
 } // namespace

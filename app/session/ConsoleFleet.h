@@ -1,8 +1,9 @@
 #pragma once
 
+#include "BackfillQueue.h"
+#include "FleetFeed.h"
 #include "models/FleetState.h"
 #include "models/TimeSeriesStore.h"
-#include "session/FleetFeed.h"
 
 #include <QHash>
 #include <QObject>
@@ -39,6 +40,7 @@ private:
     FleetState m_state;
     TimeSeriesStore m_store;
     FleetFeed m_feed{&m_state, &m_store};
+    BackfillQueue m_backfills;
     QHash<QString, std::shared_ptr<Member>> m_members;
 };
 

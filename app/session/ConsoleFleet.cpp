@@ -1,7 +1,7 @@
 #include "ConsoleFleet.h"
 
-#include "session/LocalAgentLink.h"
-#include "session/NodeSession.h"
+#include "LocalAgentLink.h"
+#include "NodeSession.h"
 
 namespace anycast {
 
@@ -27,6 +27,7 @@ void ConsoleFleet::addLocalAgent(const QString &socketPath)
     remove(endpoint);
     auto member = std::make_shared<Member>();
     member->session = std::make_unique<NodeSession>(endpoint);
+    member->session->setBackfillQueue(&m_backfills);
     member->link = std::make_unique<LocalAgentLink>(socketPath, member->session.get());
     m_feed.add(member->session.get());
     member->link->start();
