@@ -44,9 +44,40 @@ void FleetModel::markRegion(const QString &region)
 
 void FleetModel::tick()
 {
-    for (const QString &endpoint : m_fleet->endpoints())
-        m_dirtyNodes.insert(endpoint);
+    // A node that samples every second is rebuilt by its samples; the clock only moves what
+    // nothing else does: countdowns, and the age of nodes gone quiet.
+    const auto now = m_fleet->now();
+    for (const QString &endpoint : m_fleet->endpoints()) {
+        const NodeSnapshot *node = m_fleet->node(endpoint);
+        if (!node->link.isConnected() || !node->lastSampleAt ||
+            now - *node->lastSampleAt > kQuietAfter)
+            m_dirtyNodes.insert(endpoint);
+    }
     schedule();
+}
+
+void FleetModel::markCensusChanges()
+{
+    const PrefixCensus &census = m_fleet->census();
+    if (census == m_shownCensus)
+        return;
+    // "N of M" is on every row that holds a prefix: when a prefix's fleet-wide count moves,
+    // every holder's rows are rebuilt (the diff keeps the signals to what really changed).
+    // A route that changes state but not the count only changes its own node's rows.
+    const QStringList shown = m_shownCensus.prefixes();
+    QSet<QString> prefixes(shown.begin(), shown.end());
+    for (const QString &prefix : census.prefixes())
+        prefixes.insert(prefix);
+    for (const QString &prefix : std::as_const(prefixes)) {
+        const PrefixTally before = m_shownCensus.tally(prefix);
+        const PrefixTally after = census.tally(prefix);
+        if (before.announcing() == after.announcing() && before.total == after.total &&
+            before.unknown() == after.unknown())
+            continue;
+        for (const PrefixHolder &holder : m_shownCensus.holders(prefix) + census.holders(prefix))
+            m_dirtyNodes.insert(holder.endpoint);
+    }
+    m_shownCensus = census;
 }
 
 void FleetModel::flush()
@@ -54,13 +85,7 @@ void FleetModel::flush()
     m_flushTimer.stop();
     if (m_fleet->censusRevision() != m_censusRevision) {
         m_censusRevision = m_fleet->censusRevision();
-        // "N of M" is on every row that holds a changed prefix: when the census changes,
-        // every row is rebuilt, and the diff keeps the signals to what really changed.
-        if (m_fleet->census() != m_shownCensus) {
-            m_shownCensus = m_fleet->census();
-            for (const QString &endpoint : m_fleet->endpoints())
-                m_dirtyNodes.insert(endpoint);
-        }
+        markCensusChanges();
     }
     // A node that joins or leaves a pair of endpoints reaching one agent changes the flag
     // on the other one's row too.

@@ -23,17 +23,20 @@ class FleetModel final : public KeyedTreeModel
 
 public:
     static constexpr std::chrono::milliseconds kFlushDelay{100};
+    // A connected node whose last sample is older than this gets its age moved by tick().
+    static constexpr std::chrono::seconds kQuietAfter{2};
 
     explicit FleetModel(FleetState *fleet, QObject *parent = nullptr);
 
     // Applies every pending change now (tests; otherwise the flush timer does it).
     void flush();
-    // Time moved on: sample ages and "reconnecting in N s" change on every node.
+    // Time moved on: "reconnecting in N s" and the age of quiet nodes' last sample.
     void tick();
 
 private:
     void markNode(const QString &endpoint);
     void markRegion(const QString &region);
+    void markCensusChanges();
     void schedule();
     void rebuildRegion(const QString &region);
     QList<ModelCell> regionCells(const QString &region, const QStringList &endpoints);

@@ -1,8 +1,21 @@
 #include "FleetState.h"
 
-#include <QSet>
-
 namespace anycast {
+namespace {
+
+QString identityOf(const NodeSnapshot &node)
+{
+    return node.hello ? node.hello->node + QLatin1Char('\n') + node.hello->region : QString();
+}
+
+QStringList sorted(const QSet<QString> &set)
+{
+    QStringList list(set.begin(), set.end());
+    list.sort();
+    return list;
+}
+
+} // namespace
 
 FleetState::FleetState(QObject *parent)
     : FleetState([] { return Clock::now(); }, parent)
@@ -31,6 +44,29 @@ const NodeFacts *FleetState::facts(const QString &endpoint) const
     return it == m_facts.cend() ? nullptr : &it.value();
 }
 
+void FleetState::index(const NodeSnapshot &node)
+{
+    m_byRegion[node.region()].insert(node.endpoint);
+    if (node.hello)
+        m_byIdentity[identityOf(node)].insert(node.endpoint);
+}
+
+void FleetState::unindex(const NodeSnapshot &node)
+{
+    const auto region = m_byRegion.find(node.region());
+    if (region != m_byRegion.end()) {
+        region->remove(node.endpoint);
+        if (region->isEmpty())
+            m_byRegion.erase(region);
+    }
+    const auto identity = m_byIdentity.find(identityOf(node));
+    if (node.hello && identity != m_byIdentity.end()) {
+        identity->remove(node.endpoint);
+        if (identity->isEmpty())
+            m_byIdentity.erase(identity);
+    }
+}
+
 void FleetState::addNode(const QString &endpoint)
 {
     if (m_nodes.contains(endpoint))
@@ -38,6 +74,7 @@ void FleetState::addNode(const QString &endpoint)
     NodeSnapshot node;
     node.endpoint = endpoint;
     m_nodes.insert(endpoint, node);
+    index(node);
     m_facts.insert(endpoint, NodeFacts::of(node));
     m_censusStale = true;
     ++m_censusRevision;
@@ -50,6 +87,7 @@ void FleetState::removeNode(const QString &endpoint)
     if (it == m_nodes.end())
         return;
     const QString region = it->region();
+    unindex(*it);
     m_nodes.erase(it);
     m_facts.remove(endpoint);
     m_censusStale = true;
@@ -87,7 +125,9 @@ void FleetState::setHello(const QString &endpoint, const HelloReply &hello)
         return;
     const bool sameAgent =
         node->hello && node->hello->node == hello.node && node->hello->region == hello.region;
+    unindex(*node);
     node->hello = hello;
+    index(*node);
     if (!sameAgent) {
         // What we held belongs to whoever answered here before.
         node->status.reset();
@@ -125,23 +165,12 @@ QStringList FleetState::endpoints() const
 
 QStringList FleetState::regions() const
 {
-    QSet<QString> regions;
-    for (const NodeSnapshot &node : m_nodes)
-        regions.insert(node.region());
-    QStringList sorted(regions.begin(), regions.end());
-    sorted.sort();
-    return sorted;
+    return m_byRegion.keys();
 }
 
 QStringList FleetState::endpointsIn(const QString &region) const
 {
-    QStringList keys;
-    for (const NodeSnapshot &node : m_nodes) {
-        if (node.region() == region)
-            keys.append(node.endpoint);
-    }
-    keys.sort();
-    return keys;
+    return sorted(m_byRegion.value(region));
 }
 
 QList<NodeFacts> FleetState::factsIn(const QString &region) const
@@ -157,14 +186,9 @@ QStringList FleetState::sameNodeAs(const QString &endpoint) const
     const NodeSnapshot *me = node(endpoint);
     if (!me || !me->hello)
         return {};
-    QStringList others;
-    for (const NodeSnapshot &other : m_nodes) {
-        if (other.endpoint != endpoint && other.hello && other.hello->node == me->hello->node &&
-            other.hello->region == me->hello->region)
-            others.append(other.endpoint);
-    }
-    others.sort();
-    return others;
+    QSet<QString> others = m_byIdentity.value(identityOf(*me));
+    others.remove(endpoint);
+    return sorted(others);
 }
 
 const PrefixCensus &FleetState::census() const

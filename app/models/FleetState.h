@@ -5,7 +5,9 @@
 #include "PrefixCensus.h"
 
 #include <QHash>
+#include <QMap>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 #include <functional>
@@ -68,10 +70,15 @@ signals:
 private:
     NodeSnapshot *find(const QString &endpoint);
     void changed(const QString &endpoint, Aspects aspects);
+    void index(const NodeSnapshot &node);
+    void unindex(const NodeSnapshot &node);
 
     ClockFunction m_clock;
     QHash<QString, NodeSnapshot> m_nodes;
     QHash<QString, NodeFacts> m_facts;
+    // Looked up on every update of every node: kept, not searched.
+    QMap<QString, QSet<QString>> m_byRegion;    // region -> endpoints
+    QHash<QString, QSet<QString>> m_byIdentity; // "node\nregion" -> endpoints
     mutable PrefixCensus m_census;
     mutable bool m_censusStale = true;
     quint64 m_censusRevision = 0;

@@ -89,7 +89,7 @@ void PrefixModel::schedule()
 
 void PrefixModel::tick()
 {
-    m_censusRevision = ~quint64(0);
+    m_everything = true;
     schedule();
 }
 
@@ -101,6 +101,10 @@ void PrefixModel::flush()
     const QStringList prefixes = census.prefixes();
     syncChildren(root(), prefixes, [this](const QString &prefix) { return prefixCells(prefix); });
     for (const QString &prefix : prefixes) {
+        // A prefix whose holders and their routes did not move has nothing new to show but
+        // ESTABLISHED, which moves on tick().
+        if (!m_everything && m_shownCensus.holders(prefix) == census.holders(prefix))
+            continue;
         Item *prefixItem = child(root(), prefix);
         setCells(prefixItem, prefixCells(prefix));
         const QStringList regions = census.regions(prefix);
@@ -109,6 +113,8 @@ void PrefixModel::flush()
         for (const QString &region : regions)
             syncRegion(child(prefixItem, region), prefix, region);
     }
+    m_shownCensus = census;
+    m_everything = false;
 }
 
 void PrefixModel::syncRegion(Item *regionItem, const QString &prefix, const QString &region)

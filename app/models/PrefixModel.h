@@ -23,8 +23,9 @@ inline constexpr int kPrefixColumnCount = 5;
 // Where each prefix is announced: prefix > region > node, from the fleet's prefix census
 // (the same one the fleet tree's "N of M" reads). Region rows carry what the map draws: the
 // region's best route (RoutingRole), whether redundancy is lost, "N of M", the mean
-// location of its nodes and their ESTABLISHED count. Rebuilt when routes change (coalesced)
-// and on tick() for the connection counts; the tree emits only what changed.
+// location of its nodes and their ESTABLISHED count. A prefix's rows are rebuilt when its
+// holders or their routes change (coalesced), and every prefix on tick() for ESTABLISHED
+// (the map's owner calls it every few seconds); the tree emits only what changed.
 class PrefixModel final : public KeyedTreeModel
 {
     Q_OBJECT
@@ -47,6 +48,8 @@ private:
     FleetState *m_fleet;
     QTimer m_flushTimer;
     quint64 m_censusRevision = ~quint64(0);
+    PrefixCensus m_shownCensus;
+    bool m_everything = true; // rebuild every prefix, not only those whose holders moved
 };
 
 } // namespace anycast

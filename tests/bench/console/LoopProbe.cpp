@@ -21,8 +21,11 @@ double LoopProbe::threadCpuSeconds()
 void LoopProbe::start()
 {
     m_late.clear();
+    m_workLate.clear();
     m_late.reserve(1 << 16);
+    m_workLate.reserve(1 << 16);
     m_cpuStart = threadCpuSeconds();
+    m_cpuAtTick = m_cpuStart;
     m_wall.start();
     m_sinceTick.start();
     m_timer.start();
@@ -32,7 +35,12 @@ void LoopProbe::onTick()
 {
     const double elapsedMs = static_cast<double>(m_sinceTick.nsecsElapsed()) / 1e6;
     m_sinceTick.start();
-    m_late.push_back(std::max(0.0, elapsedMs - kTickMs));
+    const double cpu = threadCpuSeconds();
+    const double workedMs = (cpu - m_cpuAtTick) * 1000;
+    m_cpuAtTick = cpu;
+    const double late = std::max(0.0, elapsedMs - kTickMs);
+    m_late.push_back(late);
+    m_workLate.push_back(std::min(late, workedMs));
 }
 
 LoopProbe::Result LoopProbe::stop()
@@ -46,8 +54,12 @@ LoopProbe::Result LoopProbe::stop()
         std::sort(sorted.begin(), sorted.end());
         result.longestStallMs = sorted.back();
         result.p99LateMs = sorted[sorted.size() * 99 / 100];
-        result.stallsOverLimit = static_cast<int>(std::count_if(
-            sorted.begin(), sorted.end(), [](double late) { return late > kStallLimitMs; }));
+        const auto over = [](double late) { return late > kStallLimitMs; };
+        result.stallsOverLimit =
+            static_cast<int>(std::count_if(sorted.begin(), sorted.end(), over));
+        result.longestWorkStallMs = *std::max_element(m_workLate.begin(), m_workLate.end());
+        result.workStallsOverLimit =
+            static_cast<int>(std::count_if(m_workLate.begin(), m_workLate.end(), over));
     }
     return result;
 }

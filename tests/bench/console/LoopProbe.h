@@ -10,8 +10,10 @@ namespace anycast::bench {
 
 // How hard the UI thread works and how long its event loop ever stops answering: the thread's
 // CPU time (CLOCK_THREAD_CPUTIME_ID) against the wall clock, and a precise timer every
-// kTickMs whose lateness is a stall (anything that kept the loop from turning: our own work,
-// or the machine not scheduling us).
+// kTickMs whose lateness is a stall. A stall has two causes: our own work, or the machine
+// not running us (other processes on a shared machine, the simulator); the CPU time the
+// thread used during the late interval tells them apart, so each stall is also reported as
+// the part of it spent working.
 class LoopProbe final : public QObject
 {
     Q_OBJECT
@@ -27,6 +29,8 @@ public:
         double longestStallMs = 0; // the worst lateness of the tick
         int stallsOverLimit = 0;   // ticks later than kStallLimitMs
         double p99LateMs = 0;
+        double longestWorkStallMs = 0; // the worst lateness spent on our own CPU work
+        int workStallsOverLimit = 0;
     };
 
     LoopProbe();
@@ -41,7 +45,9 @@ private:
     QElapsedTimer m_wall;
     QElapsedTimer m_sinceTick;
     double m_cpuStart = 0;
+    double m_cpuAtTick = 0;
     std::vector<double> m_late;
+    std::vector<double> m_workLate;
 };
 
 } // namespace anycast::bench
