@@ -74,8 +74,11 @@ void FleetModel::markCensusChanges()
         if (before.announcing() == after.announcing() && before.total == after.total &&
             before.unknown() == after.unknown())
             continue;
-        for (const PrefixHolder &holder : m_shownCensus.holders(prefix) + census.holders(prefix))
-            m_dirtyNodes.insert(holder.endpoint);
+        for (const PrefixCensus *side :
+             {static_cast<const PrefixCensus *>(&m_shownCensus), &census}) {
+            for (const PrefixHolder &holder : side->holders(prefix))
+                m_dirtyNodes.insert(holder.endpoint);
+        }
     }
     m_shownCensus = census;
 }

@@ -1,7 +1,5 @@
 #include "PrefixCensus.h"
 
-#include <QSet>
-
 #include <algorithm>
 
 namespace anycast {
@@ -46,40 +44,31 @@ PrefixCensus PrefixCensus::of(const QList<NodeFacts> &nodes)
         for (auto it = mine.cbegin(); it != mine.cend(); ++it)
             census.m_holders[it.key()].append(it.value());
     }
-    for (auto &holders : census.m_holders) {
-        std::sort(holders.begin(), holders.end(), [](const PrefixHolder &a, const PrefixHolder &b) {
+    for (auto it = census.m_holders.begin(); it != census.m_holders.end(); ++it) {
+        std::sort(it->begin(), it->end(), [](const PrefixHolder &a, const PrefixHolder &b) {
             return std::tie(a.node, a.endpoint) < std::tie(b.node, b.endpoint);
         });
+        PrefixTally &fleet = census.m_tallies[it.key()];
+        QMap<QString, PrefixTally> &regions = census.m_regionTallies[it.key()];
+        for (const PrefixHolder &holder : std::as_const(*it)) {
+            fleet.add(holder.presence);
+            regions[holder.region].add(holder.presence);
+        }
     }
     return census;
 }
 
-PrefixTally PrefixCensus::tally(const QString &prefix) const
+const QList<PrefixHolder> &PrefixCensus::holders(const QString &prefix) const
 {
-    PrefixTally tally;
-    for (const PrefixHolder &holder : m_holders.value(prefix))
-        tally.add(holder.presence);
-    return tally;
+    static const QList<PrefixHolder> none;
+    const auto it = m_holders.constFind(prefix);
+    return it == m_holders.cend() ? none : *it;
 }
 
 PrefixTally PrefixCensus::tally(const QString &prefix, const QString &region) const
 {
-    PrefixTally tally;
-    for (const PrefixHolder &holder : m_holders.value(prefix)) {
-        if (holder.region == region)
-            tally.add(holder.presence);
-    }
-    return tally;
-}
-
-QStringList PrefixCensus::regions(const QString &prefix) const
-{
-    QSet<QString> regions;
-    for (const PrefixHolder &holder : m_holders.value(prefix))
-        regions.insert(holder.region);
-    QStringList sorted(regions.begin(), regions.end());
-    sorted.sort();
-    return sorted;
+    const auto it = m_regionTallies.constFind(prefix);
+    return it == m_regionTallies.cend() ? PrefixTally() : it->value(region);
 }
 
 } // namespace anycast

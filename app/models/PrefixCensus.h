@@ -2,6 +2,7 @@
 
 #include "NodeFacts.h"
 
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QStringList>
@@ -50,17 +51,23 @@ public:
     static PrefixCensus of(const QList<NodeFacts> &nodes);
 
     QStringList prefixes() const { return m_holders.keys(); }
-    // Holders in node-name order.
-    QList<PrefixHolder> holders(const QString &prefix) const { return m_holders.value(prefix); }
-    PrefixTally tally(const QString &prefix) const;
+    // Holders in node-name order (an empty list for a prefix nobody serves).
+    const QList<PrefixHolder> &holders(const QString &prefix) const;
+    // Counted once when the census is taken: the trees ask for these on every row.
+    PrefixTally tally(const QString &prefix) const { return m_tallies.value(prefix); }
     PrefixTally tally(const QString &prefix, const QString &region) const;
     // Regions that serve the prefix, sorted.
-    QStringList regions(const QString &prefix) const;
+    QStringList regions(const QString &prefix) const
+    {
+        return m_regionTallies.value(prefix).keys();
+    }
 
-    bool operator==(const PrefixCensus &) const = default;
+    bool operator==(const PrefixCensus &other) const { return m_holders == other.m_holders; }
 
 private:
     QMap<QString, QList<PrefixHolder>> m_holders;
+    QHash<QString, PrefixTally> m_tallies;
+    QHash<QString, QMap<QString, PrefixTally>> m_regionTallies; // prefix -> region -> tally
 };
 
 } // namespace anycast

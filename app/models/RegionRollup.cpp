@@ -49,7 +49,7 @@ RegionRollup RegionRollup::of(const QList<NodeFacts> &regionNodes)
 
     const PrefixCensus census = PrefixCensus::of(regionNodes);
     for (const QString &prefix : census.prefixes()) {
-        const QList<PrefixHolder> holders = census.holders(prefix);
+        const QList<PrefixHolder> &holders = census.holders(prefix);
         const PrefixTally tally = census.tally(prefix);
         const bool withdrawnForHealth =
             std::any_of(holders.begin(), holders.end(), [](const PrefixHolder &holder) {

@@ -119,9 +119,13 @@ void NodeSession::startSession()
     m_samples.beginCatchUp();
     m_client.subscribe({QStringLiteral("sample"), QStringLiteral("event")},
                        [this, generation](CallOutcome<QStringList> outcome) {
-                           if (!current(generation) ||
-                               failedFatally(outcome, QStringLiteral("subscribe")))
+                           if (!current(generation))
                                return;
+                           if (!std::holds_alternative<QStringList>(outcome)) {
+                               declareDead(QStringLiteral("subscribe failed: ") +
+                                           failureText(outcome));
+                               return;
+                           }
                            setLink(LinkStatus{LinkPhase::Connected, {}, {}});
                        });
     catchUpEvents();
