@@ -90,13 +90,17 @@ int runAgent(const anycast::AgentConfig &config, const QString &samplerKind)
             sampler = makeSampler(QStringLiteral("proc"), ports.value());
         }
     }
+    // First in, last out: a second SIGTERM during the shutdown below is still only a byte in
+    // a pipe, never the default action that would kill the agent halfway through.
+    anycast::UnixSignals unixSignals;
     anycast::AgentRuntime runtime(config, std::move(sampler),
                                   anycast::HostCountersReader(anycast::defaultProcRoot()));
-    anycast::UnixSignals unixSignals;
-    QObject::connect(&unixSignals, &anycast::UnixSignals::terminate, [](int signal) {
-        anycast::logLine(QStringLiteral("agent: signal %1, stopping").arg(signal));
-        QCoreApplication::quit();
-    });
+    QObject::connect(&unixSignals, &anycast::UnixSignals::terminate, &runtime,
+                     [&runtime](int signal) {
+                         anycast::logLine(QStringLiteral("agent: signal %1, stopping").arg(signal));
+                         runtime.stop();
+                         QCoreApplication::quit();
+                     });
     QObject::connect(&unixSignals, &anycast::UnixSignals::reload, &runtime,
                      &anycast::AgentRuntime::reload);
     runtime.start();

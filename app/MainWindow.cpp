@@ -1,21 +1,34 @@
 #include "MainWindow.h"
 
+#include "FirstRunWidget.h"
+#include "InventoryWatcher.h"
 #include "models/FleetModel.h"
 #include "models/ModelRoles.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTreeView>
 
 namespace anycast {
 
-MainWindow::MainWindow(FleetState *fleet, QWidget *parent)
+MainWindow::MainWindow(FleetState *fleet, InventoryWatcher *inventory, QString localSocket,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_fleet(fleet)
+    , m_inventory(inventory)
+    , m_localSocket(std::move(localSocket))
     , m_model(new FleetModel(fleet, this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_tree(new QTreeView(this))
+    , m_pages(new QStackedWidget(this))
+    , m_connectedCount(new QLabel(this))
 {
     setWindowTitle(tr("Anycast Console"));
     m_proxy->setSourceModel(m_model);
@@ -38,12 +51,29 @@ MainWindow::MainWindow(FleetState *fleet, QWidget *parent)
                 for (int row = first; row <= last; ++row)
                     m_tree->expand(m_proxy->index(row, 0, under));
             });
-    setCentralWidget(m_tree);
+    m_pages->addWidget(m_tree);
+    if (m_inventory) {
+        m_firstRun = new FirstRunWidget(m_inventory->path(), m_localSocket, m_pages);
+        m_pages->addWidget(m_firstRun);
+        connect(m_firstRun, &FirstRunWidget::localAgentChosen, this, &MainWindow::useLocalAgent);
+        connect(m_inventory, &InventoryWatcher::inventoryChanged, this,
+                &MainWindow::showInventoryState);
+        connect(m_inventory, &InventoryWatcher::inventoryError, this,
+                &MainWindow::showInventoryState);
+    }
+    setCentralWidget(m_pages);
+    statusBar()->addPermanentWidget(m_connectedCount);
     m_clock.setInterval(1000);
     connect(&m_clock, &QTimer::timeout, this, &MainWindow::tick);
     m_clock.start();
+    showInventoryState();
     tick();
     resize(1200, 700);
+}
+
+bool MainWindow::showsFirstRun() const
+{
+    return m_firstRun && m_pages->currentWidget() == m_firstRun;
 }
 
 void MainWindow::tick()
@@ -55,11 +85,46 @@ void MainWindow::tick()
         if (m_fleet->node(endpoint)->link.isConnected())
             ++connected;
     }
-    if (endpoints.isEmpty())
-        statusBar()->showMessage(tr("No agents configured"));
-    else
-        statusBar()->showMessage(
-            tr("%1 of %n nodes connected", nullptr, endpoints.size()).arg(connected));
+    m_connectedCount->setText(
+        endpoints.isEmpty()
+            ? tr("No agents connected")
+            : tr("%1 of %n nodes connected", nullptr, endpoints.size()).arg(connected));
+}
+
+void MainWindow::showInventoryState()
+{
+    if (!m_inventory) {
+        m_pages->setCurrentWidget(m_tree);
+        return;
+    }
+    const bool haveFleet = m_inventory->current().has_value();
+    m_pages->setCurrentWidget(haveFleet ? static_cast<QWidget *>(m_tree) : m_firstRun);
+    const QString &error = m_inventory->error();
+    const bool missing = !QFileInfo::exists(m_inventory->path());
+    m_firstRun->setProblem(missing ? QString() : error);
+    if (error.isEmpty() && haveFleet) {
+        statusBar()->showMessage(tr("Inventory: %1").arg(m_inventory->path()));
+    } else if (haveFleet) {
+        // A bad edit: the running fleet stays, and the error says where to look.
+        statusBar()->showMessage(tr("Inventory not reloaded: %1").arg(error));
+    } else {
+        statusBar()->clearMessage();
+    }
+}
+
+void MainWindow::useLocalAgent()
+{
+    const QString path = m_inventory->path();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (QFileInfo::exists(path) || !file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        QMessageBox::warning(this, tr("Inventory"),
+                             tr("Cannot create %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    file.write(QStringLiteral("[[node]]\nlocal = \"%1\"\n").arg(m_localSocket).toUtf8());
+    file.close();
+    m_inventory->start();
 }
 
 } // namespace anycast

@@ -1,5 +1,11 @@
-#include "session/ConsoleFleet.h"
+#include "DialogPrompter.h"
+#include "FleetConnections.h"
+#include "Inventory.h"
+#include "InventoryLocation.h"
+#include "InventoryWatcher.h"
 #include "MainWindow.h"
+#include "SshNetwork.h"
+#include "session/ConsoleFleet.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -29,11 +35,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption afterOption(QStringLiteral("after"),
                                          QStringLiteral("With --screenshot: wait this long first."),
                                          QStringLiteral("SECONDS"), QStringLiteral("1"));
-    const QCommandLineOption localOption(
-        QStringLiteral("local"),
-        QStringLiteral("Watch the agent on this machine listening on SOCKET (repeatable)."),
-        QStringLiteral("SOCKET"));
-    parser.addOptions({languageOption, screenshotOption, afterOption, localOption});
+    const QCommandLineOption inventoryOption(
+        QStringLiteral("inventory"),
+        QStringLiteral("The fleet inventory (default: %1).").arg(anycast::defaultInventoryPath()),
+        QStringLiteral("FILE"));
+    parser.addOptions({inventoryOption, languageOption, screenshotOption, afterOption});
     parser.process(app);
 
     QTranslator translator;
@@ -44,10 +50,27 @@ int main(int argc, char *argv[])
         QApplication::installTranslator(&translator);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/anycast-console.svg")));
 
+    const QString inventoryPath = parser.isSet(inventoryOption) ? parser.value(inventoryOption)
+                                                                : anycast::defaultInventoryPath();
+    anycast::SshNetwork network;
+    anycast::FleetConnections connections(network);
+    anycast::InventoryWatcher inventory(inventoryPath);
+    QObject::connect(
+        &inventory, &anycast::InventoryWatcher::inventoryChanged, &connections,
+        [&connections](const anycast::Inventory &, const anycast::InventoryDiff &diff) {
+            connections.apply(diff);
+        });
     anycast::ConsoleFleet fleet;
-    for (const QString &socket : parser.values(localOption))
-        fleet.addLocalAgent(socket);
-    anycast::MainWindow window(fleet.state());
+    fleet.follow(&connections);
+    QObject::connect(&inventory, &anycast::InventoryWatcher::inventoryError, &app,
+                     [](const QString &error) {
+                         std::fprintf(stderr, "anycast-console: %s\n", qPrintable(error));
+                     });
+    anycast::MainWindow window(fleet.state(), &inventory,
+                               QString::fromLatin1(anycast::kDefaultAgentSocket));
+    anycast::DialogPrompter prompter(&window);
+    network.setPrompter(&prompter);
+    inventory.start();
     window.show();
     if (parser.isSet(screenshotOption)) {
         bool ok = false;
@@ -66,5 +89,7 @@ int main(int argc, char *argv[])
             QApplication::quit();
         });
     }
-    return app.exec();
+    const int status = app.exec();
+    network.setPrompter(nullptr);
+    return status;
 }

@@ -32,10 +32,19 @@ ApiServer::ApiServer(ApiMethods &methods, QString operatorsGroup, QObject *paren
 
 ApiServer::~ApiServer()
 {
+    close();
+}
+
+void ApiServer::close()
+{
+    // Deleted here, not by the event loop, which may have stopped for good: each client is
+    // cut loose first so that its end reaches nothing of this object.
     for (auto &[socket, client] : m_clients) {
         socket->disconnect(this);
         socket->abort();
+        delete socket;
     }
+    m_clients.clear();
     m_server.close();
 }
 
@@ -83,6 +92,7 @@ int ApiServer::clientsOf(uid_t uid) const
 void ApiServer::refuse(QLocalSocket *socket, const RpcError &error)
 {
     ++m_errors;
+    socket->disconnect(this); // no longer a client: its end is nothing to this object
     socket->write(errorLine(QJsonValue(), error));
     socket->disconnectFromServer(); // after the error line is written
     connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
@@ -114,6 +124,8 @@ void ApiServer::onNewConnection()
             continue;
         }
         caller->mayMutate = mayMutate(caller.value(), m_operatorsGroup);
+        // Ours from here on: the listener deletes only the connections nobody took.
+        socket->setParent(this);
         m_clients.emplace(socket, Client{caller.value(), {}, {}});
         connect(socket, &QLocalSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QLocalSocket::disconnected, this, [this, socket] { forget(socket); });
@@ -122,8 +134,10 @@ void ApiServer::onNewConnection()
 
 void ApiServer::forget(QLocalSocket *socket)
 {
-    if (m_clients.erase(socket) > 0)
-        socket->deleteLater();
+    if (m_clients.erase(socket) == 0)
+        return;
+    socket->disconnect(this);
+    socket->deleteLater();
 }
 
 void ApiServer::onReadyRead(QLocalSocket *socket)

@@ -18,6 +18,8 @@ namespace anycast {
 // line over 1 MiB gets an error and a disconnect, a client that does not read its replies
 // or notifications is dropped once kMaxQueuedBytes wait for it, and the number of clients
 // (in all and per user) is capped, so no client can stall the agent or the other clients.
+// Accepted clients belong to this object and are closed here, before the listener goes, so
+// none can report its end to a half-destroyed server.
 class ApiServer final : public QObject
 {
     Q_OBJECT
@@ -33,6 +35,8 @@ public:
     // Listens on `path` with mode 0660 and group `socketGroup` (the group that may connect).
     // A group that cannot be set is an error: the socket would be open to the wrong users.
     Result<bool> listen(const QString &path, const QString &socketGroup);
+    // Stops listening and closes every client: for shutdown.
+    void close();
     void setOperatorsGroup(const QString &group) { m_operatorsGroup = group; }
 
     // Sends a notification to every client that subscribed to `topic`.

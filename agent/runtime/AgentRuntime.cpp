@@ -152,7 +152,26 @@ void AgentRuntime::connectMonitor(ServiceMonitor *monitor)
 
 AgentRuntime::~AgentRuntime()
 {
+    stop();
+}
+
+void AgentRuntime::stop()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
     m_systemd.stopping();
+    m_fastTimer.stop();
+    m_fullTimer.stop();
+    m_watchdogTimer.stop();
+    m_apiServer.close();
+    m_http.close();
+    m_bridgeServer.close();
+    m_fleet.reset();
+    // A probe torn down may still report; the runtime it reports to is whole until here.
+    qDeleteAll(m_monitors);
+    m_monitors.clear();
+    logLine(QStringLiteral("agent: stopped"));
 }
 
 void AgentRuntime::start()
@@ -200,6 +219,8 @@ void AgentRuntime::start()
 
 void AgentRuntime::reload()
 {
+    if (m_stopped)
+        return;
     const auto next = loadAgentConfig(m_config.sourcePath);
     const auto refuse = [this](const QString &why) {
         logLine(QStringLiteral("reload: keeping the running config: %1").arg(why));

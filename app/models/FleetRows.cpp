@@ -377,9 +377,8 @@ QList<ModelCell> FleetRows::node(const NodeSnapshot &node, const NodeFacts &fact
     const RollupLevel level = nodeLevel(facts);
     QString name = facts.name;
     QString nameTip =
-        facts.name == node.endpoint
-            ? tr("%1: %2").arg(node.endpoint, StateWords::level(level))
-            : tr("%1 at %2: %3").arg(facts.name, node.endpoint, StateWords::level(level));
+        !node.hello ? tr("%1: %2").arg(node.where(), StateWords::level(level))
+                    : tr("%1 at %2: %3").arg(facts.name, node.where(), StateWords::level(level));
     if (!sameNodeAs.isEmpty()) {
         name = tr("%1 (same node as %2)").arg(facts.name, sameNodeAs.join(QStringLiteral(", ")));
         nameTip = tr("%1\nThe same node (name and region) answers at %2: two inventory entries "

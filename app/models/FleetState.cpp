@@ -67,12 +67,13 @@ void FleetState::unindex(const NodeSnapshot &node)
     }
 }
 
-void FleetState::addNode(const QString &endpoint)
+void FleetState::addNode(const QString &endpoint, const QString &label)
 {
     if (m_nodes.contains(endpoint))
         return;
     NodeSnapshot node;
     node.endpoint = endpoint;
+    node.label = label;
     m_nodes.insert(endpoint, node);
     index(node);
     m_facts.insert(endpoint, NodeFacts::of(node));

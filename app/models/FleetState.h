@@ -39,7 +39,8 @@ public:
     explicit FleetState(QObject *parent = nullptr);
     FleetState(ClockFunction clock, QObject *parent = nullptr);
 
-    void addNode(const QString &endpoint);
+    // `label`: how the inventory names the endpoint, shown until hello names the node.
+    void addNode(const QString &endpoint, const QString &label = {});
     void removeNode(const QString &endpoint);
     void setLink(const QString &endpoint, const LinkStatus &link);
     void setHello(const QString &endpoint, const HelloReply &hello);

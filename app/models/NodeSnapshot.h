@@ -16,14 +16,17 @@ struct NodeSnapshot
     using Clock = LinkStatus::Clock;
 
     QString endpoint;
+    QString label; // how the inventory names the endpoint ("noc@fra-1:22"); may be empty
     LinkStatus link;
     std::optional<HelloReply> hello;
     std::optional<AgentStatus> status;
     std::optional<SamplePoint> lastSample;
     std::optional<Clock::time_point> lastSampleAt; // the console's clock when it arrived
 
-    // The agent's own name once hello gave it, else the endpoint.
-    QString name() const { return hello ? hello->node : endpoint; }
+    // What a person reads for the endpoint.
+    QString where() const { return label.isEmpty() ? endpoint : label; }
+    // The agent's own name once hello gave it, else where it is reached.
+    QString name() const { return hello ? hello->node : where(); }
     // Empty until hello; kept while the link is down (the node is still there, unseen).
     QString region() const { return hello ? hello->region : QString(); }
     // Current facts flow only while connected; anything older is history, not state.

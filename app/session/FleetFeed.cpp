@@ -12,11 +12,11 @@ FleetFeed::FleetFeed(FleetState *fleet, TimeSeriesStore *store, QObject *parent)
     , m_store(store)
 {}
 
-void FleetFeed::add(NodeSession *session)
+void FleetFeed::add(NodeSession *session, const QString &label)
 {
     const QString endpoint = session->endpoint();
     remove(endpoint);
-    m_fleet->addNode(endpoint);
+    m_fleet->addNode(endpoint, label);
     m_fleet->setLink(endpoint, session->link());
     if (session->hello()) {
         m_fleet->setHello(endpoint, *session->hello());

@@ -20,8 +20,9 @@ class FleetFeed final : public QObject
 public:
     FleetFeed(FleetState *fleet, TimeSeriesStore *store, QObject *parent = nullptr);
 
-    // The session's endpoint joins the fleet now (as "connecting" until it says more).
-    void add(NodeSession *session);
+    // The session's endpoint joins the fleet now (as "connecting" until it says more);
+    // `label` names it for people until hello does.
+    void add(NodeSession *session, const QString &label = {});
     // The endpoint left the inventory: its rows and series go.
     void remove(const QString &endpoint);
 

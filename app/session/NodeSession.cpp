@@ -43,9 +43,6 @@ NodeSession::NodeSession(QString endpoint, Timings timings, QObject *parent)
             [this](const QString &why) { declareDead(QStringLiteral("protocol error: ") + why); });
     m_statusTimer.setInterval(m_timings.statusRefresh);
     connect(&m_statusTimer, &QTimer::timeout, this, &NodeSession::requestStatus);
-    m_livenessTimer.setInterval(std::max<std::chrono::milliseconds>(m_timings.livenessInterval / 2,
-                                                                    std::chrono::milliseconds(50)));
-    connect(&m_livenessTimer, &QTimer::timeout, this, &NodeSession::checkLiveness);
 }
 
 NodeSession::~NodeSession()
@@ -53,7 +50,6 @@ NodeSession::~NodeSession()
     // Callbacks still pending must not reach a half-destroyed session.
     ++m_generation;
     endBackfill();
-    disconnect(m_newsConnection);
 }
 
 void NodeSession::setLink(const LinkStatus &status)
@@ -70,16 +66,11 @@ void NodeSession::attach(QIODevice *device)
         dropStream(QStringLiteral("the connection was replaced"));
     const quint64 generation = ++m_generation;
     m_device = device;
-    m_newsConnection =
-        connect(device, &QIODevice::readyRead, this, [this] { m_sinceNews.start(); });
-    m_sinceNews.start();
-    m_pingInFlight = false;
     m_client.attach(device);
     setLink(LinkStatus{LinkPhase::Connecting, QStringLiteral("greeting the agent"), {}});
     m_client.hello(kClientName, [this, generation](CallOutcome<HelloReply> outcome) {
         onHello(generation, std::move(outcome));
     });
-    m_livenessTimer.start();
 }
 
 void NodeSession::onHello(quint64 generation, CallOutcome<HelloReply> outcome)
@@ -249,21 +240,16 @@ void NodeSession::deliverEvents(const QList<AgentEvent> &events)
         requestStatus();
 }
 
-void NodeSession::checkLiveness()
+void NodeSession::ping()
 {
-    if (!m_device || m_pingInFlight || m_sinceNews.elapsed() < m_timings.livenessInterval.count())
+    if (!m_device)
         return;
-    m_pingInFlight = true;
-    const quint64 generation = m_generation;
+    // The answer itself is not needed: its bytes on the stream are the sign of life, and
+    // the transport keeps the deadline. The call's own timeout only tidies it away.
     m_client.call(
         QStringLiteral("hello"), QJsonObject{{QStringLiteral("client"), kClientName}},
-        [this, generation](CallOutcome<QJsonValue> outcome) {
-            if (!current(generation))
-                return;
-            m_pingInFlight = false;
-            failedFatally(outcome, QStringLiteral("the liveness ping"));
-        },
-        m_timings.livenessDeadline);
+        [](const CallOutcome<QJsonValue> &) {},
+        m_timings.livenessInterval + m_timings.livenessDeadline);
 }
 
 template <typename T>
@@ -289,12 +275,9 @@ void NodeSession::declareDead(const QString &reason)
 void NodeSession::dropStream(const QString &why)
 {
     ++m_generation;
-    disconnect(m_newsConnection);
     m_device.clear();
-    m_livenessTimer.stop();
     m_statusTimer.stop();
     m_statusCall.reset();
-    m_pingInFlight = false;
     m_events.abortCatchUp();
     m_samples.abortCatchUp();
     endBackfill();

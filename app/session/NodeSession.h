@@ -7,7 +7,6 @@
 #include "SampleSequence.h"
 #include "protocol/AgentClient.h"
 
-#include <QElapsedTimer>
 #include <QIODevice>
 #include <QObject>
 #include <QPointer>
@@ -32,14 +31,16 @@ class NodeSession final : public QObject
 public:
     struct Timings
     {
-        std::chrono::milliseconds statusRefresh{10000};   // safety net besides event triggers
-        std::chrono::milliseconds livenessInterval{5000}; // this long without news: ping
-        std::chrono::milliseconds livenessDeadline{3000}; // an unanswered ping: link dead
-        std::chrono::milliseconds historyTimeout{30000};  // an hour of samples is a few MiB
-        std::chrono::seconds historyWindow{3600};         // how far back the charts reach
+        std::chrono::milliseconds statusRefresh{10000}; // safety net besides event triggers
+        // For the transport's liveness probe: this long without news, ping(); no news within
+        // the deadline after it, the transport declares the link dead.
+        std::chrono::milliseconds livenessInterval{5000};
+        std::chrono::milliseconds livenessDeadline{3000};
+        std::chrono::milliseconds historyTimeout{30000}; // an hour of samples is a few MiB
+        std::chrono::seconds historyWindow{3600};        // how far back the charts reach
     };
-    // The session found the link dead (a ping unanswered, a protocol violation, a call timed
-    // out): the owner closes the stream and reconnects, then calls attach() again.
+    // The session found the link dead (a protocol violation, a call timed out): the owner
+    // closes the stream and reconnects, then calls attach() again.
     using DeadHandler = std::function<void(const QString &reason)>;
 
     explicit NodeSession(QString endpoint, QObject *parent = nullptr);
@@ -47,6 +48,7 @@ public:
     ~NodeSession() override;
 
     const QString &endpoint() const { return m_endpoint; }
+    const Timings &timings() const { return m_timings; }
     const LinkStatus &link() const { return m_link; }
     const std::optional<HelloReply> &hello() const { return m_hello; }
     std::optional<quint64> lastEventSeq() const { return m_events.lastSeq(); }
@@ -65,6 +67,9 @@ public:
     // The owner's view while no stream is attached (connecting, reconnecting in N s, host key
     // refused, ...). Ignored while attached: the session knows better then.
     void setTransportStatus(const LinkStatus &status);
+    // Asks the agent for a sign of life (a `hello`); its answer is news the transport sees on
+    // the stream. The transport's liveness probe calls this and keeps the deadline.
+    void ping();
 
 signals:
     void linkChanged(const QString &endpoint, const anycast::LinkStatus &link);
@@ -97,7 +102,6 @@ private:
     void onLiveSample(const SamplePoint &sample);
     void onLiveEvent(const AgentEvent &event);
     void deliverEvents(const QList<AgentEvent> &events);
-    void checkLiveness();
     // A call failed: a timeout or a protocol error means the link is dead; Closed means the
     // link is already going down; an agent error leaves the link alone.
     template <typename T> bool failedFatally(const CallOutcome<T> &outcome, const QString &what);
@@ -113,11 +117,7 @@ private:
     SampleSequence m_samples;
     CoalescedCall m_statusCall;
     QTimer m_statusTimer;
-    QTimer m_livenessTimer;
-    QElapsedTimer m_sinceNews;
-    bool m_pingInFlight = false;
     QPointer<QIODevice> m_device;
-    QMetaObject::Connection m_newsConnection;
     // Bumped whenever the stream changes: callbacks of calls on an older stream do nothing.
     quint64 m_generation = 0;
     DeadHandler m_deadHandler;

@@ -1,6 +1,5 @@
 #include "protocol/AgentClient.h"
 
-#include "StrictJson.h"
 #include "protocol/ApiVersion.h"
 #include "protocol/RpcMessage.h"
 

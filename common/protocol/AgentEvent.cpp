@@ -43,13 +43,7 @@ AgentEvent AgentEvent::fromJson(JsonReader &reader)
 {
     AgentEvent event;
     event.seq = reader.unsignedInteger(QStringLiteral("seq"));
-    const QString timeKey = QStringLiteral("time");
-    const QString time = reader.string(timeKey);
-    if (const auto parsed = parseUtcTimestamp(time))
-        event.time = *parsed;
-    else if (reader.ok())
-        reader.fail(timeKey, QStringLiteral("expected a UTC time such as "
-                                            "2024-05-01T12:00:00.000Z"));
+    event.time = readUtcTimestamp(reader, QStringLiteral("time"));
     const QString kindKey = QStringLiteral("kind");
     event.kind = reader.string(kindKey);
     if (!kinds().contains(event.kind) && reader.ok())

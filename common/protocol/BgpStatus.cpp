@@ -38,7 +38,8 @@ QJsonObject BgpStatus::toJson() const
             {QStringLiteral("bridge"), bridge},
             {QStringLiteral("neighbors"), neighborStates},
             {QStringLiteral("prefixes"), listToJson(prefixes)},
-            {QStringLiteral("error_acks"), jsonUnsigned(errorAcks)}};
+            {QStringLiteral("error_acks"), jsonUnsigned(errorAcks)},
+            {QStringLiteral("neighbor_events_ignored"), jsonUnsigned(neighborEventsIgnored)}};
 }
 
 BgpStatus BgpStatus::fromJson(JsonReader &reader)
@@ -52,6 +53,8 @@ BgpStatus BgpStatus::fromJson(JsonReader &reader)
         status.neighbors.insert(address, neighbors.string(address));
     status.prefixes = listFromJson<BgpPrefixStatus>(reader, QStringLiteral("prefixes"));
     status.errorAcks = reader.unsignedInteger(QStringLiteral("error_acks"));
+    status.neighborEventsIgnored =
+        reader.unsignedInteger(QStringLiteral("neighbor_events_ignored"));
     reader.rejectUnknownKeys();
     return status;
 }

@@ -34,6 +34,8 @@ struct BgpStatus
     QMap<QString, QString> neighbors; // neighbor address -> session state
     QList<BgpPrefixStatus> prefixes;
     quint64 errorAcks = 0;
+    // Neighbor-state events dropped: beyond the neighbors tracked, or not a plain address.
+    quint64 neighborEventsIgnored = 0;
 
     QJsonObject toJson() const;
     static BgpStatus fromJson(JsonReader &reader);

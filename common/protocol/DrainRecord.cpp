@@ -50,14 +50,7 @@ DrainRecord DrainRecord::fromJson(JsonReader &reader)
     result.by = reader.string(QStringLiteral("by"));
     result.uid = static_cast<quint32>(
         reader.unsignedInteger(QStringLiteral("uid"), std::numeric_limits<quint32>::max()));
-    const QString sinceKey = QStringLiteral("since");
-    const QString since = reader.string(sinceKey);
-    if (const auto parsed = parseUtcTimestamp(since))
-        result.since = *parsed;
-    else if (reader.ok())
-        reader.fail(sinceKey, QStringLiteral("expected a UTC time such as "
-                                             "2024-05-01T12:00:00.000Z, not \"%1\"")
-                                  .arg(since));
+    result.since = readUtcTimestamp(reader, QStringLiteral("since"));
     result.forceWithdraw = reader.boolean(QStringLiteral("force_withdraw"));
     reader.rejectUnknownKeys();
     return result;

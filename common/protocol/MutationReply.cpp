@@ -9,6 +9,10 @@ QJsonObject MutationReply::toJson() const
                      {QStringLiteral("message"), message}};
     if (audited)
         json.insert(QStringLiteral("audited"), *audited);
+    if (auditAttempt)
+        json.insert(QStringLiteral("audit_attempt"), jsonUnsigned(*auditAttempt));
+    if (auditWarning)
+        json.insert(QStringLiteral("audit_warning"), *auditWarning);
     if (drain)
         json.insert(QStringLiteral("drain"), drain->toJson());
     return json;
@@ -23,6 +27,12 @@ MutationReply MutationReply::fromJson(JsonReader &reader)
     const QString auditedKey = QStringLiteral("audited");
     if (reader.has(auditedKey))
         reply.audited = reader.string(auditedKey);
+    const QString attemptKey = QStringLiteral("audit_attempt");
+    if (reader.has(attemptKey))
+        reply.auditAttempt = reader.unsignedInteger(attemptKey);
+    const QString warningKey = QStringLiteral("audit_warning");
+    if (reader.has(warningKey))
+        reply.auditWarning = reader.string(warningKey);
     const QString drainKey = QStringLiteral("drain");
     if (reader.has(drainKey)) {
         JsonReader drain = reader.child(drainKey);

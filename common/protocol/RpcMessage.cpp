@@ -55,12 +55,10 @@ Result<RpcError> readError(const QJsonValue &value)
 
 Result<IncomingMessage> parseIncomingLine(QByteArrayView line)
 {
-    const Result<QJsonDocument> document = parseStrictJson(line);
-    if (!document)
-        return fail(QStringLiteral("not JSON: ") + document.error());
-    if (!document->isObject())
-        return fail(QStringLiteral("not a JSON object"));
-    const QJsonObject object = document->object();
+    const StrictJsonResult parsed = StrictJson::parseObject(line);
+    if (!parsed.ok())
+        return fail(QStringLiteral("not a JSON object: ") + parsed.problem->toString());
+    const QJsonObject object = parsed.document.object();
     if (object.value(QStringLiteral("jsonrpc")) != QJsonValue(QStringLiteral("2.0")))
         return fail(QStringLiteral("\"jsonrpc\" is not \"2.0\""));
 

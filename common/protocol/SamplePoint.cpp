@@ -53,13 +53,7 @@ QJsonObject SamplePoint::toJson() const
 SamplePoint SamplePoint::fromJson(JsonReader &reader)
 {
     SamplePoint point;
-    const QString timeKey = QStringLiteral("time");
-    const QString time = reader.string(timeKey);
-    if (const auto parsed = parseUtcTimestamp(time))
-        point.time = *parsed;
-    else if (reader.ok())
-        reader.fail(timeKey, QStringLiteral("expected a UTC time such as "
-                                            "2024-05-01T12:00:00.000Z"));
+    point.time = readUtcTimestamp(reader, QStringLiteral("time"));
     point.services = listFromJson<ServiceSample>(reader, QStringLiteral("services"));
     reader.rejectUnknownKeys();
     return point;

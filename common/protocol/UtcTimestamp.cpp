@@ -17,4 +17,17 @@ std::optional<QDateTime> parseUtcTimestamp(const QString &text)
     return time.toUTC();
 }
 
+QDateTime readUtcTimestamp(JsonReader &reader, const QString &key)
+{
+    const QString text = reader.string(key);
+    if (const auto parsed = parseUtcTimestamp(text))
+        return *parsed;
+    if (reader.ok()) {
+        reader.fail(key, QStringLiteral("expected a UTC time such as "
+                                        "2024-05-01T12:00:00.000Z, not \"%1\"")
+                             .arg(text));
+    }
+    return {};
+}
+
 } // namespace anycast

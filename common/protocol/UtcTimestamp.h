@@ -1,5 +1,7 @@
 #pragma once
 
+#include "JsonReader.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -12,5 +14,7 @@ namespace anycast {
 // anything else instead of guessing at time zones.
 QString formatUtcTimestamp(const QDateTime &time);
 std::optional<QDateTime> parseUtcTimestamp(const QString &text);
+// The string at `key`, parsed; anything else fails the reader, naming the key.
+QDateTime readUtcTimestamp(JsonReader &reader, const QString &key);
 
 } // namespace anycast

@@ -300,7 +300,8 @@ TEST_F(AgentCli, ConsoleStartsOffscreenAndSavesAScreenshot)
     const QString png = m_dir.filePath(QStringLiteral("console.png"));
     const ProcessResult result =
         run(QStringLiteral("anycast-console"),
-            {QStringLiteral("--screenshot"), png, QStringLiteral("--after"), QStringLiteral("0.2"),
+            {QStringLiteral("--inventory"), m_dir.filePath(QStringLiteral("no-fleet.toml")),
+             QStringLiteral("--screenshot"), png, QStringLiteral("--after"), QStringLiteral("0.2"),
              QStringLiteral("--lang"), QStringLiteral("de")},
             environment);
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();

@@ -3,13 +3,14 @@
 // restarted, agent frozen) notices, reconnects and catches up with no gap.
 #include "AgentApiFixture.h"
 #include "AwaitOutcome.h"
+#include "LocalTransport.h"
 #include "models/FleetModel.h"
 #include "models/ModelRoles.h"
 #include "models/StateWords.h"
 #include "models/TimeSeriesStore.h"
 #include "session/FleetFeed.h"
-#include "session/LocalAgentLink.h"
 #include "session/NodeSession.h"
+#include "session/TransportBinding.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -33,6 +34,14 @@ const QString kEndpoint = QStringLiteral("local:test");
 void spinFor(std::chrono::milliseconds duration)
 {
     spinUntil([] { return false; }, duration);
+}
+
+ReconnectBackoff quickBackoff()
+{
+    ReconnectBackoff::Settings quick;
+    quick.initial = std::chrono::milliseconds(200);
+    quick.maximum = std::chrono::seconds(1);
+    return ReconnectBackoff([] { return 0.0; }, quick);
 }
 
 NodeSession::Timings quickTimings()
@@ -61,12 +70,12 @@ protected:
         QObject::connect(&m_session, &NodeSession::eventsLost,
                          [this](const QString &, quint64, quint64) { ++m_lost; });
         m_feed.add(&m_session);
-        m_link.setFirstRetry(std::chrono::milliseconds(200));
+        m_transport.setBackoff(quickBackoff());
     }
 
     void TearDown() override
     {
-        m_link.stop();
+        m_transport.stop();
         AgentApiTest::TearDown();
     }
 
@@ -120,7 +129,8 @@ protected:
     FleetModel m_model{&m_fleet};
     FleetFeed m_feed{&m_fleet, &m_store};
     NodeSession m_session{kEndpoint, quickTimings()};
-    LocalAgentLink m_link{socketPath(), &m_session};
+    LocalTransport m_transport{socketPath()};
+    TransportBinding m_binding{&m_transport, &m_session};
     QList<AgentEvent> m_events;
     int m_restarts = 0;
     int m_lost = 0;
@@ -128,7 +138,7 @@ protected:
 
 TEST_F(NodeSessionAgentTest, StatusAndSamplesReachTheFleetModelAndTheStore)
 {
-    m_link.start();
+    m_transport.start();
     ASSERT_TRUE(spinUntil([&] { return connectedWithSamples(); }, apitest::kPatience))
         << StateWords::link(m_session.link(), LinkStatus::Clock::now()).toStdString();
     EXPECT_EQ(nodeData(FleetColumn::Name, Qt::DisplayRole).toString(), QStringLiteral("api-1"));
@@ -154,17 +164,17 @@ TEST_F(NodeSessionAgentTest, StatusAndSamplesReachTheFleetModelAndTheStore)
 
 TEST_F(NodeSessionAgentTest, ADrainWhileTheConsoleWasAwayArrivesWithNoGap)
 {
-    m_link.start();
+    m_transport.start();
     ASSERT_TRUE(spinUntil([&] { return connectedWithSamples() && !m_events.isEmpty(); }));
     const quint64 lastBefore = m_events.last().seq;
     const QDateTime awaySince = QDateTime::currentDateTimeUtc();
-    m_link.stop();
+    m_transport.stop();
     EXPECT_FALSE(m_session.link().isConnected());
     ctl({QStringLiteral("drain"), QStringLiteral("--reason"), QStringLiteral("console away test")});
     spinFor(std::chrono::milliseconds(1500)); // samples the console must backfill
     const QDateTime awayUntil = QDateTime::currentDateTimeUtc();
     const qsizetype before = m_events.size();
-    m_link.start();
+    m_transport.start();
     ASSERT_TRUE(spinUntil([&] {
         return sawEvent(QStringLiteral("drain"), before) &&
                nodeData(FleetColumn::Operator, ModelRole::OperatorStateRole).toInt() !=
@@ -192,7 +202,7 @@ TEST_F(NodeSessionAgentTest, ADrainWhileTheConsoleWasAwayArrivesWithNoGap)
 
 TEST_F(NodeSessionAgentTest, AnAgentRestartIsNoticedAndEverythingReloads)
 {
-    m_link.start();
+    m_transport.start();
     ASSERT_TRUE(spinUntil([&] { return connectedWithSamples() && !m_events.isEmpty(); }));
     killAgent();
     ASSERT_TRUE(spinUntil([&] { return !m_session.link().isConnected(); }));
@@ -200,11 +210,11 @@ TEST_F(NodeSessionAgentTest, AnAgentRestartIsNoticedAndEverythingReloads)
     EXPECT_EQ(nodeData(FleetColumn::Name, ModelRole::ObservationRole).toInt(),
               int(Observation::NoData));
     // The owner holds the link down while the agent comes back and an operator drains it.
-    m_link.stop();
+    m_transport.stop();
     startAgent();
     ctl({QStringLiteral("drain"), QStringLiteral("--reason"), QStringLiteral("after restart")});
     const qsizetype before = m_events.size();
-    m_link.start();
+    m_transport.start();
     ASSERT_TRUE(spinUntil([&] {
         return m_restarts == 1 && sawEvent(QStringLiteral("drain"), before) &&
                connectedWithSamples() &&
@@ -217,9 +227,9 @@ TEST_F(NodeSessionAgentTest, AnAgentRestartIsNoticedAndEverythingReloads)
     EXPECT_TRUE(contiguous(before));
 }
 
-TEST_F(NodeSessionAgentTest, AFrozenAgentIsDeclaredDeadByTheLivenessPing)
+TEST_F(NodeSessionAgentTest, AFrozenAgentIsDeclaredDeadByTheTransportsLivenessPing)
 {
-    m_link.start();
+    m_transport.start();
     ASSERT_TRUE(spinUntil([&] { return connectedWithSamples(); }));
     signalAgent(SIGSTOP);
     const bool noticed =
@@ -261,8 +271,10 @@ TEST(NodeSessionFakeAgent, AnotherApiVersionIsAMismatchNotAParseError)
     FleetFeed feed(&fleet, &store);
     NodeSession session(kEndpoint);
     feed.add(&session);
-    LocalAgentLink link(fake.fullServerName(), &session);
-    link.start();
+    LocalTransport transport(fake.fullServerName());
+    transport.setBackoff(quickBackoff());
+    TransportBinding binding(&transport, &session);
+    transport.start();
     ASSERT_TRUE(spinUntil([&] { return session.link().phase == LinkPhase::ProtocolMismatch; }));
     EXPECT_TRUE(session.link().reason.contains(QStringLiteral("version 2")))
         << session.link().reason.toStdString();
@@ -270,7 +282,10 @@ TEST(NodeSessionFakeAgent, AnotherApiVersionIsAMismatchNotAParseError)
     const QModelIndex node = model.indexOf({QString(), kEndpoint}, int(FleetColumn::Connection));
     EXPECT_TRUE(node.data().toString().startsWith(QStringLiteral("protocol version mismatch")))
         << node.data().toString().toStdString();
-    link.stop();
+    // Reconnecting cannot help: the transport stopped and the reason stays.
+    spinFor(std::chrono::milliseconds(500));
+    EXPECT_EQ(transport.state().phase, ConnectionPhase::Idle);
+    EXPECT_EQ(session.link().phase, LinkPhase::ProtocolMismatch);
 }
 
 } // namespace

@@ -80,6 +80,7 @@ AgentStatus sampleStatus()
                                            QStringLiteral("withdraw route 192.0.2.1/32"), false,
                                            true, 1, QStringLiteral("error ack")}};
     status.bgp.errorAcks = 1;
+    status.bgp.neighborEventsIgnored = 5;
     return status;
 }
 
@@ -148,8 +149,15 @@ AgentEvent sampleRouteEvent()
 
 MutationReply sampleMutationReply()
 {
-    return MutationReply{QStringLiteral("web"), true, QStringLiteral("/var/lib/a/audit.log"),
-                         sampleDrain(), QStringLiteral("service web: draining (graceful)")};
+    MutationReply reply;
+    reply.target = QStringLiteral("web");
+    reply.persisted = true;
+    reply.audited = QStringLiteral("/var/lib/a/audit.log");
+    reply.auditAttempt = 17;
+    reply.auditWarning = QStringLiteral("the outcome record could not be written");
+    reply.drain = sampleDrain();
+    reply.message = QStringLiteral("service web: draining (graceful)");
+    return reply;
 }
 
 } // namespace anycast::protocoltest

@@ -167,7 +167,7 @@ int main(int argc, char **argv)
                 options.warmup, options.seconds);
 
     ConsoleFleet fleet;
-    MainWindow window(fleet.state());
+    MainWindow window(fleet.state(), nullptr, {});
     PrefixModel prefixes(fleet.state());
     window.show();
 

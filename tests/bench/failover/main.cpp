@@ -136,6 +136,13 @@ int run(int trials)
                 "ms   %s\n",
                 p50, p50 <= 300 ? "MET" : "MISSED", p99, p99 <= 1000 ? "MET" : "MISSED");
     std::printf("(re-announcement waits for rise = 3 good checks at the 1 s sample interval)\n");
+    // With the bridge connected, as in production: the agent must stop as systemd stops it.
+    if (const QStringList problems = agent.stop(); !problems.isEmpty()) {
+        std::fprintf(stderr, "error: the agent did not stop cleanly (log: %s):\n  %s\n",
+                     qPrintable(agentLog), qPrintable(problems.join(QStringLiteral("\n  "))));
+        return 1;
+    }
+    std::printf("agent stopped by SIGTERM: exit 0, no Qt warnings in its log\n");
     return 0;
 }
 
