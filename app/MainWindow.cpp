@@ -3,6 +3,7 @@
 #include "FirstRunWidget.h"
 #include "InventoryWatcher.h"
 #include "models/FleetModel.h"
+#include "models/FleetState.h"
 #include "models/ModelRoles.h"
 
 #include <QDir>
@@ -65,6 +66,13 @@ MainWindow::MainWindow(FleetState *fleet, InventoryWatcher *inventory, QString l
     statusBar()->addPermanentWidget(m_connectedCount);
     m_clock.setInterval(1000);
     connect(&m_clock, &QTimer::timeout, this, &MainWindow::tick);
+    connect(m_fleet, &FleetState::nodeAdded, this, &MainWindow::countConnected);
+    connect(m_fleet, &FleetState::nodeRemoved, this, &MainWindow::countConnected);
+    connect(m_fleet, &FleetState::nodeChanged, this,
+            [this](const QString &, FleetState::Aspects aspects) {
+                if (aspects & FleetState::LinkAspect)
+                    countConnected();
+            });
     m_clock.start();
     showInventoryState();
     tick();
@@ -79,6 +87,11 @@ bool MainWindow::showsFirstRun() const
 void MainWindow::tick()
 {
     m_model->tick();
+    countConnected();
+}
+
+void MainWindow::countConnected()
+{
     int connected = 0;
     const QStringList endpoints = m_fleet->endpoints();
     for (const QString &endpoint : endpoints) {

@@ -36,6 +36,7 @@ public:
 
 private:
     void tick();
+    void countConnected();
     void showInventoryState();
     void useLocalAgent();
 
