@@ -2,6 +2,7 @@
 #include "AgentRuntime.h"
 #include "ExabgpConfig.h"
 #include "HostCountersReader.h"
+#include "HostGroupCheck.h"
 #include "MemoryTuning.h"
 #include "NetlinkSampler.h"
 #include "ProcRoot.h"
@@ -227,6 +228,14 @@ int main(int argc, char *argv[])
         return printExabgpConfig(config.value(), parser);
     }
     if (parser.isSet(checkOption)) {
+        // The file is valid; the host must also have the groups it names, or the running
+        // agent would fall back to owner-only sockets and root-only drains.
+        const QStringList missing =
+            anycast::missingGroupProblems(config.value(), anycast::groupExistsOnHost);
+        if (!missing.isEmpty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(missing.join(QLatin1Char('\n'))));
+            return kExitBadConfig;
+        }
         std::printf("%s: OK (%lld services)\n", qPrintable(parser.value(configOption)),
                     static_cast<long long>(config->services.size()));
         return kExitOk;

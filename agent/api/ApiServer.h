@@ -2,6 +2,7 @@
 
 #include "ApiMethods.h"
 #include "Result.h"
+#include "SocketAccess.h"
 
 #include <QLocalServer>
 #include <QMap>
@@ -33,8 +34,9 @@ public:
     ~ApiServer() final;
 
     // Listens on `path` with mode 0660 and group `socketGroup` (the group that may connect).
-    // A group that cannot be set is an error: the socket would be open to the wrong users.
-    Result<bool> listen(const QString &path, const QString &socketGroup);
+    // A group that does not exist or cannot be given leaves the socket owner-only (see
+    // grantGroupAccess), with a warning logged: root can always connect and drain.
+    Result<SocketAccess> listen(const QString &path, const QString &socketGroup);
     // Stops listening and closes every client: for shutdown.
     void close();
     void setOperatorsGroup(const QString &group) { m_operatorsGroup = group; }

@@ -1,7 +1,5 @@
 #include "BgpBridgeServer.h"
 
-#include "UnixSocketPath.h"
-
 #include <QLocalSocket>
 
 #include <chrono>
@@ -44,17 +42,19 @@ void BgpBridgeServer::releaseBridge()
     m_discarding = false;
 }
 
-Result<bool> BgpBridgeServer::listen()
+Result<SocketAccess> BgpBridgeServer::listen(const QString &group)
 {
-    if (const auto prepared = prepareUnixSocketPath(m_path); !prepared)
-        return prepared;
-    m_server.setSocketOptions(QLocalServer::UserAccessOption | QLocalServer::GroupAccessOption);
-    if (!m_server.listen(m_path)) {
-        return Result<bool>::failure(
-            QStringLiteral("cannot listen on %1: %2").arg(m_path, m_server.errorString()));
+    auto access = listenForGroup(m_server, m_path, group);
+    if (!access)
+        return access;
+    if (!access->warning.isEmpty()) {
+        emit logLine(QStringLiteral("bgp: WARNING: bgp_group: %1, so %2 stays owner-only: the "
+                                    "ExaBGP bridge can connect only as root or the agent's own "
+                                    "user, and routes are not sent until it does")
+                         .arg(access->warning, m_path));
     }
     m_retryTimer.start();
-    return Result<bool>::success(true);
+    return access;
 }
 
 void BgpBridgeServer::onNewConnection()

@@ -3,6 +3,7 @@
 #include "BgpController.h"
 #include "LogThrottle.h"
 #include "Result.h"
+#include "SocketAccess.h"
 
 #include <QLocalServer>
 #include <QPointer>
@@ -32,7 +33,10 @@ public:
     BgpBridgeServer(QString path, BgpController &controller, QObject *parent = nullptr);
     ~BgpBridgeServer() final;
 
-    Result<bool> listen();
+    // Listens with mode 0660 for `group` (empty: the agent's own group), the group ExaBGP's
+    // bridge runs in; a group that does not exist or cannot be given leaves the socket
+    // owner-only (see grantGroupAccess) and logs why.
+    Result<SocketAccess> listen(const QString &group);
     // Stops listening and drops the bridge without telling the controller: for shutdown.
     void close();
     // Sends whatever the controller says is due. Cheap; called after every decision.

@@ -5,7 +5,9 @@
 #include "Result.h"
 #include "RouteDecision.h"
 #include "ServicePorts.h"
+#include "protocol/GeoLocation.h"
 
+#include <QHash>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -19,7 +21,7 @@ struct ServiceConfig
 {
     QString name;
     QList<quint16> ports;
-    QStringList prefixes;
+    QStringList prefixes; // each canonical and announceable: Prefix::parse(p)->toString() == p
     int rise = 3;
     int fall = 2;
     bool listenerLossImmediate = true;
@@ -50,15 +52,6 @@ struct FleetConfig
     bool sharedFaultCheck = false; // cross-region: most peers' probes fail too -> degraded
 };
 
-struct GeoLocation
-{
-    double latitude = 0;
-    double longitude = 0;
-};
-
-// [latitude, longitude], or null when not configured: the shape `hello` and `status` share.
-QJsonValue locationJson(const std::optional<GeoLocation> &location);
-
 // The agent's TOML configuration (DESIGN.md, "Config"; every key in docs/CONFIG.md).
 struct AgentConfig
 {
@@ -71,6 +64,7 @@ struct AgentConfig
     QString stateDir = QStringLiteral("/var/lib/anycast-agent");
     QString operatorsGroup = QStringLiteral("anycast-ops");
     QString apiGroup = QStringLiteral("anycast-ops"); // may connect to api_socket at all
+    QString bgpGroup; // may connect to bgp_socket; empty: the agent's own group
     QString httpListen = QStringLiteral("127.0.0.1:9642");
     std::chrono::milliseconds fastPathInterval{100};
     std::chrono::milliseconds sampleInterval{1000};
@@ -78,6 +72,9 @@ struct AgentConfig
     BgpConfig bgp;
     FleetConfig fleet;
     QList<ServiceConfig> services;
+    // "operators_group", "api_group", "bgp_group" -> FILE:LINE:COL where the value was set
+    // (for a default, where [agent] starts): checks against the host report there.
+    QHash<QString, QString> keyLocations;
 
     QList<ServicePorts> servicePorts() const;
 };

@@ -51,7 +51,7 @@ AgentRuntime::AgentRuntime(AgentConfig config, std::unique_ptr<Sampler> sampler,
     , m_collector(*m_sampler, std::move(hostReader))
     , m_bgp(ExabgpCommands(m_config.bgp.nextHop, m_config.bgp.localAs))
     , m_bridgeServer(m_config.bgpSocket, m_bgp)
-    , m_http([this] { return status(); })
+    , m_http([this] { return status().toJson(); })
     , m_api({&m_config, [this] { return status(); }, &m_history, &m_events, &m_control,
              [this](const QString &action, const QString &target, const Caller &caller,
                     const QJsonObject &result) { onDrainChanged(action, target, caller, result); }})
@@ -183,18 +183,18 @@ void AgentRuntime::start()
                      formatDuration(m_config.sampleInterval)));
     if (m_config.bgp.localAs == 0)
         logLine(QStringLiteral("bgp: no route output: [bgp] local_as is not set"));
-    else if (const auto listening = m_bridgeServer.listen(); !listening)
+    else if (const auto listening = m_bridgeServer.listen(m_config.bgpGroup); !listening)
         logLine(QStringLiteral("bgp: no route output: %1").arg(listening.error()));
     else
-        logLine(
-            QStringLiteral("bgp: waiting for anycast-exabgp-bridge on %1").arg(m_config.bgpSocket));
+        logLine(QStringLiteral("bgp: waiting for anycast-exabgp-bridge on %1 (%2)")
+                    .arg(m_config.bgpSocket, listening->description));
     logLine(QStringLiteral("drain: %1").arg(m_drainLoadMessage));
     if (const auto listening = m_apiServer.listen(m_config.apiSocket, m_config.apiGroup);
         !listening)
         logLine(QStringLiteral("api: no operator API: %1").arg(listening.error()));
     else
-        logLine(QStringLiteral("api: listening on %1 (group %2; drains: root and group %3)")
-                    .arg(m_config.apiSocket, m_config.apiGroup, m_config.operatorsGroup));
+        logLine(QStringLiteral("api: listening on %1 (%2; drains: root and group %3)")
+                    .arg(m_config.apiSocket, listening->description, m_config.operatorsGroup));
     startFleet();
     if (!m_config.httpListen.isEmpty()) {
         // Read-only, and on loopback unless the operator chose otherwise.
@@ -335,13 +335,15 @@ void AgentRuntime::checkSharedFaults(SteadyTime now)
 
 void AgentRuntime::recordHistory()
 {
-    HistoryPoint point;
+    SamplePoint point;
     point.time = QDateTime::currentDateTimeUtc();
     for (const ServiceMonitor *monitor : std::as_const(m_monitors)) {
         const HealthVerdict &verdict = monitor->verdict();
-        point.services.append(
-            {verdict.starting ? QStringLiteral("starting") : healthName(verdict.health),
-             monitor->operatorState(), monitor->lastStats()});
+        ServiceSample service{monitor->lastStats(), HealthLabel{verdict.starting, verdict.health},
+                              monitor->operatorState(), std::nullopt};
+        if (const auto &probe = monitor->lastProbe())
+            service.probe = SampleProbe{probe->ok, static_cast<double>(probe->elapsed.count())};
+        point.services.append(std::move(service));
     }
     if (m_apiServer.hasSubscribers(QStringLiteral("sample")))
         m_apiServer.notify(QStringLiteral("sample"), point.toJson());

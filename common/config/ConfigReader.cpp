@@ -1,6 +1,9 @@
 #include "ConfigReader.h"
 
+#include "DisplayName.h"
 #include "Duration.h"
+
+#include <QFile>
 
 #include <algorithm>
 #include <numeric>
@@ -29,7 +32,39 @@ int editDistance(const QString &a, const QString &b)
     return previous[b.size()];
 }
 
+// sun_path holds 108 bytes with the terminating NUL.
+constexpr qsizetype kMaxSocketPathBytes = 107;
+
 } // namespace
+
+QString escapedForMessage(const QString &text)
+{
+    constexpr qsizetype kMaxShown = 80;
+    QString result;
+    qsizetype shown = 0;
+    for (const QChar character : text) {
+        if (++shown > kMaxShown) {
+            result += QStringLiteral("...");
+            break;
+        }
+        if (character == QLatin1Char('\n'))
+            result += QStringLiteral("\\n");
+        else if (character == QLatin1Char('\t'))
+            result += QStringLiteral("\\t");
+        else if (character == QLatin1Char('\r'))
+            result += QStringLiteral("\\r");
+        else if (!character.isPrint() && character != QLatin1Char(' '))
+            result += QStringLiteral("\\u%1").arg(character.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            result += character;
+    }
+    return result;
+}
+
+QString quotedForMessage(const QString &text)
+{
+    return QLatin1Char('\'') + escapedForMessage(text) + QLatin1Char('\'');
+}
 
 QString closestKnownWord(const QString &word, const QStringList &known)
 {
@@ -64,10 +99,7 @@ std::optional<toml::table> ConfigReader::parse(const QString &text)
 
 void ConfigReader::failAt(const toml::source_region &where, const QString &message)
 {
-    // One multi-argument arg(): a path or message containing "%1" must stay verbatim.
-    m_errors.append(QStringLiteral("%1:%2:%3: %4")
-                        .arg(m_path, QString::number(std::max<quint32>(where.begin.line, 1)),
-                             QString::number(std::max<quint32>(where.begin.column, 1)), message));
+    m_errors.append(location(where.begin) + QStringLiteral(": ") + message);
 }
 
 void ConfigReader::fail(const toml::node &node, const QString &message)
@@ -248,17 +280,68 @@ std::optional<QList<quint16>> ConfigReader::portList(const toml::table &table, s
     return ports;
 }
 
+std::optional<QString> ConfigReader::displayName(const toml::table &table, std::string_view key)
+{
+    const auto value = string(table, key);
+    if (!value)
+        return std::nullopt;
+    if (const QString problem = displayNameProblem(*value); !problem.isEmpty()) {
+        // One multi-argument arg(): the value may itself contain "%1".
+        fail(*table.get(key),
+             QStringLiteral("%1 %2 %3: a name is printable text of 1 to %4 characters")
+                 .arg(keyText(key), quotedForMessage(*value), problem,
+                      QString::number(kMaxDisplayNameLength)));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<QString> ConfigReader::socketPath(const toml::table &table, std::string_view key)
+{
+    const auto value = string(table, key);
+    if (!value)
+        return std::nullopt;
+    const qsizetype bytes = QFile::encodeName(*value).size();
+    if (!value->startsWith(QLatin1Char('/'))) {
+        fail(*table.get(key), QStringLiteral("%1 must be an absolute path").arg(keyText(key)));
+        return std::nullopt;
+    }
+    if (bytes > kMaxSocketPathBytes) {
+        fail(*table.get(key), QStringLiteral("%1 is %2 bytes long, longer than %3 bytes: a Unix "
+                                             "socket path must fit sun_path")
+                                  .arg(keyText(key))
+                                  .arg(bytes)
+                                  .arg(kMaxSocketPathBytes));
+        return std::nullopt;
+    }
+    return value;
+}
+
+QString ConfigReader::where(const toml::node &node) const
+{
+    return location(node.source().begin);
+}
+
+QString ConfigReader::location(const toml::source_position &position) const
+{
+    // One multi-argument arg(): a path containing "%1" must stay verbatim.
+    return QStringLiteral("%1:%2:%3")
+        .arg(m_path, QString::number(std::max<quint32>(position.line, 1)),
+             QString::number(std::max<quint32>(position.column, 1)));
+}
+
 void ConfigReader::rejectUnknownKeys(const toml::table &table, const QStringList &known)
 {
     for (const auto &[key, value] : table) {
         const QString name = keyText(key.str());
         if (known.contains(name))
             continue;
+        const QString shown = escapedForMessage(name);
         const QString suggestion = closestKnownWord(name, known);
         const QString message =
             suggestion.isEmpty()
-                ? QStringLiteral("%1: unknown key").arg(name)
-                : QStringLiteral("%1: unknown key; did you mean %2?").arg(name, suggestion);
+                ? QStringLiteral("%1: unknown key").arg(shown)
+                : QStringLiteral("%1: unknown key; did you mean %2?").arg(shown, suggestion);
         failAt(key.source(), message);
     }
 }

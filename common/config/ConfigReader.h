@@ -48,6 +48,13 @@ public:
     QStringList stringList(const toml::table &table, std::string_view key,
                            const StringCheck &problem);
     std::optional<QList<quint16>> portList(const toml::table &table, std::string_view key);
+    // A string that names something for people (see DisplayName.h).
+    std::optional<QString> displayName(const toml::table &table, std::string_view key);
+    // A path for a listening Unix socket: absolute, and short enough for sun_path.
+    std::optional<QString> socketPath(const toml::table &table, std::string_view key);
+
+    // "FILE:LINE:COL" of `node`, for checks made after parsing (e.g. against the host).
+    QString where(const toml::node &node) const;
 
     void rejectUnknownKeys(const toml::table &table, const QStringList &known);
     void fail(const toml::node &node, const QString &message);
@@ -57,10 +64,17 @@ public:
 
 private:
     void failAt(const toml::source_region &where, const QString &message);
+    QString location(const toml::source_position &position) const;
 
     QString m_path;
     QStringList m_errors;
 };
+
+// `text` for a message, with control characters escaped (\n, \u0007) and anything past 80
+// characters cut: config values and keys may hold anything, terminals should not.
+QString escapedForMessage(const QString &text);
+// The same in single quotes.
+QString quotedForMessage(const QString &text);
 
 // The known word closest to `word` within two edits, or empty.
 QString closestKnownWord(const QString &word, const QStringList &known);

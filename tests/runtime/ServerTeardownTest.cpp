@@ -54,7 +54,7 @@ TEST_F(ServerTeardownTest, BridgeServerWithItsBridgeConnected)
     const QString path = m_dir.filePath(QStringLiteral("bgp.sock"));
     auto server = std::make_unique<BgpBridgeServer>(path, controller);
     record(server.get());
-    ASSERT_TRUE(server->listen().ok());
+    ASSERT_TRUE(server->listen(QString()).ok());
 
     QLocalSocket bridge;
     bridge.connectToServer(path);
@@ -77,7 +77,7 @@ TEST_F(ServerTeardownTest, BridgeServerAfterItsBridgeWasReplaced)
     const QString path = m_dir.filePath(QStringLiteral("bgp.sock"));
     auto server = std::make_unique<BgpBridgeServer>(path, controller);
     record(server.get());
-    ASSERT_TRUE(server->listen().ok());
+    ASSERT_TRUE(server->listen(QString()).ok());
     QLocalSocket first;
     first.connectToServer(path);
     ASSERT_TRUE(waitUntil([&controller] { return controller.connected(); }));
