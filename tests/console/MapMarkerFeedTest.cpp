@@ -12,6 +12,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 namespace anycast::modeltest {
 namespace {
 
@@ -180,6 +182,9 @@ TEST_F(MapMarkerFeedTest, FollowsTheModelsAndSaysOnlyWhatChanged)
 
 int main(int argc, char **argv)
 {
+    // CI has no display, and ctest lists the tests (gtest_discover_tests) before it sets
+    // the tests' own environment.
+    ::setenv("QT_QPA_PLATFORM", "offscreen", 1);
     QApplication app(argc, argv);
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
