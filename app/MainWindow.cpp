@@ -5,6 +5,8 @@
 #include "models/FleetModel.h"
 #include "models/FleetState.h"
 #include "models/ModelRoles.h"
+#include "models/PrefixModel.h"
+#include "views/MapPage.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,9 +17,17 @@
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTreeView>
 
 namespace anycast {
+namespace {
+
+// ESTABLISHED moves the map's markers; every few seconds is enough for that, and the prefix
+// model's tick rebuilds every prefix.
+constexpr int kPrefixTickEvery = 3;
+
+} // namespace
 
 MainWindow::MainWindow(FleetState *fleet, InventoryWatcher *inventory, QString localSocket,
                        QWidget *parent)
@@ -26,8 +36,11 @@ MainWindow::MainWindow(FleetState *fleet, InventoryWatcher *inventory, QString l
     , m_inventory(inventory)
     , m_localSocket(std::move(localSocket))
     , m_model(new FleetModel(fleet, this))
+    , m_prefixModel(new PrefixModel(fleet, this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_tree(new QTreeView(this))
+    , m_mapPage(new MapPage(m_prefixModel, m_model, fleet, this))
+    , m_views(new QTabWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_connectedCount(new QLabel(this))
 {
@@ -52,7 +65,12 @@ MainWindow::MainWindow(FleetState *fleet, InventoryWatcher *inventory, QString l
                 for (int row = first; row <= last; ++row)
                     m_tree->expand(m_proxy->index(row, 0, under));
             });
-    m_pages->addWidget(m_tree);
+    //: Tab of the main window: the fleet tree.
+    m_views->addTab(m_tree, tr("&Fleet"));
+    //: Tab of the main window: the announcement map.
+    m_views->addTab(m_mapPage, tr("&Map"));
+    connect(m_mapPage, &MapPage::regionActivated, this, &MainWindow::selectRegion);
+    m_pages->addWidget(m_views);
     if (m_inventory) {
         m_firstRun = new FirstRunWidget(m_inventory->path(), m_localSocket, m_pages);
         m_pages->addWidget(m_firstRun);
@@ -84,9 +102,49 @@ bool MainWindow::showsFirstRun() const
     return m_firstRun && m_pages->currentWidget() == m_firstRun;
 }
 
+QStringList MainWindow::viewNames()
+{
+    return {QStringLiteral("fleet"), QStringLiteral("map")};
+}
+
+bool MainWindow::showView(const QString &name)
+{
+    const qsizetype index = viewNames().indexOf(name);
+    if (index < 0)
+        return false;
+    m_views->setCurrentIndex(static_cast<int>(index));
+    return true;
+}
+
+QString MainWindow::currentView() const
+{
+    return viewNames().value(m_views->currentIndex());
+}
+
+void MainWindow::flush()
+{
+    m_model->flush();
+    m_prefixModel->flush();
+    m_mapPage->refresh();
+}
+
+bool MainWindow::selectRegion(const QString &region)
+{
+    const QModelIndex row = m_proxy->mapFromSource(m_model->indexOf({region}));
+    if (!row.isValid())
+        return false;
+    m_tree->setCurrentIndex(row);
+    m_tree->scrollTo(row);
+    m_views->setCurrentWidget(m_tree);
+    m_tree->setFocus();
+    return true;
+}
+
 void MainWindow::tick()
 {
     m_model->tick();
+    if (++m_ticks % kPrefixTickEvery == 0)
+        m_prefixModel->tick();
     countConnected();
 }
 
@@ -107,11 +165,11 @@ void MainWindow::countConnected()
 void MainWindow::showInventoryState()
 {
     if (!m_inventory) {
-        m_pages->setCurrentWidget(m_tree);
+        m_pages->setCurrentWidget(m_views);
         return;
     }
     const bool haveFleet = m_inventory->current().has_value();
-    m_pages->setCurrentWidget(haveFleet ? static_cast<QWidget *>(m_tree) : m_firstRun);
+    m_pages->setCurrentWidget(haveFleet ? static_cast<QWidget *>(m_views) : m_firstRun);
     const QString &error = m_inventory->error();
     const bool missing = !QFileInfo::exists(m_inventory->path());
     m_firstRun->setProblem(missing ? QString() : error);

@@ -6,6 +6,7 @@
 class QLabel;
 class QSortFilterProxyModel;
 class QStackedWidget;
+class QTabWidget;
 class QTreeView;
 
 namespace anycast {
@@ -14,11 +15,13 @@ class FirstRunWidget;
 class FleetModel;
 class FleetState;
 class InventoryWatcher;
+class MapPage;
+class PrefixModel;
 
 // The console's main window. Without a usable inventory it shows where the file goes and an
-// example (FirstRunWidget); with one, the fleet tree (region > node > service, sortable on
-// raw values) and a status line with the connection counts. The region charts, the map and
-// the drain workflow will draw the same models.
+// example (FirstRunWidget); with one, its views as tabs: the fleet tree (region > node >
+// service, sortable on raw values) and the announcement map (MapPage); a status line with
+// the connection counts. Activating a region on the map selects it in the tree.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -29,8 +32,21 @@ public:
     MainWindow(FleetState *fleet, InventoryWatcher *inventory, QString localSocket,
                QWidget *parent = nullptr);
 
+    // The views a window can open on, by the names --view takes.
+    static QStringList viewNames();
+    // False for a name not in viewNames().
+    bool showView(const QString &name);
+    QString currentView() const;
+
+    // Every model and view applies what is pending now (before a picture or a dump).
+    void flush();
+
     FleetModel *fleetModel() const { return m_model; }
+    PrefixModel *prefixModel() const { return m_prefixModel; }
     QTreeView *fleetTree() const { return m_tree; }
+    MapPage *mapPage() const { return m_mapPage; }
+    // Selects the region's row in the fleet tree and shows the tree; false when it has none.
+    bool selectRegion(const QString &region);
     // True while the first-run page is shown instead of the tree.
     bool showsFirstRun() const;
 
@@ -44,12 +60,16 @@ private:
     InventoryWatcher *m_inventory;
     QString m_localSocket;
     FleetModel *m_model;
+    PrefixModel *m_prefixModel;
     QSortFilterProxyModel *m_proxy;
     QTreeView *m_tree;
+    MapPage *m_mapPage;
+    QTabWidget *m_views;
     QStackedWidget *m_pages;
     FirstRunWidget *m_firstRun = nullptr;
     QLabel *m_connectedCount;
     QTimer m_clock;
+    int m_ticks = 0;
 };
 
 } // namespace anycast

@@ -5,16 +5,51 @@
 #include "InventoryWatcher.h"
 #include "MainWindow.h"
 #include "SshNetwork.h"
+#include "models/FleetModel.h"
+#include "models/PrefixModel.h"
 #include "session/ConsoleFleet.h"
+#include "views/ModelDump.h"
+#include "views/ReadyWatch.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QJsonDocument>
 #include <QLocale>
+#include <QSaveFile>
 #include <QTimer>
 #include <QTranslator>
 
+#include <chrono>
 #include <cstdio>
+
+namespace {
+
+constexpr int kUsageError = 64;
+// The wanted nodes did not all report before the deadline: the picture or dump was still
+// taken, of what there was.
+constexpr int kNotAllReported = 2;
+// After the wanted nodes report, a moment for their first samples (ESTABLISHED) to arrive.
+constexpr std::chrono::milliseconds kSettle{1500};
+
+bool writeDump(anycast::MainWindow &window, const QString &path)
+{
+    window.flush();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(QJsonDocument(anycast::ModelDump::of(*window.fleetModel(), *window.prefixModel()))
+                   .toJson());
+    return file.commit();
+}
+
+bool writeScreenshot(anycast::MainWindow &window, const QString &path)
+{
+    window.flush();
+    return window.grab().save(path, "PNG");
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -32,15 +67,54 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"), QStringLiteral("Save the main window as a PNG and exit."),
         QStringLiteral("PNG"));
-    const QCommandLineOption afterOption(QStringLiteral("after"),
-                                         QStringLiteral("With --screenshot: wait this long first."),
-                                         QStringLiteral("SECONDS"), QStringLiteral("1"));
+    const QCommandLineOption afterOption(
+        QStringLiteral("after"),
+        QStringLiteral("With --screenshot: wait this long first (with --when-connected: at most "
+                       "this long)."),
+        QStringLiteral("SECONDS"), QStringLiteral("1"));
+    const QCommandLineOption whenConnectedOption(
+        QStringLiteral("when-connected"),
+        QStringLiteral("With --screenshot: take it as soon as N nodes are connected and "
+                       "reporting; exit 2 if they are not by the --after deadline."),
+        QStringLiteral("N"));
+    const QCommandLineOption viewOption(
+        QStringLiteral("view"),
+        QStringLiteral("The view the window opens on and --screenshot renders: %1.")
+            .arg(anycast::MainWindow::viewNames().join(QStringLiteral(", "))),
+        QStringLiteral("VIEW"), QStringLiteral("fleet"));
+    const QCommandLineOption dumpOption(
+        QStringLiteral("dump-models"),
+        QStringLiteral("Write the fleet and prefix models as JSON to FILE every second (and "
+                       "when --screenshot is taken)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption inventoryOption(
         QStringLiteral("inventory"),
         QStringLiteral("The fleet inventory (default: %1).").arg(anycast::defaultInventoryPath()),
         QStringLiteral("FILE"));
-    parser.addOptions({inventoryOption, languageOption, screenshotOption, afterOption});
+    parser.addOptions({inventoryOption, languageOption, viewOption, screenshotOption, afterOption,
+                       whenConnectedOption, dumpOption});
     parser.process(app);
+    const QString view = parser.value(viewOption);
+    if (!anycast::MainWindow::viewNames().contains(view)) {
+        std::fprintf(stderr, "anycast-console: unknown view \"%s\"; the views are: %s\n",
+                     qPrintable(view),
+                     qPrintable(anycast::MainWindow::viewNames().join(QStringLiteral(", "))));
+        return kUsageError;
+    }
+    bool ok = false;
+    const double seconds = parser.value(afterOption).toDouble(&ok);
+    if (!ok || seconds < 0 || seconds > 86400) {
+        std::fprintf(stderr, "anycast-console: --after needs a number of seconds\n");
+        return kUsageError;
+    }
+    int wanted = 0;
+    if (parser.isSet(whenConnectedOption)) {
+        wanted = parser.value(whenConnectedOption).toInt(&ok);
+        if (!ok || wanted < 1) {
+            std::fprintf(stderr, "anycast-console: --when-connected needs a number of nodes\n");
+            return kUsageError;
+        }
+    }
 
     QTranslator translator;
     const QLocale locale =
@@ -72,22 +146,51 @@ int main(int argc, char *argv[])
     network.setPrompter(&prompter);
     inventory.start();
     window.show();
+    window.showView(view);
+    const QString dumpPath = parser.value(dumpOption);
+    QTimer dumpTimer;
+    if (!dumpPath.isEmpty()) {
+        dumpTimer.setInterval(1000);
+        QObject::connect(&dumpTimer, &QTimer::timeout, &window, [&window, dumpPath] {
+            if (!writeDump(window, dumpPath))
+                std::fprintf(stderr, "anycast-console: cannot write %s\n", qPrintable(dumpPath));
+        });
+        dumpTimer.start();
+    }
+    anycast::ReadyWatch ready(fleet.state(), wanted,
+                              std::chrono::milliseconds(static_cast<qint64>(seconds * 1000)));
     if (parser.isSet(screenshotOption)) {
-        bool ok = false;
-        const double seconds = parser.value(afterOption).toDouble(&ok);
-        if (!ok || seconds < 0) {
-            std::fprintf(stderr, "anycast-console: --after needs a number of seconds\n");
-            return 64;
-        }
         const QString path = parser.value(screenshotOption);
-        QTimer::singleShot(static_cast<int>(seconds * 1000), &window, [&window, path] {
-            if (!window.grab().save(path, "PNG")) {
+        const auto shoot = [&window, &ready, path, dumpPath](bool reached) {
+            if (!dumpPath.isEmpty() && !writeDump(window, dumpPath)) {
+                std::fprintf(stderr, "anycast-console: cannot write %s\n", qPrintable(dumpPath));
+                QApplication::exit(1);
+                return;
+            }
+            if (!writeScreenshot(window, path)) {
                 std::fprintf(stderr, "anycast-console: cannot write %s\n", qPrintable(path));
                 QApplication::exit(1);
                 return;
             }
+            if (!reached) {
+                std::fprintf(stderr,
+                             "anycast-console: only %d of %d nodes were connected and reporting "
+                             "by the deadline; %s shows what there was\n",
+                             ready.reporting(), ready.wanted(), qPrintable(path));
+                QApplication::exit(kNotAllReported);
+                return;
+            }
             QApplication::quit();
-        });
+        };
+        QObject::connect(&ready, &anycast::ReadyWatch::finished, &window,
+                         [&window, shoot, wanted](bool reached) {
+                             if (wanted == 0 || !reached) {
+                                 shoot(reached);
+                                 return;
+                             }
+                             QTimer::singleShot(kSettle, &window, [shoot] { shoot(true); });
+                         });
+        ready.start();
     }
     const int status = app.exec();
     network.setPrompter(nullptr);

@@ -436,6 +436,71 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
             <numerusform>%1 von %n Knoten verbunden</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Fleet</source>
+        <extracomment>Tab of the main window: the fleet tree.</extracomment>
+        <translation>&amp;Flotte</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <extracomment>Tab of the main window: the announcement map.</extracomment>
+        <translation>&amp;Karte</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::MapMarkerFeed</name>
+    <message>
+        <source>(region not yet known)</source>
+        <translation>(Region noch unbekannt)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Map marker label: region, then &quot;N of M announcing&quot;.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ESTABLISHED connection(s)</source>
+        <extracomment>Map marker tooltip: ESTABLISHED connections of the region&apos;s nodes for this prefix.</extracomment>
+        <translation>
+            <numerusform>%n ESTABLISHED-Verbindung</numerusform>
+            <numerusform>%n ESTABLISHED-Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, no location</source>
+        <extracomment>Beside the map: a region none of whose nodes has a location.</extracomment>
+        <translation>%1: %2, kein Standort</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::MapPage</name>
+    <message>
+        <source>Not on the map</source>
+        <translation>Nicht auf der Karte</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix:</source>
+        <translation>&amp;Präfix:</translation>
+    </message>
+    <message>
+        <source>The prefix whose announcements the map shows</source>
+        <translation>Das Präfix, dessen Ankündigungen die Karte zeigt</translation>
+    </message>
+    <message>
+        <source>Nodes the map cannot place: they are still in the fleet tree</source>
+        <translation>Knoten, die die Karte nicht platzieren kann: sie stehen weiter im Flottenbaum</translation>
+    </message>
+    <message>
+        <source>Every node is on the map</source>
+        <translation>Alle Knoten sind auf der Karte</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not on the map (%n)</source>
+        <translation>
+            <numerusform>Nicht auf der Karte (%n)</numerusform>
+            <numerusform>Nicht auf der Karte (%n)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>anycast::PrefixModel</name>
@@ -482,6 +547,29 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::RegionMapFacts</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Map tooltip line: node name, its route for the selected prefix.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <extracomment>Map tooltip line: node name, its route, the agent&apos;s reason.</extracomment>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: not connected yet</source>
+        <extracomment>Beside the map: a node that has not said where it is yet.</extracomment>
+        <translation>%1: noch nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 (%2): no location in its configuration</source>
+        <extracomment>Beside the map: node name (region): its agent has no location configured.</extracomment>
+        <translation>%1 (%2): kein Standort in seiner Konfiguration</translation>
     </message>
 </context>
 <context>

@@ -436,6 +436,71 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
             <numerusform>%1 de %n nodos conectados</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Fleet</source>
+        <extracomment>Tab of the main window: the fleet tree.</extracomment>
+        <translation>&amp;Flota</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <extracomment>Tab of the main window: the announcement map.</extracomment>
+        <translation>&amp;Mapa</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::MapMarkerFeed</name>
+    <message>
+        <source>(region not yet known)</source>
+        <translation>(región aún desconocida)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Map marker label: region, then &quot;N of M announcing&quot;.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ESTABLISHED connection(s)</source>
+        <extracomment>Map marker tooltip: ESTABLISHED connections of the region&apos;s nodes for this prefix.</extracomment>
+        <translation>
+            <numerusform>%n conexión ESTABLISHED</numerusform>
+            <numerusform>%n conexiones ESTABLISHED</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, no location</source>
+        <extracomment>Beside the map: a region none of whose nodes has a location.</extracomment>
+        <translation>%1: %2, sin ubicación</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::MapPage</name>
+    <message>
+        <source>Not on the map</source>
+        <translation>Fuera del mapa</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix:</source>
+        <translation>&amp;Prefijo:</translation>
+    </message>
+    <message>
+        <source>The prefix whose announcements the map shows</source>
+        <translation>El prefijo cuyos anuncios muestra el mapa</translation>
+    </message>
+    <message>
+        <source>Nodes the map cannot place: they are still in the fleet tree</source>
+        <translation>Nodos que el mapa no puede situar: siguen en el árbol de la flota</translation>
+    </message>
+    <message>
+        <source>Every node is on the map</source>
+        <translation>Todos los nodos están en el mapa</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not on the map (%n)</source>
+        <translation>
+            <numerusform>Fuera del mapa (%n)</numerusform>
+            <numerusform>Fuera del mapa (%n)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>anycast::PrefixModel</name>
@@ -482,6 +547,29 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::RegionMapFacts</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Map tooltip line: node name, its route for the selected prefix.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <extracomment>Map tooltip line: node name, its route, the agent&apos;s reason.</extracomment>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: not connected yet</source>
+        <extracomment>Beside the map: a node that has not said where it is yet.</extracomment>
+        <translation>%1: aún no conectado</translation>
+    </message>
+    <message>
+        <source>%1 (%2): no location in its configuration</source>
+        <extracomment>Beside the map: node name (region): its agent has no location configured.</extracomment>
+        <translation>%1 (%2): sin ubicación en su configuración</translation>
     </message>
 </context>
 <context>

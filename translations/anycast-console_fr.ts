@@ -436,6 +436,71 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
             <numerusform>%1 sur %n nœuds connectés</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Fleet</source>
+        <extracomment>Tab of the main window: the fleet tree.</extracomment>
+        <translation>&amp;Flotte</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <extracomment>Tab of the main window: the announcement map.</extracomment>
+        <translation>&amp;Carte</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::MapMarkerFeed</name>
+    <message>
+        <source>(region not yet known)</source>
+        <translation>(région pas encore connue)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Map marker label: region, then &quot;N of M announcing&quot;.</extracomment>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ESTABLISHED connection(s)</source>
+        <extracomment>Map marker tooltip: ESTABLISHED connections of the region&apos;s nodes for this prefix.</extracomment>
+        <translation>
+            <numerusform>%n connexion ESTABLISHED</numerusform>
+            <numerusform>%n connexions ESTABLISHED</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, no location</source>
+        <extracomment>Beside the map: a region none of whose nodes has a location.</extracomment>
+        <translation>%1 : %2, sans position</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::MapPage</name>
+    <message>
+        <source>Not on the map</source>
+        <translation>Absents de la carte</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix:</source>
+        <translation>&amp;Préfixe :</translation>
+    </message>
+    <message>
+        <source>The prefix whose announcements the map shows</source>
+        <translation>Le préfixe dont la carte montre les annonces</translation>
+    </message>
+    <message>
+        <source>Nodes the map cannot place: they are still in the fleet tree</source>
+        <translation>Nœuds que la carte ne peut pas placer : ils restent dans l’arbre de la flotte</translation>
+    </message>
+    <message>
+        <source>Every node is on the map</source>
+        <translation>Tous les nœuds sont sur la carte</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not on the map (%n)</source>
+        <translation>
+            <numerusform>Absent de la carte (%n)</numerusform>
+            <numerusform>Absents de la carte (%n)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>anycast::PrefixModel</name>
@@ -482,6 +547,29 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::RegionMapFacts</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Map tooltip line: node name, its route for the selected prefix.</extracomment>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <extracomment>Map tooltip line: node name, its route, the agent&apos;s reason.</extracomment>
+        <translation>%1 : %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: not connected yet</source>
+        <extracomment>Beside the map: a node that has not said where it is yet.</extracomment>
+        <translation>%1 : pas encore connecté</translation>
+    </message>
+    <message>
+        <source>%1 (%2): no location in its configuration</source>
+        <extracomment>Beside the map: node name (region): its agent has no location configured.</extracomment>
+        <translation>%1 (%2) : aucune position dans sa configuration</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,6 @@
 
 import argparse
 import os
-import subprocess
 import sys
 
 from . import commands, environment, faults, launcher, topology
@@ -80,15 +79,6 @@ def say(text):
         os.dup2(devnull, sys.stdout.fileno())
 
 
-def console_reads_inventories(console):
-    try:
-        done = subprocess.run([console, "--help"], capture_output=True, text=True, timeout=20,
-                              env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return "--inventory" in done.stdout + done.stderr
-
-
 def report_ready(lab):
     layout = lab.layout
     console = environment.binary(lab.bin, "anycast-console")
@@ -98,9 +88,7 @@ def report_ready(lab):
     say("lab: ready in %.1f s" % (lab.step_time()))
     say("  folder     %s (logs and configs per node under nodes/)" % layout.root)
     say("  inventory  %s" % layout.inventory)
-    say("  console    %s --inventory %s%s" % (console, layout.inventory,
-                                            "" if console_reads_inventories(console)
-                                            else "  (not in this build of the console yet)"))
+    say("  console    %s --inventory %s [--view map]" % (console, layout.inventory))
     say("  ssh        ssh -F %s fra-1   (the console's way in, also for you)" % layout.ssh_config)
     say("  try        scripts/lab list%s" % here)
     say("             scripts/lab rib%s" % here)

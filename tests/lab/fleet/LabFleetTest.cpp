@@ -6,7 +6,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
@@ -35,15 +37,50 @@ std::string text(const QStringList &lines)
     return lines.join(u'\n').toStdString();
 }
 
-// Both observers' views of the running lab, taken one right after the other.
+// The three observers' views of the running lab, taken one right after the other: the
+// upstream's RIB, the agents' status, and anycast-console's models (as it dumps them).
 struct Observation
 {
     PrefixView rib;
     PrefixView agents;
-    QStringList problems; // unreachable observers and paths from strangers
+    PrefixView console;
+    QStringList problems; // unreachable observers, paths from strangers, console gaps
 };
 
-Observation observe(const QJsonObject &labState)
+// The console's models as it last wrote them; what is missing from them goes to `problems`:
+// nodes not connected, and lab nodes absent from the prefix every node serves.
+PrefixView consoleObservation(const QString &dumpPath, const QList<LabNode> &nodes,
+                              QStringList *problems)
+{
+    QFile file(dumpPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        problems->append(QStringLiteral("the console has written no model dump yet"));
+        return {};
+    }
+    const QJsonObject dump = QJsonDocument::fromJson(file.readAll()).object();
+    QStringList connected;
+    for (const QJsonValue &node : dump.value(QStringLiteral("nodes")).toArray()) {
+        if (node.toObject().value(QStringLiteral("connected")).toBool())
+            connected.append(node.toObject().value(QStringLiteral("name")).toString());
+    }
+    connected.sort();
+    const QJsonObject holders =
+        dump.value(QStringLiteral("prefixes")).toObject().value(SharedPrefix).toObject();
+    QStringList expected;
+    for (const LabNode &node : nodes) {
+        expected.append(node.name);
+        if (!holders.contains(node.name))
+            problems->append(QStringLiteral("the console's prefix model has no route of %1 for %2")
+                                 .arg(node.name, SharedPrefix));
+    }
+    expected.sort();
+    if (connected != expected)
+        problems->append(QStringLiteral("the console's fleet model has connected: %1")
+                             .arg(connected.join(u' ')));
+    return consoleView(dump);
+}
+
+Observation observe(const QJsonObject &labState, const QString &consoleDump)
 {
     Observation observation;
     QString error;
@@ -65,17 +102,21 @@ Observation observe(const QJsonObject &labState)
     else
         observation.problems.append(error);
     observation.agents = agentView(statusByNode, NodeAs);
-    // Console models: once anycast-console can load an inventory into its FleetModel and
-    // PrefixModel offscreen, build a third PrefixView from those models here (inventory:
-    // <lab>/fleet.toml, through the lab's sshd) and compare it with `agents` as well.
+    if (!consoleDump.isEmpty())
+        observation.console =
+            consoleObservation(consoleDump, labNodes(labState), &observation.problems);
     return observation;
 }
 
-QStringList disagreements(const Observation &observation)
+QStringList disagreements(const Observation &observation, bool withConsole)
 {
-    return observation.problems + differences(observation.rib, QStringLiteral("the upstream's RIB"),
-                                              observation.agents,
-                                              QStringLiteral("the agents' status"));
+    QStringList found = observation.problems +
+                        differences(observation.rib, QStringLiteral("the upstream's RIB"),
+                                    observation.agents, QStringLiteral("the agents' status"));
+    if (withConsole)
+        found += stateDifferences(observation.console, QStringLiteral("the console's models"),
+                                  observation.agents, QStringLiteral("the agents' status"));
+    return found;
 }
 
 QString loopbackQdiscs()
@@ -129,6 +170,7 @@ protected:
 
     void TearDown() override
     {
+        stopConsole();
         if (m_lab->state().value(QStringLiteral("running")).toBool())
             m_lab->run({QStringLiteral("down")});
     }
@@ -141,6 +183,38 @@ protected:
 
     LabScript::Result lab(const QStringList &arguments) { return m_lab->run(arguments); }
 
+    // anycast-console offscreen on the lab's inventory, through the lab's sshd, writing its
+    // models every second. Its own home and no ssh-agent: only the lab's keys and known_hosts.
+    void startConsole()
+    {
+        m_consoleDump = m_dir.filePath(QStringLiteral("console-models.json"));
+        QDir().mkpath(m_dir.filePath(QStringLiteral("console-home")));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        environment.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("console-home")));
+        environment.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        m_console.setProcessEnvironment(environment);
+        m_console.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_console.setStandardOutputFile(QProcess::nullDevice());
+        m_console.start(QStringLiteral(ANYCAST_BIN_DIR "/anycast-console"),
+                        {QStringLiteral("--inventory"),
+                         m_lab->dir() + QStringLiteral("/fleet.toml"),
+                         QStringLiteral("--dump-models"), m_consoleDump});
+        ASSERT_TRUE(m_console.waitForStarted(10000)) << m_console.errorString().toStdString();
+    }
+
+    void stopConsole()
+    {
+        if (m_console.state() == QProcess::NotRunning)
+            return;
+        m_console.terminate();
+        if (!m_console.waitForFinished(10000)) {
+            m_console.kill();
+            m_console.waitForFinished(10000);
+        }
+        EXPECT_EQ(m_console.state(), QProcess::NotRunning);
+    }
+
     // Polls both observers until they agree and announce what `expected` says (prefix ->
     // announcing nodes); fails with both views' differences and the lab's own rib table.
     void expectAgreement(const QMap<QString, QStringList> &expected)
@@ -149,15 +223,19 @@ protected:
         QElapsedTimer timer;
         timer.start();
         Observation last;
+        const bool withConsole = m_console.state() == QProcess::Running;
+        const QString dump = withConsole ? m_consoleDump : QString();
         while (timer.elapsed() < std::chrono::milliseconds(AgreementPatience).count()) {
-            last = observe(state);
-            if (disagreements(last).isEmpty() && announcersByPrefix(last.rib) == expected &&
-                announcersByPrefix(last.agents) == expected)
+            last = observe(state, dump);
+            if (disagreements(last, withConsole).isEmpty() &&
+                announcersByPrefix(last.rib) == expected &&
+                announcersByPrefix(last.agents) == expected &&
+                (!withConsole || announcersByPrefix(last.console) == expected))
                 return;
             QThread::msleep(300);
         }
         ADD_FAILURE() << "no agreement after " << timer.elapsed() << " ms:\n"
-                      << text(disagreements(last)) << "\nannouncers in the RIB:\n"
+                      << text(disagreements(last, withConsole)) << "\nannouncers in the RIB:\n"
                       << describe(announcersByPrefix(last.rib)) << "expected:\n"
                       << describe(expected) << "scripts/lab rib:\n"
                       << lab({QStringLiteral("rib")}).output.toStdString();
@@ -230,6 +308,8 @@ protected:
 
     QTemporaryDir m_dir{QStringLiteral("/tmp/anycast-lab-test-XXXXXX")};
     std::unique_ptr<LabScript> m_lab;
+    QProcess m_console;
+    QString m_consoleDump;
 };
 
 const QMap<QString, QStringList> AllAnnouncing{
@@ -249,6 +329,9 @@ TEST_F(LabFleet, RibAndAgentsAgreeThroughAFaultAndADrainAndDownLeavesNothing)
     const QJsonObject state = m_lab->state();
     ASSERT_EQ(labNodes(state).size(), 6);
     EXPECT_TRUE(QFile::exists(m_lab->dir() + QStringLiteral("/fleet.toml")));
+    startConsole();
+    if (HasFatalFailure())
+        return;
     expectAgreement(AllAnnouncing);
 
     // fra-1's service stops listening; iad-1 is drained gracefully: it keeps announcing, with
@@ -267,9 +350,10 @@ TEST_F(LabFleet, RibAndAgentsAgreeThroughAFaultAndADrainAndDownLeavesNothing)
         {QStringLiteral("203.0.113.2/32"), {QStringLiteral("iad-1"), QStringLiteral("jfk-1")}},
         {QStringLiteral("203.0.113.3/32"), {QStringLiteral("sin-1"), QStringLiteral("syd-1")}},
     });
-    const Observation draining = observe(state);
+    const Observation draining = observe(state, m_consoleDump);
     const auto key = qMakePair(QStringLiteral("203.0.113.2/32"), QStringLiteral("iad-1"));
     EXPECT_EQ(draining.agents.value(key).state, QStringLiteral("draining"));
+    EXPECT_EQ(draining.console.value(key).state, QStringLiteral("draining"));
     EXPECT_TRUE(draining.rib.value(key).communities.contains(QStringLiteral("65535:0")));
     EXPECT_EQ(draining.rib.value(key).asPath, QList<quint32>(4, NodeAs));
     result = lab({QStringLiteral("rib")});
@@ -287,6 +371,8 @@ TEST_F(LabFleet, RibAndAgentsAgreeThroughAFaultAndADrainAndDownLeavesNothing)
     ASSERT_EQ(result.exitCode, 0) << result.output.toStdString();
     expectAgreement(AllAnnouncing);
 
+    // The console goes first (as closing the demo's window does), then the lab.
+    stopConsole();
     result = lab({QStringLiteral("down")});
     ASSERT_EQ(result.exitCode, 0) << result.output.toStdString();
     expectNothingLeft(state);

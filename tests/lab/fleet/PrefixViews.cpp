@@ -101,6 +101,44 @@ QStringList differences(const PrefixView &left, const QString &leftName, const P
     return found;
 }
 
+PrefixView consoleView(const QJsonObject &dump)
+{
+    PrefixView view;
+    const QJsonObject prefixes = dump.value(QStringLiteral("prefixes")).toObject();
+    for (auto prefix = prefixes.begin(); prefix != prefixes.end(); ++prefix) {
+        const QJsonObject routes = prefix.value().toObject();
+        for (auto route = routes.begin(); route != routes.end(); ++route) {
+            const QString state = route.value().toString();
+            if (state == QStringLiteral("withdrawn") || state == QStringLiteral("unknown"))
+                continue;
+            Announcement announcement;
+            announcement.state = state;
+            view.insert(qMakePair(prefix.key(), route.key()), announcement);
+        }
+    }
+    return view;
+}
+
+QStringList stateDifferences(const PrefixView &left, const QString &leftName,
+                             const PrefixView &right, const QString &rightName)
+{
+    QStringList found;
+    QList<QPair<QString, QString>> keys = left.keys() + right.keys();
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (const auto &key : keys) {
+        const QString leftState =
+            left.contains(key) ? left.value(key).state : QStringLiteral("nothing");
+        const QString rightState =
+            right.contains(key) ? right.value(key).state : QStringLiteral("nothing");
+        if (leftState != rightState)
+            found.append(
+                QStringLiteral("%1 at %2: %3 has %4, %5 has %6")
+                    .arg(key.first, key.second, leftName, leftState, rightName, rightState));
+    }
+    return found;
+}
+
 QMap<QString, QStringList> announcersByPrefix(const PrefixView &view)
 {
     QMap<QString, QStringList> announcers;

@@ -35,6 +35,15 @@ PrefixView ribView(const QList<lab::RibRoute> &routes, const QMap<QString, QStri
 // prepends.
 PrefixView agentView(const QMap<QString, QJsonObject> &statusByNode, quint32 localAs);
 
+// From anycast-console's --dump-models: the routes its prefix model shows, in the agent's
+// words (withdrawn and unknown routes have no entry). Attributes stay empty: the console
+// shows states, not MEDs or paths.
+PrefixView consoleView(const QJsonObject &dump);
+
+// Every (prefix, node) where the two views differ in presence or state word, in words.
+QStringList stateDifferences(const PrefixView &left, const QString &leftName,
+                             const PrefixView &right, const QString &rightName);
+
 // Every (prefix, node) where the two views differ, in words; empty when they agree.
 QStringList differences(const PrefixView &left, const QString &leftName, const PrefixView &right,
                         const QString &rightName);

@@ -87,5 +87,35 @@ TEST(PrefixViews, PathsFromUnknownNeighborsAreStrangers)
     EXPECT_EQ(strangers, QStringList{Prefix + QStringLiteral(" from 127.0.0.99")});
 }
 
+TEST(PrefixViews, ConsoleDumpIsComparedByStateAndPresence)
+{
+    const QJsonObject dump{
+        {QStringLiteral("prefixes"),
+         QJsonObject{
+             {Prefix, QJsonObject{{QStringLiteral("fra-1"), QStringLiteral("draining")},
+                                  {QStringLiteral("ams-1"), QStringLiteral("withdrawn")}}}}}};
+    const PrefixView console = consoleView(dump);
+    ASSERT_EQ(console.size(), 1);
+    EXPECT_EQ(console.value(qMakePair(Prefix, QStringLiteral("fra-1"))).state,
+              QStringLiteral("draining"));
+
+    const PrefixView agents =
+        agentView({{QStringLiteral("fra-1"), status(QStringLiteral("draining"), 3, {})},
+                   {QStringLiteral("ams-1"), status(QStringLiteral("withdrawn"), 0, {})}},
+                  65001);
+    EXPECT_EQ(
+        stateDifferences(console, QStringLiteral("console"), agents, QStringLiteral("agents")),
+        QStringList());
+    const PrefixView announced =
+        agentView({{QStringLiteral("fra-1"), status(QStringLiteral("announced"), 0, {})},
+                   {QStringLiteral("ams-1"), status(QStringLiteral("announced"), 0, {})}},
+                  65001);
+    EXPECT_EQ(
+        stateDifferences(console, QStringLiteral("console"), announced, QStringLiteral("agents")),
+        (QStringList{
+            Prefix + QStringLiteral(" at ams-1: console has nothing, agents has announced"),
+            Prefix + QStringLiteral(" at fra-1: console has draining, agents has announced")}));
+}
+
 } // namespace
 } // namespace anycast::labtest

@@ -1,0 +1,145 @@
+#include "RegionMapFacts.h"
+
+#include "models/FleetState.h"
+#include "models/KeyedTreeModel.h"
+#include "models/ModelRoles.h"
+#include "models/PrefixModel.h"
+#include "models/StateWords.h"
+
+#include <QPointF>
+
+namespace anycast {
+namespace {
+
+QModelIndex childWithKey(const QAbstractItemModel &model, const QModelIndex &parent,
+                         const QString &key)
+{
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex index = model.index(row, 0, parent);
+        if (index.data(ModelRole::KeyRole).toString() == key)
+            return index;
+    }
+    return {};
+}
+
+RegionMapFact::Seen seenOf(const QVariant &observation)
+{
+    if (!observation.isValid())
+        return RegionMapFact::Seen::NoData;
+    switch (static_cast<Observation>(observation.toInt())) {
+    case Observation::Reporting:
+        return RegionMapFact::Seen::Reporting;
+    case Observation::Failing:
+        return RegionMapFact::Seen::Failing;
+    case Observation::NoData:
+        break;
+    }
+    return RegionMapFact::Seen::NoData;
+}
+
+// Withdrawn by drains alone is Drained, never the failure colour; announced by fewer nodes
+// than could is a warning of its own.
+RegionMapFact::Route routeOf(PrefixPresence best, bool lostRedundancy, bool everyWithdrawalByDrain)
+{
+    switch (best) {
+    case PrefixPresence::Announced:
+        return lostRedundancy ? RegionMapFact::Route::RedundancyLost
+                              : RegionMapFact::Route::Announced;
+    case PrefixPresence::DePreferred:
+        return RegionMapFact::Route::DePreferred;
+    case PrefixPresence::Draining:
+        return RegionMapFact::Route::Draining;
+    case PrefixPresence::Withdrawn:
+        return everyWithdrawalByDrain ? RegionMapFact::Route::Drained
+                                      : RegionMapFact::Route::Withdrawn;
+    case PrefixPresence::Unknown:
+        break;
+    }
+    return RegionMapFact::Route::Unknown;
+}
+
+QString nodeRoute(const PrefixHolder &holder)
+{
+    const QString word = StateWords::presence(holder.presence);
+    if (holder.reason.isEmpty())
+        //: Map tooltip line: node name, its route for the selected prefix.
+        return RegionMapFacts::tr("%1: %2").arg(holder.node, word);
+    //: Map tooltip line: node name, its route, the agent's reason.
+    return RegionMapFacts::tr("%1: %2 (%3)").arg(holder.node, word, holder.reason);
+}
+
+} // namespace
+
+QStringList RegionMapFacts::prefixes(const QAbstractItemModel &prefixModel)
+{
+    QStringList keys;
+    for (int row = 0; row < prefixModel.rowCount(); ++row)
+        keys.append(prefixModel.index(row, 0).data(ModelRole::KeyRole).toString());
+    return keys;
+}
+
+QList<RegionMapFact> RegionMapFacts::regions(const QAbstractItemModel &prefixModel,
+                                             const QAbstractItemModel &fleetModel,
+                                             const FleetState &fleet, const QString &prefix)
+{
+    QList<RegionMapFact> facts;
+    const QModelIndex prefixRow = childWithKey(prefixModel, {}, prefix);
+    if (!prefixRow.isValid())
+        return facts;
+    const QList<PrefixHolder> &holders = fleet.census().holders(prefix);
+    for (int row = 0; row < prefixModel.rowCount(prefixRow); ++row) {
+        const QModelIndex name = prefixModel.index(row, int(PrefixColumn::Name), prefixRow);
+        const QModelIndex announcing =
+            prefixModel.index(row, int(PrefixColumn::Announcing), prefixRow);
+        const QModelIndex established =
+            prefixModel.index(row, int(PrefixColumn::Established), prefixRow);
+        RegionMapFact fact;
+        fact.region = name.data(ModelRole::KeyRole).toString();
+        const QVariant location = name.data(ModelRole::LocationRole);
+        if (location.isValid()) {
+            fact.located = true;
+            fact.longitude = location.toPointF().x();
+            fact.latitude = location.toPointF().y();
+        }
+        fact.established = established.data(ModelRole::EstablishedRole).toDouble();
+        fact.tally = announcing.data(Qt::DisplayRole).toString();
+        bool anyWithdrawn = false;
+        bool everyWithdrawalByDrain = true;
+        for (const PrefixHolder &holder : holders) {
+            if (holder.region != fact.region)
+                continue;
+            fact.nodeRoutes.append(nodeRoute(holder));
+            if (holder.presence == PrefixPresence::Withdrawn) {
+                anyWithdrawn = true;
+                everyWithdrawalByDrain = everyWithdrawalByDrain && holder.byOperator;
+            }
+        }
+        fact.route = routeOf(static_cast<PrefixPresence>(name.data(ModelRole::RoutingRole).toInt()),
+                             announcing.data(ModelRole::LostRedundancyRole).toBool(),
+                             anyWithdrawn && everyWithdrawalByDrain);
+        fact.seen =
+            seenOf(childWithKey(fleetModel, {}, fact.region).data(ModelRole::ObservationRole));
+        facts.append(fact);
+    }
+    return facts;
+}
+
+QStringList RegionMapFacts::unplaced(const FleetState &fleet)
+{
+    QStringList lines;
+    for (const QString &endpoint : fleet.endpoints()) {
+        const NodeSnapshot *node = fleet.node(endpoint);
+        if (!node->hello) {
+            //: Beside the map: a node that has not said where it is yet.
+            lines.append(tr("%1: not connected yet").arg(node->where()));
+        } else if (!node->hello->location) {
+            //: Beside the map: node name (region): its agent has no location configured.
+            lines.append(tr("%1 (%2): no location in its configuration")
+                             .arg(node->hello->node, node->hello->region));
+        }
+    }
+    lines.sort();
+    return lines;
+}
+
+} // namespace anycast

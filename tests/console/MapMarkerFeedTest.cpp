@@ -1,0 +1,186 @@
+// The map's markers from the prefix and fleet models, without pixels: one per region where
+// its nodes are, labelled with "N of M announcing", filled by the region's route for the
+// selected prefix (drained is never the failure fill), nodes without a location listed
+// apart, and updates that follow the models' signals.
+#include "views/MapMarkerFeed.h"
+
+#include "MapFeedFleet.h"
+
+#include <QApplication>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace anycast::modeltest {
+namespace {
+
+const QString kShared = QStringLiteral("192.0.2.1/32");
+const QString kEu = QStringLiteral("203.0.113.1/32");
+
+NodeSpec node(const QString &name, const QString &region, std::optional<GeoLocation> location,
+              PrefixState route = PrefixState::Announced, quint64 established = 10)
+{
+    ServiceSpec shared;
+    shared.name = QStringLiteral("web");
+    shared.prefixes = {kShared};
+    shared.route = route;
+    shared.established = established;
+    NodeSpec spec;
+    spec.node = name;
+    spec.region = region;
+    spec.location = location;
+    spec.services = {shared};
+    return spec;
+}
+
+NodeSpec drained(NodeSpec spec)
+{
+    spec.nodeState = OperatorState::Drained;
+    spec.drainedBy = QStringLiteral("alice");
+    for (ServiceSpec &service : spec.services) {
+        service.route = PrefixState::Withdrawn;
+        service.operatorState = OperatorState::Drained;
+    }
+    return spec;
+}
+
+const MapMarker *markerFor(const MapMarkerFeed &feed, const QString &region)
+{
+    for (const MapMarker &marker : feed.markers()) {
+        if (marker.id == region)
+            return &marker;
+    }
+    return nullptr;
+}
+
+class MapMarkerFeedTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        fleet.connect(QStringLiteral("ep-fra"),
+                      node(QStringLiteral("fra-1"), QStringLiteral("eu"), GeoLocation{50, 8}));
+        fleet.connect(QStringLiteral("ep-ams"),
+                      node(QStringLiteral("ams-1"), QStringLiteral("eu"), GeoLocation{52, 4}));
+        fleet.connect(QStringLiteral("ep-iad"),
+                      node(QStringLiteral("iad-1"), QStringLiteral("us"), GeoLocation{39, -77}));
+        fleet.connect(QStringLiteral("ep-jfk"),
+                      node(QStringLiteral("jfk-1"), QStringLiteral("us"), GeoLocation{41, -73}));
+        fleet.flush();
+    }
+
+    MapFeedFleet fleet;
+};
+
+TEST_F(MapMarkerFeedTest, OneMarkerPerRegionWhereItsNodesAreWithTallyAndSize)
+{
+    MapMarkerFeed feed(fleet.prefixModel(), fleet.fleetModel(), fleet.fleet());
+    EXPECT_EQ(feed.prefixes(), QStringList{kShared});
+    EXPECT_EQ(feed.prefix(), kShared) << "the first prefix is shown until one is chosen";
+    ASSERT_EQ(feed.markers().size(), 2);
+    const MapMarker *eu = markerFor(feed, QStringLiteral("eu"));
+    ASSERT_NE(eu, nullptr);
+    EXPECT_EQ(eu->label, QStringLiteral("eu: 2 of 2 announcing"));
+    EXPECT_DOUBLE_EQ(eu->latitude, 51);
+    EXPECT_DOUBLE_EQ(eu->longitude, 6);
+    EXPECT_DOUBLE_EQ(eu->size, 20);
+    EXPECT_EQ(eu->state, RoutingState::Announced);
+    EXPECT_EQ(eu->observation, Observation::Reporting);
+    EXPECT_TRUE(eu->tooltip.contains(QStringLiteral("fra-1: announced")))
+        << eu->tooltip.toStdString();
+    EXPECT_TRUE(eu->tooltip.contains(QStringLiteral("20 ESTABLISHED")))
+        << eu->tooltip.toStdString();
+    EXPECT_TRUE(feed.unplaced().isEmpty()) << feed.unplaced().join(u'\n').toStdString();
+}
+
+TEST_F(MapMarkerFeedTest, FillsSayLostRedundancyWithdrawnDrainingAndDrainedApart)
+{
+    fleet.report(QStringLiteral("ep-fra"), node(QStringLiteral("fra-1"), QStringLiteral("eu"),
+                                                GeoLocation{50, 8}, PrefixState::Withdrawn));
+    fleet.report(
+        QStringLiteral("ep-iad"),
+        drained(node(QStringLiteral("iad-1"), QStringLiteral("us"), GeoLocation{39, -77})));
+    fleet.report(
+        QStringLiteral("ep-jfk"),
+        drained(node(QStringLiteral("jfk-1"), QStringLiteral("us"), GeoLocation{41, -73})));
+    fleet.flush();
+    MapMarkerFeed feed(fleet.prefixModel(), fleet.fleetModel(), fleet.fleet());
+    ASSERT_NE(markerFor(feed, QStringLiteral("eu")), nullptr);
+    ASSERT_NE(markerFor(feed, QStringLiteral("us")), nullptr);
+    EXPECT_EQ(markerFor(feed, QStringLiteral("eu"))->state, RoutingState::RedundancyLost);
+    EXPECT_EQ(markerFor(feed, QStringLiteral("eu"))->label,
+              QStringLiteral("eu: 1 of 2 announcing"));
+    // Both of us drained by an operator: drained, never the withdrawn-for-health fill.
+    EXPECT_EQ(markerFor(feed, QStringLiteral("us"))->state, RoutingState::Drained);
+    EXPECT_EQ(markerFor(feed, QStringLiteral("us"))->label,
+              QStringLiteral("us: 0 of 2 announcing"));
+
+    fleet.report(QStringLiteral("ep-ams"), node(QStringLiteral("ams-1"), QStringLiteral("eu"),
+                                                GeoLocation{52, 4}, PrefixState::Withdrawn));
+    fleet.report(QStringLiteral("ep-jfk"), node(QStringLiteral("jfk-1"), QStringLiteral("us"),
+                                                GeoLocation{41, -73}, PrefixState::Draining));
+    fleet.flush();
+    feed.refresh();
+    EXPECT_EQ(markerFor(feed, QStringLiteral("eu"))->state, RoutingState::Withdrawn);
+    EXPECT_EQ(markerFor(feed, QStringLiteral("us"))->state, RoutingState::Draining);
+}
+
+TEST_F(MapMarkerFeedTest, NodesWithoutLocationAreListedNotDropped)
+{
+    fleet.connect(QStringLiteral("ep-sin"),
+                  node(QStringLiteral("sin-1"), QStringLiteral("ap"), std::nullopt));
+    fleet.addUnconnected(QStringLiteral("ep-syd"), QStringLiteral("noc@syd-1"));
+    fleet.flush();
+    MapMarkerFeed feed(fleet.prefixModel(), fleet.fleetModel(), fleet.fleet());
+    EXPECT_EQ(markerFor(feed, QStringLiteral("ap")), nullptr);
+    EXPECT_EQ(feed.markers().size(), 2);
+    EXPECT_EQ(feed.unplaced(),
+              (QStringList{QStringLiteral("noc@syd-1: not connected yet"),
+                           QStringLiteral("sin-1 (ap): no location in its configuration"),
+                           QStringLiteral("ap: 1 of 1 announcing, no location")}));
+}
+
+TEST_F(MapMarkerFeedTest, FollowsTheModelsAndSaysOnlyWhatChanged)
+{
+    MapMarkerFeed feed(fleet.prefixModel(), fleet.fleetModel(), fleet.fleet());
+    QSignalSpy changes(&feed, &MapMarkerFeed::markersChanged);
+
+    // Another prefix appears: the selector learns it, the shown markers do not move.
+    NodeSpec withEu = node(QStringLiteral("fra-1"), QStringLiteral("eu"), GeoLocation{50, 8});
+    ServiceSpec eu;
+    eu.name = QStringLiteral("eu-web");
+    eu.prefixes = {kEu};
+    withEu.services.append(eu);
+    fleet.report(QStringLiteral("ep-fra"), withEu);
+    QSignalSpy prefixes(&feed, &MapMarkerFeed::prefixesChanged);
+    ASSERT_TRUE(prefixes.wait(2000));
+    EXPECT_EQ(feed.prefixes(), (QStringList{kShared, kEu}));
+    QTest::qWait(300);
+    EXPECT_EQ(changes.count(), 0);
+
+    // iad-1 withdraws the shown prefix: one update, with the new fill.
+    fleet.report(QStringLiteral("ep-iad"), node(QStringLiteral("iad-1"), QStringLiteral("us"),
+                                                GeoLocation{39, -77}, PrefixState::Withdrawn));
+    ASSERT_TRUE(changes.wait(2000));
+    QTest::qWait(300);
+    EXPECT_EQ(changes.count(), 1);
+    EXPECT_EQ(markerFor(feed, QStringLiteral("us"))->state, RoutingState::RedundancyLost);
+    EXPECT_EQ(markerFor(feed, QStringLiteral("us"))->label,
+              QStringLiteral("us: 1 of 2 announcing"));
+
+    // Choosing the other prefix shows only the region that serves it.
+    feed.setPrefix(kEu);
+    ASSERT_EQ(feed.markers().size(), 1);
+    EXPECT_EQ(feed.markers().first().label, QStringLiteral("eu: 1 of 1 announcing"));
+}
+
+} // namespace
+} // namespace anycast::modeltest
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
