@@ -2,6 +2,7 @@
 
 #include "HealthStates.h"
 #include "NodeSnapshot.h"
+#include "style/Observation.h"
 
 #include <QHash>
 #include <QList>
@@ -33,14 +34,6 @@ PrefixPresence presenceOf(PrefixState state);
 PrefixPresence betterPresence(PrefixPresence a, PrefixPresence b);
 // What a node or service row is filled with: its worst route (withdrawn first).
 PrefixPresence worsePresence(PrefixPresence a, PrefixPresence b);
-
-// What is observed, drawn as the marker's shape: circle, diamond, square.
-enum class Observation
-{
-    Reporting,
-    Failing, // a service is degraded or down by its health checks
-    NoData,
-};
 
 struct NodePrefixFact
 {

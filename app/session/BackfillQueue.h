@@ -9,15 +9,19 @@
 namespace anycast {
 
 // Lets a few history backfills run at once across the whole fleet. An hour of samples is a
-// few MiB of JSON that the UI thread parses in one go: five hundred agents connecting at once
-// would otherwise queue minutes of parsing behind each other, and every call and liveness
-// ping waiting behind them would time out. Pure; sessions enqueue, the queue starts them.
+// few MiB of JSON per agent, parsed on worker threads: five hundred agents connecting at once
+// would otherwise hold gigabytes of replies and their parsed documents in memory together,
+// and the calls and liveness pings behind them would wait on busy workers. A few in flight
+// keep the workers and the agents' side busy while memory stays bounded. Pure; sessions
+// enqueue, the queue starts them.
 class BackfillQueue
 {
 public:
     using Ticket = quint64;
+    // Two per worker thread of a two-core machine: one parsing while the next is on the wire.
+    static constexpr int kDefaultLimit = 4;
 
-    explicit BackfillQueue(int limit = 2);
+    explicit BackfillQueue(int limit = kDefaultLimit);
 
     // Calls `start` now if a slot is free, else once one frees. The ticket ends it.
     Ticket enqueue(std::function<void()> start);

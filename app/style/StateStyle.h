@@ -1,19 +1,13 @@
 #pragma once
 
+#include "Observation.h"
+
 #include <QColor>
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
 
 namespace anycast {
-
-// What the console observes of a node, service or region: drawn as the glyph's shape.
-enum class Observation
-{
-    Reporting, // its checks answer
-    Failing,   // its checks answer that something is down
-    NoData,    // nothing answers: no monitor, no connection
-};
 
 // What routing does with a prefix there: drawn as the glyph's fill.
 enum class RoutingState

@@ -3,8 +3,12 @@
 #include "protocol/ApiVersion.h"
 #include "protocol/RpcMessage.h"
 
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QIODevice>
 #include <QJsonArray>
+#include <QPromise>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace anycast {
@@ -53,6 +57,8 @@ void AgentClient::attach(QIODevice *device)
         detach(QStringLiteral("the connection was replaced"));
     m_device = device;
     m_framer.clear();
+    ++m_generation;
+    m_lineOnWorker = m_peerClosed = false;
     m_deviceConnections = {
         connect(device, &QIODevice::readyRead, this, &AgentClient::onReadyRead),
         connect(device, &QIODevice::aboutToClose, this,
@@ -63,7 +69,9 @@ void AgentClient::attach(QIODevice *device)
                 [this] {
                     const QPointer<AgentClient> self(this);
                     onReadyRead();
-                    if (self && m_device)
+                    if (self && m_device && m_lineOnWorker)
+                        m_peerClosed = true; // once the worker hands its line back
+                    else if (self && m_device)
                         detach(QStringLiteral("the agent closed the connection"));
                 }),
         connect(device, &QObject::destroyed, this,
@@ -88,11 +96,23 @@ ClientError AgentClient::malformedReply(const QString &method, const QString &wh
 void AgentClient::call(const QString &method, const QJsonObject &params, Callback<QJsonValue> done,
                        std::optional<std::chrono::milliseconds> deadline)
 {
+    send(
+        method, params,
+        [done = std::move(done)](CallOutcome<QJsonValue> outcome, std::any) {
+            done(std::move(outcome));
+        },
+        nullptr, deadline);
+}
+
+void AgentClient::send(const QString &method, const QJsonObject &params, Completion done,
+                       std::shared_ptr<const Reader> reader,
+                       std::optional<std::chrono::milliseconds> deadline)
+{
     const std::chrono::milliseconds timeout = deadline.value_or(m_timeout);
     if (!m_device) {
         // Still asynchronous, so callers never see their callback run inside call().
         QTimer::singleShot(0, this, [done = std::move(done)] {
-            done(ClientError{CallFailure::Closed, QStringLiteral("not connected")});
+            done(ClientError{CallFailure::Closed, QStringLiteral("not connected")}, {});
         });
         return;
     }
@@ -110,7 +130,7 @@ void AgentClient::call(const QString &method, const QJsonObject &params, Callbac
                                                          .arg(it->second.method)
                                                          .arg(timeout.count())});
     });
-    m_calls.emplace(id, PendingCall{method, std::move(done), timer});
+    m_calls.emplace(id, PendingCall{method, std::move(done), std::move(reader), timer});
     timer->start(timeout);
     m_device->write(requestLine(id, method, params));
 }
@@ -218,26 +238,82 @@ void AgentClient::undrain(const UndrainRequest &request, Callback<MutationReply>
 void AgentClient::onReadyRead()
 {
     const QPointer<AgentClient> self(this);
-    while (self && m_device && m_device->bytesAvailable() > 0) {
-        m_framer.append(m_device->readAll());
-        while (self && m_device) {
-            const std::optional<QByteArray> line = m_framer.nextLine();
-            if (!line)
-                break;
+    while (self && m_device && !m_lineOnWorker) {
+        if (m_device->bytesAvailable() > 0)
+            m_framer.append(m_device->readAll());
+        const std::optional<QByteArray> line = m_framer.nextLine();
+        if (line && line->size() >= kWorkerLineBytes) {
+            parseOnWorker(*line);
+        } else if (line) {
             handleLine(*line);
-        }
-        if (self && m_device && m_framer.overflowed()) {
+        } else if (m_framer.overflowed()) {
             violate(QStringLiteral("a line longer than %1 bytes").arg(kMaxLineBytes));
+            return;
+        } else if (m_device->bytesAvailable() == 0) {
             return;
         }
     }
+}
+
+void AgentClient::parseOnWorker(QByteArray line)
+{
+    m_lineOnWorker = true;
+    // The readers of the calls it may answer, taken now: the worker never touches m_calls.
+    std::map<qint64, std::shared_ptr<const Reader>> readers;
+    for (const auto &[id, call] : m_calls) {
+        if (call.reader)
+            readers.emplace(id, call.reader);
+    }
+    auto promise = std::make_shared<QPromise<ParsedLine>>();
+    QFuture<ParsedLine> future = promise->future();
+    promise->start();
+    // The watcher hands the line back on this object's thread, and goes with this object.
+    auto *watcher = new QFutureWatcher<ParsedLine>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, generation = m_generation] {
+                watcher->deleteLater();
+                onParsed(generation, watcher->future().takeResult());
+            });
+    watcher->setFuture(future);
+    QThreadPool::globalInstance()->start(
+        [promise, line = std::move(line), readers = std::move(readers)]() mutable {
+            ParsedLine parsed{line, parseIncomingLine(line), {}};
+            if (*parsed.message) {
+                const auto *response = std::get_if<RpcResponse>(&parsed.message->value());
+                const auto reader = response ? readers.find(response->id) : readers.end();
+                if (reader != readers.end()) {
+                    if (const auto *result = std::get_if<QJsonValue>(&response->outcome))
+                        parsed.read = (*reader->second)(*result);
+                }
+            }
+            promise->addResult(std::move(parsed));
+            promise->finish();
+        });
+}
+
+void AgentClient::onParsed(quint64 generation, ParsedLine parsed)
+{
+    if (generation != m_generation || !m_device)
+        return;
+    m_lineOnWorker = false;
+    const QPointer<AgentClient> self(this);
+    handleMessage(parsed.line, std::move(*parsed.message), std::move(parsed.read));
+    if (self && m_device)
+        onReadyRead();
+    if (self && m_device && !m_lineOnWorker && m_peerClosed)
+        detach(QStringLiteral("the agent closed the connection"));
 }
 
 void AgentClient::handleLine(const QByteArray &line)
 {
     if (line.trimmed().isEmpty())
         return;
-    Result<IncomingMessage> message = parseIncomingLine(line);
+    handleMessage(line, parseIncomingLine(line), {});
+}
+
+void AgentClient::handleMessage(const QByteArray &line, Result<IncomingMessage> message,
+                                std::any read)
+{
     if (!message) {
         violate(QStringLiteral("%1: %2").arg(message.error(), excerpt(line)));
         return;
@@ -249,7 +325,7 @@ void AgentClient::handleLine(const QByteArray &line)
             return;
         }
         if (const auto *result = std::get_if<QJsonValue>(&response->outcome))
-            finish(response->id, *result);
+            finish(response->id, *result, std::move(read));
         else
             finish(response->id, std::get<RpcError>(response->outcome));
         return;
@@ -283,7 +359,7 @@ void AgentClient::handleLine(const QByteArray &line)
     }
 }
 
-void AgentClient::finish(qint64 id, CallOutcome<QJsonValue> outcome)
+void AgentClient::finish(qint64 id, CallOutcome<QJsonValue> outcome, std::any read)
 {
     const auto it = m_calls.find(id);
     if (it == m_calls.end())
@@ -291,7 +367,7 @@ void AgentClient::finish(qint64 id, CallOutcome<QJsonValue> outcome)
     PendingCall call = std::move(it->second);
     m_calls.erase(it);
     call.timer->deleteLater();
-    call.done(std::move(outcome));
+    call.done(std::move(outcome), std::move(read));
 }
 
 void AgentClient::violate(const QString &why)
@@ -316,6 +392,8 @@ void AgentClient::stopReading()
     m_deviceConnections.clear();
     m_device.clear();
     m_framer.clear();
+    ++m_generation;
+    m_lineOnWorker = m_peerClosed = false;
 }
 
 bool AgentClient::failAll(const CallOutcome<QJsonValue> &outcome)
@@ -325,7 +403,7 @@ bool AgentClient::failAll(const CallOutcome<QJsonValue> &outcome)
     calls.swap(m_calls);
     for (auto &[id, call] : calls) {
         call.timer->deleteLater();
-        call.done(outcome);
+        call.done(outcome, {});
         if (!self)
             return false; // a callback deleted us: the rest go unrun
     }

@@ -7,6 +7,7 @@
 #include "protocol/MutationReply.h"
 #include "protocol/MutationRequest.h"
 #include "protocol/RpcError.h"
+#include "protocol/RpcMessage.h"
 #include "protocol/SamplePoint.h"
 
 #include <QHash>
@@ -14,9 +15,11 @@
 #include <QPointer>
 #include <QSet>
 
+#include <any>
 #include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <variant>
 
@@ -63,6 +66,10 @@ public:
     // A `history` reply of an hour of samples is a few MiB; nothing the agent sends comes
     // near this, so a longer line means a broken or hostile peer.
     static constexpr qsizetype kMaxLineBytes = 64 * 1024 * 1024;
+    // A line this long (a `history` reply) is parsed on a worker thread, and a typed call's
+    // result is read there too: tens of milliseconds per MiB that would otherwise stop the
+    // UI thread. The lines after it wait until it is handed back, so the order holds.
+    static constexpr qsizetype kWorkerLineBytes = 256 * 1024;
     static constexpr std::chrono::milliseconds kDefaultTimeout{10000};
 
     template <typename T> using Callback = std::function<void(CallOutcome<T>)>;
@@ -115,12 +122,29 @@ signals:
     void protocolViolated(const QString &why);
 
 private:
+    // Reads a result into the caller's type. Pure, so that it may run on a worker thread.
+    using Reader = std::function<std::any(const QJsonValue &)>;
+    // The outcome, and what the call's reader made of the result when it already ran.
+    using Completion = std::function<void(CallOutcome<QJsonValue>, std::any read)>;
     struct PendingCall
     {
         QString method;
-        Callback<QJsonValue> done;
+        Completion done;
+        std::shared_ptr<const Reader> reader;
         QTimer *timer = nullptr;
     };
+    // A line parsed on a worker thread, handed back.
+    struct ParsedLine
+    {
+        QByteArray line;
+        std::optional<Result<IncomingMessage>> message;
+        std::any read;
+    };
+
+    template <typename T> static std::any readResult(const QJsonValue &result);
+    void send(const QString &method, const QJsonObject &params, Completion done,
+              std::shared_ptr<const Reader> reader,
+              std::optional<std::chrono::milliseconds> timeout);
 
     template <typename T>
     void typedCall(const QString &method, const QJsonObject &params, Callback<T> done,
@@ -129,7 +153,11 @@ private:
     void refuse(const RpcError &error);
     void onReadyRead();
     void handleLine(const QByteArray &line);
-    void finish(qint64 id, CallOutcome<QJsonValue> outcome);
+    void handleMessage(const QByteArray &line, Result<IncomingMessage> message, std::any read);
+    // Parses `line` on a worker thread; reading resumes when it is handed back.
+    void parseOnWorker(QByteArray line);
+    void onParsed(quint64 generation, ParsedLine parsed);
+    void finish(qint64 id, CallOutcome<QJsonValue> outcome, std::any read = {});
     void violate(const QString &why);
     // Forgets the device: nothing more is read from it or written to it.
     void stopReading();
@@ -141,19 +169,31 @@ private:
     LineFramer m_framer{kMaxLineBytes};
     qint64 m_nextId = 1;
     std::chrono::milliseconds m_timeout = kDefaultTimeout;
+    // Bumped whenever the device changes: a line handed back for an older one is dropped.
+    quint64 m_generation = 0;
+    bool m_lineOnWorker = false;
+    bool m_peerClosed = false; // while a line is on a worker: detach once it is back
     std::map<qint64, PendingCall> m_calls;
     // Calls that timed out: their late replies are dropped, not taken as protocol errors.
     QSet<qint64> m_abandoned;
 };
+
+template <typename T> std::any AgentClient::readResult(const QJsonValue &result)
+{
+    if (!result.isObject())
+        return Result<T>::failure(QStringLiteral("the result is not an object"));
+    return readObject<T>(result.toObject());
+}
 
 template <typename T>
 void AgentClient::callTyped(const QString &method, const QJsonObject &params,
                             Callback<Received<T>> done,
                             std::optional<std::chrono::milliseconds> timeout)
 {
-    call(
+    static const auto reader = std::make_shared<const Reader>(&AgentClient::readResult<T>);
+    send(
         method, params,
-        [method, done = std::move(done)](CallOutcome<QJsonValue> outcome) {
+        [method, done = std::move(done)](CallOutcome<QJsonValue> outcome, std::any read) {
             if (auto *error = std::get_if<RpcError>(&outcome)) {
                 done(std::move(*error));
                 return;
@@ -163,18 +203,16 @@ void AgentClient::callTyped(const QString &method, const QJsonObject &params,
                 return;
             }
             const QJsonValue &result = std::get<QJsonValue>(outcome);
-            if (!result.isObject()) {
-                done(malformedReply(method, QStringLiteral("the result is not an object")));
-                return;
-            }
-            Result<T> typed = readObject<T>(result.toObject());
+            if (!read.has_value())
+                read = readResult<T>(result);
+            Result<T> typed = std::any_cast<Result<T>>(std::move(read));
             if (!typed) {
                 done(malformedReply(method, typed.error()));
                 return;
             }
             done(Received<T>{std::move(typed).value(), result.toObject()});
         },
-        timeout);
+        reader, timeout);
 }
 
 } // namespace anycast

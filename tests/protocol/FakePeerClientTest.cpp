@@ -4,6 +4,7 @@
 #include "AwaitOutcome.h"
 #include "ProtocolSamples.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocalServer>
 #include <QLocalSocket>
@@ -205,6 +206,80 @@ TEST_F(FakePeerClientTest, ATypedCallKeepsTheResultAsItWasSent)
         << describe(*outcome).toStdString();
     EXPECT_EQ(std::get<Received<AgentStatus>>(*outcome).value, sampleStatus());
     EXPECT_EQ(std::get<Received<AgentStatus>>(*outcome).json, sampleStatus().toJson());
+}
+
+// A `history` reply long enough to be parsed on a worker thread.
+QJsonObject longHistory(qsizetype minimumBytes)
+{
+    QJsonArray samples;
+    qsizetype bytes = 0;
+    while (bytes < minimumBytes) {
+        const QJsonObject sample = sampleSample().toJson();
+        bytes += QJsonDocument(sample).toJson(QJsonDocument::Compact).size();
+        samples.append(sample);
+    }
+    return {{QStringLiteral("interval_ms"), 1000},
+            {QStringLiteral("span_s"), 3600},
+            {QStringLiteral("samples"), samples}};
+}
+
+QByteArray sampleLine()
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                                     {QStringLiteral("method"), QStringLiteral("sample")},
+                                     {QStringLiteral("params"), sampleSample().toJson()}})
+               .toJson(QJsonDocument::Compact) +
+           '\n';
+}
+
+TEST_F(FakePeerClientTest, ALongReplyReadOnAWorkerKeepsItsPlaceInTheStream)
+{
+    QStringList order;
+    QObject::connect(&m_client, &AgentClient::sampleReceived,
+                     [&] { order.append(QStringLiteral("sample")); });
+    std::optional<CallOutcome<HistoryReply>> history;
+    m_client.history(std::nullopt, [&](CallOutcome<HistoryReply> outcome) {
+        order.append(QStringLiteral("history"));
+        history = std::move(outcome);
+    });
+    const QJsonObject result = longHistory(AgentClient::kWorkerLineBytes * 2);
+    const QByteArray reply = replyTo(nextRequest(), result);
+    ASSERT_GT(reply.size(), AgentClient::kWorkerLineBytes);
+    // The reply, a sample behind it and the end of the stream, all in one write: the sample
+    // waits for the reply, and the end waits for both.
+    send(reply + sampleLine());
+    m_peer->disconnectFromServer();
+    ASSERT_TRUE(spinUntil([&] { return order.size() == 2 && !m_client.isAttached(); }));
+    EXPECT_EQ(order, (QStringList{QStringLiteral("history"), QStringLiteral("sample")}));
+    ASSERT_TRUE(std::holds_alternative<HistoryReply>(*history)) << describe(*history).toStdString();
+    const HistoryReply &read = std::get<HistoryReply>(*history);
+    EXPECT_EQ(read.samples.size(), result.value("samples").toArray().size());
+    EXPECT_EQ(read.samples.first(), sampleSample());
+    EXPECT_TRUE(m_violations.isEmpty()) << m_violations.join(';').toStdString();
+}
+
+TEST_F(FakePeerClientTest, ALongMalformedReplyFailsItsCallAndALongBrokenLineIsAViolation)
+{
+    std::optional<CallOutcome<HistoryReply>> history;
+    m_client.history(std::nullopt,
+                     [&](CallOutcome<HistoryReply> outcome) { history = std::move(outcome); });
+    QJsonObject result = longHistory(AgentClient::kWorkerLineBytes * 2);
+    result.insert(QStringLiteral("span_s"), QStringLiteral("an hour"));
+    send(replyTo(nextRequest(), result));
+    ASSERT_TRUE(spinUntil([&] { return history.has_value(); }));
+    ASSERT_TRUE(std::holds_alternative<ClientError>(*history));
+    EXPECT_EQ(std::get<ClientError>(*history).failure, CallFailure::Protocol);
+    EXPECT_TRUE(std::get<ClientError>(*history).message.contains(QStringLiteral("span_s")))
+        << std::get<ClientError>(*history).message.toStdString();
+    EXPECT_TRUE(m_client.isAttached()) << "a bad result is the call's failure, not the stream's";
+
+    int samples = 0;
+    QObject::connect(&m_client, &AgentClient::sampleReceived, [&] { ++samples; });
+    send(QByteArray(AgentClient::kWorkerLineBytes + 10, '{') + '\n' + sampleLine());
+    ASSERT_TRUE(spinUntil([&] { return !m_violations.isEmpty(); }));
+    spinUntil([] { return false; }, std::chrono::milliseconds(100));
+    EXPECT_EQ(samples, 0) << "nothing is read after a violation";
+    EXPECT_FALSE(m_client.isAttached());
 }
 
 TEST_F(FakePeerClientTest, TheClientTimeoutAppliesToCallsWithoutOneOfTheirOwn)
