@@ -52,13 +52,14 @@ QString tcpInfoLine(const TcpInfoSummary &info)
     if (!info.available)
         return QStringLiteral("not available from this source");
     return QStringLiteral("%1 sockets, %2 retransmitting, retransmits %3 (lifetime %4), lost %5, "
-                          "unacked %6, rtt median %7 max %8")
+                          "unacked %6 (%7 retransmitted), rtt median %8 max %9")
         .arg(info.sockets)
         .arg(info.retransmitting)
         .arg(info.retransmits)
         .arg(info.totalRetransmits)
         .arg(info.lost)
         .arg(info.unacked)
+        .arg(info.retransmittedInFlight)
         .arg(milliseconds(info.rttMedianUs), milliseconds(info.rttMaxUs));
 }
 

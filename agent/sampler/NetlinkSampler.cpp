@@ -54,6 +54,7 @@ bool tcpInfoFrom(const SockDiagRecord &record, TcpInfoFields &fields)
     fields.totalRetransmits = info.tcpi_total_retrans;
     fields.lost = info.tcpi_lost;
     fields.unacked = info.tcpi_unacked;
+    fields.retransmittedInFlight = info.tcpi_retrans;
     fields.rttUs = info.tcpi_rtt;
     return true;
 }

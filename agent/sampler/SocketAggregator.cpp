@@ -41,6 +41,7 @@ void SocketAggregator::addServiceSocket(int service, TcpState state, const TcpIn
     summary.totalRetransmits += info->totalRetransmits;
     summary.lost += info->lost;
     summary.unacked += info->unacked;
+    summary.retransmittedInFlight += info->retransmittedInFlight;
     if (info->rttUs > 0)
         tally.rtts.push_back(info->rttUs);
 }

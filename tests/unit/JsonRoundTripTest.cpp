@@ -21,7 +21,7 @@ SocketSample populatedSample()
     https.states[TcpState::Established] = 1200;
     https.states[TcpState::SynRecv] = 7;
     https.states[TcpState::CloseWait] = 3;
-    https.tcpInfo = {true, 1203, 4, 9, 77, 2, 15, 250, 90000};
+    https.tcpInfo = {true, 1203, 4, 9, 77, 2, 15, 250, 90000, 6};
     sample.services = {https};
     sample.otherSockets[TcpState::TimeWait] = 42;
     sample.otherSockets[TcpState::Listen] = 5;
