@@ -26,7 +26,7 @@ const QStringList kThresholdKeys = {QStringLiteral("accept_queue_ratio"),
                                     QStringLiteral("syn_recv_growth_per_s"),
                                     QStringLiteral("listen_drops_per_s"),
                                     QStringLiteral("retransmit_ratio"),
-                                    QStringLiteral("retransmit_min_segments_per_s"),
+                                    QStringLiteral("retransmit_min_in_flight"),
                                     QStringLiteral("close_wait"),
                                     QStringLiteral("close_wait_growth_per_s")};
 const QStringList kRouteKeys = {QStringLiteral("med"),
@@ -71,9 +71,9 @@ void readThresholds(ConfigReader &reader, const toml::table &table, HealthThresh
                                       .value_or(limits.listenDropsPerSecond);
     limits.retransmitRatio =
         reader.number(table, "retransmit_ratio", 0.0001, 1.0).value_or(limits.retransmitRatio);
-    limits.retransmitMinSegmentsPerSecond =
-        reader.number(table, "retransmit_min_segments_per_s", 0, kHuge)
-            .value_or(limits.retransmitMinSegmentsPerSecond);
+    limits.retransmitMinInFlight =
+        static_cast<quint64>(reader.integer(table, "retransmit_min_in_flight", 1, 1LL << 40)
+                                 .value_or(limits.retransmitMinInFlight));
     limits.closeWait = static_cast<quint64>(
         reader.integer(table, "close_wait", 1, 1 << 30).value_or(limits.closeWait));
     limits.closeWaitGrowthPerSecond = reader.number(table, "close_wait_growth_per_s", 0.1, kHuge)

@@ -1,5 +1,7 @@
 #include "HealthEngine.h"
 
+#include <algorithm>
+
 namespace anycast {
 
 HealthEngine::HealthEngine(HealthConfig config, SteadyTime start)
@@ -17,8 +19,23 @@ void HealthEngine::reconfigure(const HealthConfig &config)
     m_signals = SignalEvaluator(m_config.ports, m_config.thresholds);
 }
 
+void HealthEngine::notePeaks(const QList<ListenerStats> &listeners)
+{
+    for (const ListenerStats &listener : listeners) {
+        const auto same = std::find_if(
+            m_queuePeaks.begin(), m_queuePeaks.end(), [&listener](const ListenerStats &peak) {
+                return peak.port == listener.port && peak.address == listener.address;
+            });
+        if (same == m_queuePeaks.end())
+            m_queuePeaks.append(listener);
+        else if (listener.acceptQueue > same->acceptQueue)
+            *same = listener;
+    }
+}
+
 bool HealthEngine::onListeners(const QList<ListenerStats> &listeners, SteadyTime now)
 {
+    notePeaks(listeners);
     const QStringList missing = m_signals.missingListeners(listeners);
     if (missing.isEmpty() || !m_config.listenerLossImmediate)
         return false;
@@ -96,8 +113,10 @@ bool HealthEngine::onSample(const ServiceSocketStats &stats, const HostCounters 
         hard.append(QStringLiteral("probe failed: %1").arg(m_probeDetail));
     const double elapsed =
         m_previous ? std::chrono::duration<double>(now - m_previousTime).count() : 0.0;
-    const QStringList soft =
-        m_signals.leadingSignals(stats, m_previous ? &*m_previous : nullptr, elapsed, host);
+    notePeaks(stats.listeners);
+    const QStringList soft = m_signals.leadingSignals(stats, m_previous ? &*m_previous : nullptr,
+                                                      elapsed, host, &m_queuePeaks);
+    m_queuePeaks.clear();
     m_previous = stats;
     m_previousTime = now;
 

@@ -61,6 +61,8 @@ private:
     };
 
     void count(Check check);
+    // Keeps the deepest accept queue each listener showed since the last check.
+    void notePeaks(const QList<ListenerStats> &listeners);
     bool moveTo(ServiceHealth health, const QStringList &reasons, SteadyTime now);
     QString progress(Check check) const;
 
@@ -68,6 +70,7 @@ private:
     SignalEvaluator m_signals;
     HealthVerdict m_verdict;
     std::optional<ServiceSocketStats> m_previous;
+    QList<ListenerStats> m_queuePeaks; // since the last check, fast path included
     SteadyTime m_previousTime{};
     std::optional<bool> m_probeOk;
     QString m_probeDetail;

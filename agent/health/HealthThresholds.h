@@ -14,11 +14,13 @@ struct HealthThresholds
     quint64 acceptQueueDepth = 0;        // or this many waiting (0 = off; for /proc, no backlog)
     quint64 synRecv = 512;               // half-open connections on the service ports
     double synRecvGrowthPerSecond = 100; // SYN_RECV rising this fast
-    double listenDropsPerSecond = 1;     // TcpExt ListenOverflows/ListenDrops, host-wide
-    double retransmitRatio = 0.05;       // host RetransSegs / OutSegs over the interval ...
-    double retransmitMinSegmentsPerSecond = 200; // ... once at least this much traffic flows
-    quint64 closeWait = 1024;                    // CLOSE_WAIT sockets: the service is not closing
-    double closeWaitGrowthPerSecond = 20;        // CLOSE_WAIT rising this fast
+    // TcpExt ListenOverflows/ListenDrops, host-wide; counted only when this service's own
+    // listeners show the cause (SignalEvaluator).
+    double listenDropsPerSecond = 1;
+    double retransmitRatio = 0.05;       // this service's retransmitted share of segments in flight
+    quint64 retransmitMinInFlight = 100; // ... once at least this many segments are in flight
+    quint64 closeWait = 1024;            // CLOSE_WAIT sockets: the service is not closing
+    double closeWaitGrowthPerSecond = 20; // CLOSE_WAIT rising this fast
 
     bool operator==(const HealthThresholds &) const = default;
 };
