@@ -26,7 +26,8 @@ const QStringList kAgentKeys = {QStringLiteral("node"),
                                 QStringLiteral("api_group"),
                                 QStringLiteral("history"),
                                 QStringLiteral("fast_path_interval"),
-                                QStringLiteral("sample_interval")};
+                                QStringLiteral("sample_interval"),
+                                QStringLiteral("connection_watch_cpu_percent")};
 const QStringList kBgpKeys = {QStringLiteral("local_as"), QStringLiteral("next_hop"),
                               QStringLiteral("on_agent_loss"), QStringLiteral("flap_budget"),
                               QStringLiteral("flap_window_s")};
@@ -95,6 +96,8 @@ void readAgent(ConfigReader &reader, const toml::table &table, AgentConfig &conf
     config.history =
         reader.duration(table, "history", std::chrono::minutes(1), std::chrono::hours(24))
             .value_or(config.history);
+    config.connectionWatchCpuPercent = reader.number(table, "connection_watch_cpu_percent", 0, 100)
+                                           .value_or(config.connectionWatchCpuPercent);
 }
 
 void readBgp(ConfigReader &reader, const toml::table &table, BgpConfig &bgp)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SteadyTime.h"
+
 #include <QtGlobal>
 
 namespace anycast {
@@ -21,6 +23,16 @@ struct HealthThresholds
     quint64 retransmitMinInFlight = 100; // ... once at least this many segments are in flight
     quint64 closeWait = 1024;            // CLOSE_WAIT sockets: the service is not closing
     double closeWaitGrowthPerSecond = 20; // CLOSE_WAIT rising this fast
+
+    // Hangs, judged as they happen (the fast path, the connection watch) rather than after
+    // `fall` checks: each carries its own window, so one reading already means it lasted.
+    // A queue holding connections and never draining for this long: degraded at once ...
+    Milliseconds acceptStall{300};
+    // ... and for this long: down at once (withdrawn). 0 turns either off.
+    Milliseconds acceptStallWithdraw{2000};
+    // Accepted connections whose bytes have waited unread this long ...
+    Milliseconds unreadAge{300};
+    quint64 unreadConnections = 1; // ... at least this many: degraded at once (0 = off)
 
     bool operator==(const HealthThresholds &) const = default;
 };
