@@ -27,11 +27,11 @@ struct HealthThresholds
     // Hangs, judged as they happen (the fast path, the connection watch) rather than after
     // `fall` checks: each carries its own window, so one reading already means it lasted.
     // A queue holding connections and never draining for this long: degraded at once ...
-    Milliseconds acceptStall{300};
+    Milliseconds acceptStall{200};
     // ... and for this long: down at once (withdrawn). 0 turns either off.
     Milliseconds acceptStallWithdraw{2000};
     // Accepted connections whose bytes have waited unread this long ...
-    Milliseconds unreadAge{300};
+    Milliseconds unreadAge{200};
     quint64 unreadConnections = 1; // ... at least this many: degraded at once (0 = off)
 
     bool operator==(const HealthThresholds &) const = default;

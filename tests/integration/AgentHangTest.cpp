@@ -80,9 +80,9 @@ TEST_F(AgentHang, AcceptQueueStalledIsDePreferredAtOnceThenWithdrawn)
         clientsUntil(QStringLiteral("health web: healthy -> degraded"), kAgentPatience);
     ASSERT_TRUE(degraded) << "the stalled queue was never noticed";
     report("accept paused -> degraded", sincePause);
-    // Noticed on the first fast-path reading past the 300 ms window.
+    // Noticed on the first fast-path reading past the 200 ms window.
     const QRegularExpression stalled(
-        QStringLiteral("accept queue stalled 0\\.[34] s on :%1: \\d+ waiting, none accepted")
+        QStringLiteral("accept queue stalled 0\\.[23] s on :%1: \\d+ waiting, none accepted")
             .arg(m_lab->port()));
     EXPECT_TRUE(degraded->contains(stalled)) << degraded->toStdString();
     ASSERT_TRUE(m_agent->waitForLine(QStringLiteral("route web 192.0.2.1/32: announced"), 5s));
@@ -111,7 +111,7 @@ TEST_F(AgentHang, AcceptedButNeverReadIsDePreferredThenTheProbeConfirmsAtOnce)
         clientsUntil(QStringLiteral("health web: healthy -> degraded"), kAgentPatience);
     ASSERT_TRUE(degraded) << "unread requests were never noticed";
     report("reading paused -> degraded", sincePause);
-    EXPECT_TRUE(degraded->contains(QStringLiteral("holding unread bytes for 0.3 s or more")))
+    EXPECT_TRUE(degraded->contains(QStringLiteral("holding unread bytes for 0.2 s or more")))
         << degraded->toStdString();
     // The probe times out; with the sockets already showing the hang, no retry: the first
     // failing probe counts, and `fall` checks later the service is down.

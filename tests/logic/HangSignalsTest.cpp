@@ -49,16 +49,16 @@ TEST(HangSignals, StalledQueueDegradesAtOnceThenWithdraws)
                               "accept queue stalled 2.0 s on :443: 6 waiting, none accepted")});
             }
         }
-        if (now == start + 300ms) {
+        if (now == start + 200ms) {
             ASSERT_TRUE(degraded) << "not degraded the moment the window passed";
             EXPECT_EQ(engine.verdict().reasons,
                       QStringList{QStringLiteral(
-                          "accept queue stalled 0.3 s on :443: 6 waiting, none accepted")});
+                          "accept queue stalled 0.2 s on :443: 6 waiting, none accepted")});
         }
     }
     ASSERT_TRUE(degraded);
     ASSERT_TRUE(down);
-    EXPECT_EQ(*degraded - start, 300ms) << "de-preferred before the window passed";
+    EXPECT_EQ(*degraded - start, 200ms) << "de-preferred before the window passed";
     EXPECT_EQ(*down - start, 2000ms);
 }
 
@@ -127,7 +127,7 @@ TEST(HangSignals, UnreadRequestsPersistingDegradeAtOnce)
     EXPECT_TRUE(engine.onConnections(unreadFor({480, 120}), at(3200ms)));
     EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
     EXPECT_EQ(engine.verdict().reasons,
-              QStringList{QStringLiteral("1 accepted connection holding unread bytes for 0.3 s "
+              QStringList{QStringLiteral("1 accepted connection holding unread bytes for 0.2 s "
                                          "or more (longest 0.5 s)")});
     EXPECT_TRUE(engine.socketsSayStalled(at(3200ms)));
 }
@@ -137,7 +137,7 @@ TEST(HangSignals, TransientUnreadBytesAreNormal)
     // Requests arrive and are read within milliseconds: any look catches a few in flight.
     HealthEngine engine = healthyEngine();
     for (SteadyTime now = at(3100ms); now < at(63s); now += 100ms) {
-        EXPECT_FALSE(engine.onConnections(unreadFor({299, 40, 3, 0}), now));
+        EXPECT_FALSE(engine.onConnections(unreadFor({199, 40, 3, 0}), now));
         if ((now - at(0ms)) % 1s == 0ms) {
             EXPECT_FALSE(engine.onSample(quietStats(), {}, now));
         }

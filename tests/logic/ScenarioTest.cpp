@@ -212,7 +212,7 @@ TEST(SlowlyFillingQueue, AHungAcceptorIsDePreferredAtOnceAndWithdrawnSoon)
     });
     ASSERT_TRUE(degraded && down);
     // The first connection waits from the first fast-path reading after it arrived (34/s:
-    // within 100 ms); the stall window is 300 ms and the withdraw window 2 s.
+    // within 100 ms); the stall window is 200 ms and the withdraw window 2 s.
     EXPECT_LE(*degraded - fillStart, 500ms);
     EXPECT_LE(*down - fillStart, 2200ms);
     EXPECT_LT(*degraded, *down);

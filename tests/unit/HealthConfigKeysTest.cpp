@@ -60,9 +60,9 @@ TEST(HealthConfigKeys, HangWindowsAreRead)
 TEST(HealthConfigKeys, HangWindowDefaults)
 {
     const HealthThresholds limits;
-    EXPECT_EQ(limits.acceptStall, std::chrono::milliseconds(300));
+    EXPECT_EQ(limits.acceptStall, std::chrono::milliseconds(200));
     EXPECT_EQ(limits.acceptStallWithdraw, std::chrono::milliseconds(2000));
-    EXPECT_EQ(limits.unreadAge, std::chrono::milliseconds(300));
+    EXPECT_EQ(limits.unreadAge, std::chrono::milliseconds(200));
     EXPECT_EQ(limits.unreadConnections, 1u);
 }
 

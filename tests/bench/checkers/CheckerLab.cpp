@@ -122,7 +122,7 @@ http_listen = ""
 [bgp]
 local_as = 65001
 next_hop = "198.51.100.31"
-flap_budget = 100000
+flap_budget = 1000
 [[service]]
 name = "web"
 ports = [%3]
@@ -132,6 +132,26 @@ probe = "http://127.0.0.1:%3/"
                    .arg(m_dir.path(), socket, QString::number(m_service->port()), kAgentPrefix)
                    .toUtf8());
     return path;
+}
+
+QString CheckerLab::diagnostics()
+{
+    QString text;
+    for (const Checker &checker : m_checkers) {
+        const auto latest = m_rib->latest(checker.prefix);
+        text += QStringLiteral("%1 (%2): %3\n")
+                    .arg(checker.name, checker.prefix,
+                         !latest             ? QStringLiteral("never in the RIB")
+                         : latest->withdrawn ? QStringLiteral("withdrawn")
+                                             : QStringLiteral("AS path %1, MED %2")
+                                                   .arg(latest->asPathLength)
+                                                   .arg(latest->med ? QString::number(*latest->med)
+                                                                    : QStringLiteral("none")));
+    }
+    text += QStringLiteral("--- agent ---\n");
+    for (const TimedLine &line : m_agent->lines())
+        text += QString::fromStdString(line.text) + QLatin1Char('\n');
+    return text + m_bgp.diagnostics();
 }
 
 bool CheckerLab::waitAllHealthy(std::chrono::milliseconds patience)

@@ -44,6 +44,8 @@ public:
     quint16 servicePort() const { return m_service->port(); }
     // Until every checker announces its healthy route; false after `patience`.
     bool waitAllHealthy(std::chrono::milliseconds patience);
+    // Each checker's latest route and the daemons' logs: why waitAllHealthy() failed.
+    QString diagnostics();
 
 private:
     QString writeAgentConfig(const QString &socket) const;

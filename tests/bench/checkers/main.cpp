@@ -223,7 +223,8 @@ int runComparison(const Options &options)
 {
     CheckerLab lab(128);
     if (!lab.waitAllHealthy(90s)) {
-        std::fprintf(stderr, "error: not every checker announced its route\n");
+        std::fprintf(stderr, "error: not every checker announced its route:\n%s\n",
+                     qPrintable(lab.diagnostics()));
         return 1;
     }
     std::printf("lab ready: lab service (backlog 128), GoBGP, 3 ExaBGP 4.2: agent (defaults, "
@@ -241,7 +242,8 @@ int runComparison(const Options &options)
             load.setPattern({options.rates[r], 0, {}});
             for (std::size_t f = 0; f < options.faults.size(); ++f) {
                 if (!lab.waitAllHealthy(90s)) {
-                    std::fprintf(stderr, "error: the checkers did not all recover\n");
+                    std::fprintf(stderr, "error: the checkers did not all recover:\n%s\n",
+                                 qPrintable(lab.diagnostics()));
                     return 1;
                 }
                 std::this_thread::sleep_for(2s); // clients settle at the new rate
@@ -289,7 +291,8 @@ int runFalsePositives(const Options &options)
 {
     CheckerLab lab(4096);
     if (!lab.waitAllHealthy(90s)) {
-        std::fprintf(stderr, "error: not every checker announced its route\n");
+        std::fprintf(stderr, "error: not every checker announced its route:\n%s\n",
+                     qPrintable(lab.diagnostics()));
         return 1;
     }
     std::printf("healthy service, bursts of %d new connections every second, for %d s\n",
