@@ -55,7 +55,13 @@ void ConnectionTally::add(int service, const ConnectionFields &fields)
         tally.waitingNow.push_back(fields.cookie);
         return;
     }
-    if (open && fields.unreadBytes > 0) {
+    // The client's FIN takes one sequence number, which counts as unread until the process
+    // sees the end of the stream: in CLOSE_WAIT only what lies beyond it is unread data. (A
+    // client that gave up while the service works on its request is no hang.)
+    const std::uint32_t unreadData = fields.state == TcpState::CloseWait && fields.unreadBytes > 0
+                                         ? fields.unreadBytes - 1
+                                         : fields.unreadBytes;
+    if (open && unreadData > 0) {
         ++tally.unread;
         // The bytes have waited at least since the last ones arrived.
         if (fields.timesKnown)

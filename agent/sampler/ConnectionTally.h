@@ -14,10 +14,10 @@ namespace anycast {
 struct ConnectionFields
 {
     TcpState state = TcpState::Established;
-    bool accepted = false;                 // it has an inode: a process accept()ed it
-    std::uint32_t unreadBytes = 0;         // idiag_rqueue
-    std::uint64_t cookie = 0;              // idiag_cookie: the socket's identity across looks
-    bool timesKnown = false;               // tcp_info came with it
+    bool accepted = false;         // it has an inode: a process accept()ed it
+    std::uint32_t unreadBytes = 0; // idiag_rqueue (in CLOSE_WAIT the peer's FIN counts as 1)
+    std::uint64_t cookie = 0;      // idiag_cookie: the socket's identity across looks
+    bool timesKnown = false;       // tcp_info came with it
     std::uint32_t sinceDataReceivedMs = 0; // tcpi_last_data_recv
     std::uint32_t sinceDataSentMs = 0;     // tcpi_last_data_sent
 };

@@ -142,6 +142,28 @@ TEST(ConnectionWatch, UnreadBytesOfAcceptedConnectionsAndHowLongTheyWaited)
     EXPECT_TRUE(read.unreadAgesMs.isEmpty());
 }
 
+TEST(ConnectionWatch, AClientThatLeftAfterItsRequestWasReadIsNotUnread)
+{
+    // In CLOSE_WAIT the kernel counts the client's FIN as one unread byte until the process
+    // sees the end of the stream: a service busy with a request whose client gave up.
+    const PortReservation reservation;
+    NetlinkSampler sampler(singleServicePortMap(reservation.port()));
+    const Socket listener = listenOn(kV4, reservation.port(), 8);
+    std::vector<Connection> connections = connectAndAccept(listener, kV4, reservation.port(), 2);
+    connections[0].client.sendAll(100);
+    connections[0].server.receiveExactly(100);
+    connections[0].client.close();
+    connections[1].client.sendAll(50); // never read
+    connections[1].client.close();
+    const std::vector<const Socket *> servers{&connections[0].server, &connections[1].server};
+    ASSERT_TRUE(waitForState(servers, TcpState::CloseWait));
+    QThread::msleep(250);
+    for (const ConnectionActivity &activity : {watched(sampler), sampled(sampler)}) {
+        EXPECT_EQ(activity.unread, 1u) << "only the one whose request nobody read";
+        EXPECT_EQ(activity.unreadFor(200), 1u);
+    }
+}
+
 TEST(ConnectionWatch, AConnectionWaitingInTheQueueIsNotUnread)
 {
     // A request sent on a connection nobody accepted sits in its receive queue too: that is

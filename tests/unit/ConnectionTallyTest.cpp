@@ -122,6 +122,19 @@ TEST(ConnectionTally, UnreadBytesLongestFirstAndCapped)
     EXPECT_EQ(activity.unreadFor(3000), 0u);
 }
 
+TEST(ConnectionTally, TheFinOfAClientThatLeftIsNotUnreadData)
+{
+    ConnectionTally tally(twoServices());
+    tally.reset();
+    // The client gave up and closed; the service has read the request but not the FIN yet.
+    tally.add(0, accepted(1, 1, 900, TcpState::CloseWait));
+    // Another left with its request still unread: 40 bytes and the FIN.
+    tally.add(0, accepted(2, 41, 700, TcpState::CloseWait));
+    const ConnectionActivity activity = tally.finish()[0];
+    EXPECT_EQ(activity.unread, 1u);
+    EXPECT_EQ(activity.unreadAgesMs, QList<quint32>{700});
+}
+
 TEST(ConnectionTally, EachLookStartsAfresh)
 {
     ConnectionTally tally(twoServices());
