@@ -154,6 +154,16 @@ QString CheckerLab::diagnostics()
     return text + m_bgp.diagnostics();
 }
 
+std::vector<pid_t> CheckerLab::processes()
+{
+    std::vector<pid_t> pids{m_agent->pid(), m_rib->pid(),
+                            static_cast<pid_t>(m_service->process().processId()),
+                            static_cast<pid_t>(m_bgp.gobgp().pid())};
+    for (int i = 0; i < m_bgp.nodeCount(); ++i)
+        pids.push_back(static_cast<pid_t>(m_bgp.node(i).pid()));
+    return pids;
+}
+
 bool CheckerLab::waitAllHealthy(std::chrono::milliseconds patience)
 {
     const Clock::time_point deadline = Clock::now() + patience;

@@ -46,6 +46,8 @@ public:
     bool waitAllHealthy(std::chrono::milliseconds patience);
     // Each checker's latest route and the daemons' logs: why waitAllHealthy() failed.
     QString diagnostics();
+    // Every process the lab started directly (ExaBGP ends the ones it started itself).
+    std::vector<pid_t> processes();
 
 private:
     QString writeAgentConfig(const QString &socket) const;

@@ -12,6 +12,7 @@
 #include "ClientLoad.h"
 #include "NetlinkSampler.h"
 #include "ProcessCpu.h"
+#include "StopOnSignal.h"
 
 #include <QCoreApplication>
 
@@ -226,6 +227,7 @@ void printCell(const char *fault, double rate, const std::vector<QString> &names
 int runComparison(const Options &options)
 {
     CheckerLab lab(128);
+    stopOnSignal(lab.processes());
     if (!lab.waitAllHealthy(90s)) {
         std::fprintf(stderr, "error: not every checker announced its route:\n%s\n",
                      qPrintable(lab.diagnostics()));
@@ -337,6 +339,7 @@ QueueWatch watchQueue(quint16 port, const std::atomic<bool> &stop)
 int runFalsePositives(const Options &options)
 {
     CheckerLab lab(4096);
+    stopOnSignal(lab.processes());
     if (!lab.waitAllHealthy(90s)) {
         std::fprintf(stderr, "error: not every checker announced its route:\n%s\n",
                      qPrintable(lab.diagnostics()));

@@ -42,6 +42,7 @@ public:
     std::size_t position() const { return m_child->lineCount(); }
     // The latest event for `prefix` so far.
     std::optional<RibEvent> latest(const QString &prefix) const;
+    pid_t pid() const { return m_child->pid(); }
 
 private:
     std::unique_ptr<TimedChild> m_child;

@@ -10,6 +10,7 @@
 #include "LabClient.h"
 #include "ProcessCpu.h"
 #include "RibEvents.h"
+#include "StopOnSignal.h"
 #include "TimedChild.h"
 
 #include <QCoreApplication>
@@ -107,6 +108,9 @@ int run(int trials, const QString &fastPath)
     bench::RibEvents rib(bgp.gobgp().apiPort());
     const QString config = writeConfig(dir, socket, service.port(), fastPath);
     bench::TimedChild agent({ANYCAST_BIN_DIR "/anycast-agent", "--config", config.toStdString()});
+    bench::stopOnSignal({agent.pid(), rib.pid(), static_cast<pid_t>(service.process().processId()),
+                         static_cast<pid_t>(bgp.gobgp().pid()),
+                         static_cast<pid_t>(bgp.node(0).pid())});
     const auto announced = [](const bench::RibEvent &event) { return !event.withdrawn; };
     if (!rib.waitFor(kPrefix, announced, 0, Clock::now() + 30s)) {
         std::fprintf(stderr, "error: the route never reached GoBGP\n%s\n",
