@@ -119,7 +119,7 @@ int run(int trials, const QString &fastPath)
     }
     std::printf("lab ready: GoBGP + ExaBGP 4.2 + bridge + agent (fast path %s); %d trials of "
                 "close/reopen\n",
-                fastPath.isEmpty() ? "100ms, the default" : qPrintable(fastPath), trials);
+                fastPath.isEmpty() ? "the default, 25ms" : qPrintable(fastPath), trials);
     const bench::ProcessCpu agentCpu(agent.pid());
 
     std::vector<double> withdrawals, detections, paths, announcements;
