@@ -2,6 +2,7 @@
 #include "AgentRuntime.h"
 #include "ExabgpConfig.h"
 #include "HostCountersReader.h"
+#include "HostGroupCheck.h"
 #include "MemoryTuning.h"
 #include "NetlinkSampler.h"
 #include "ProcRoot.h"
@@ -90,13 +91,17 @@ int runAgent(const anycast::AgentConfig &config, const QString &samplerKind)
             sampler = makeSampler(QStringLiteral("proc"), ports.value());
         }
     }
+    // First in, last out: a second SIGTERM during the shutdown below is still only a byte in
+    // a pipe, never the default action that would kill the agent halfway through.
+    anycast::UnixSignals unixSignals;
     anycast::AgentRuntime runtime(config, std::move(sampler),
                                   anycast::HostCountersReader(anycast::defaultProcRoot()));
-    anycast::UnixSignals unixSignals;
-    QObject::connect(&unixSignals, &anycast::UnixSignals::terminate, [](int signal) {
-        anycast::logLine(QStringLiteral("agent: signal %1, stopping").arg(signal));
-        QCoreApplication::quit();
-    });
+    QObject::connect(&unixSignals, &anycast::UnixSignals::terminate, &runtime,
+                     [&runtime](int signal) {
+                         anycast::logLine(QStringLiteral("agent: signal %1, stopping").arg(signal));
+                         runtime.stop();
+                         QCoreApplication::quit();
+                     });
     QObject::connect(&unixSignals, &anycast::UnixSignals::reload, &runtime,
                      &anycast::AgentRuntime::reload);
     runtime.start();
@@ -223,6 +228,14 @@ int main(int argc, char *argv[])
         return printExabgpConfig(config.value(), parser);
     }
     if (parser.isSet(checkOption)) {
+        // The file is valid; the host must also have the groups it names, or the running
+        // agent would fall back to owner-only sockets and root-only drains.
+        const QStringList missing =
+            anycast::missingGroupProblems(config.value(), anycast::groupExistsOnHost);
+        if (!missing.isEmpty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(missing.join(QLatin1Char('\n'))));
+            return kExitBadConfig;
+        }
         std::printf("%s: OK (%lld services)\n", qPrintable(parser.value(configOption)),
                     static_cast<long long>(config->services.size()));
         return kExitOk;

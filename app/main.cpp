@@ -1,4 +1,10 @@
+#include "DialogPrompter.h"
+#include "FleetConnections.h"
+#include "Inventory.h"
+#include "InventoryLocation.h"
+#include "InventoryWatcher.h"
 #include "MainWindow.h"
+#include "SshNetwork.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -28,7 +34,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption afterOption(QStringLiteral("after"),
                                          QStringLiteral("With --screenshot: wait this long first."),
                                          QStringLiteral("SECONDS"), QStringLiteral("1"));
-    parser.addOptions({languageOption, screenshotOption, afterOption});
+    const QCommandLineOption inventoryOption(
+        QStringLiteral("inventory"),
+        QStringLiteral("The fleet inventory (default: %1).").arg(anycast::defaultInventoryPath()),
+        QStringLiteral("FILE"));
+    parser.addOptions({inventoryOption, languageOption, screenshotOption, afterOption});
     parser.process(app);
 
     QTranslator translator;
@@ -39,7 +49,23 @@ int main(int argc, char *argv[])
         QApplication::installTranslator(&translator);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/anycast-console.svg")));
 
-    anycast::MainWindow window;
+    const QString inventoryPath = parser.isSet(inventoryOption) ? parser.value(inventoryOption)
+                                                                : anycast::defaultInventoryPath();
+    anycast::SshNetwork network;
+    anycast::FleetConnections fleet(network);
+    anycast::InventoryWatcher inventory(inventoryPath);
+    QObject::connect(&inventory, &anycast::InventoryWatcher::inventoryChanged, &fleet,
+                     [&fleet](const anycast::Inventory &, const anycast::InventoryDiff &diff) {
+                         fleet.apply(diff);
+                     });
+    QObject::connect(&inventory, &anycast::InventoryWatcher::inventoryError, &app,
+                     [](const QString &error) {
+                         std::fprintf(stderr, "anycast-console: %s\n", qPrintable(error));
+                     });
+    anycast::MainWindow window(inventory, fleet, QString::fromLatin1(anycast::kDefaultAgentSocket));
+    anycast::DialogPrompter prompter(&window);
+    network.setPrompter(&prompter);
+    inventory.start();
     window.show();
     if (parser.isSet(screenshotOption)) {
         bool ok = false;
@@ -58,5 +84,7 @@ int main(int argc, char *argv[])
             QApplication::quit();
         });
     }
-    return app.exec();
+    const int status = app.exec();
+    network.setPrompter(nullptr);
+    return status;
 }

@@ -30,9 +30,12 @@ services on this node, and announces or withdraws their prefixes through ExaBGP 
 unprivileged systemd service.")
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS exabgp)
-# dpkg-shlibdeps derives Depends: (libqt6core6, libqt6network6, libsystemd0, libc6, ...)
-# from the binaries.
+# The agent routes through ExaBGP only, and the shipped config gives bgp.sock to the group
+# Debian's exabgp package creates: a Depends, so dpkg configures exabgp (and creates that
+# group) before this package's postinst makes the agent a member of it.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS exabgp)
+# dpkg-shlibdeps adds the libraries (libqt6core6, libqt6network6, libsystemd0, libc6, ...)
+# from the binaries to those Depends.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 

@@ -120,6 +120,36 @@ std::optional<quint64> JsonReader::nullableUnsigned(const QString &key, quint64 
     return result;
 }
 
+std::optional<QString> JsonReader::nullableString(const QString &key)
+{
+    if (m_object.value(key).isNull()) {
+        m_seen.insert(key);
+        return std::nullopt;
+    }
+    const QString value = string(key);
+    return ok() ? std::optional<QString>(value) : std::nullopt;
+}
+
+std::optional<double> JsonReader::nullableNumber(const QString &key)
+{
+    if (m_object.value(key).isNull()) {
+        m_seen.insert(key);
+        return std::nullopt;
+    }
+    const double value = number(key);
+    return ok() ? std::optional<double>(value) : std::nullopt;
+}
+
+std::optional<QJsonArray> JsonReader::nullableArray(const QString &key)
+{
+    if (m_object.value(key).isNull()) {
+        m_seen.insert(key);
+        return std::nullopt;
+    }
+    const QJsonArray value = array(key);
+    return ok() ? std::optional<QJsonArray>(value) : std::nullopt;
+}
+
 QJsonArray JsonReader::array(const QString &key)
 {
     const QJsonValue value = take(key);

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "Result.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -26,7 +29,11 @@ public:
     quint64 unsignedInteger(const QString &key, quint64 maximum = kMaxExactInteger);
     // Present and null reads as nullopt; absent is still an error.
     std::optional<quint64> nullableUnsigned(const QString &key, quint64 maximum = kMaxExactInteger);
+    std::optional<QString> nullableString(const QString &key);
+    std::optional<double> nullableNumber(const QString &key);
     QJsonArray array(const QString &key);
+    // Present and null reads as nullopt; absent is still an error.
+    std::optional<QJsonArray> nullableArray(const QString &key);
     QJsonObject object(const QString &key);
 
     // A reader for a nested object; errors land in this reader's error state.
@@ -35,6 +42,12 @@ public:
     quint64 unsignedElement(const QJsonArray &array, qsizetype index, const QString &arrayKey,
                             quint64 maximum = kMaxExactInteger);
     QString stringElement(const QJsonArray &array, qsizetype index, const QString &arrayKey);
+
+    // Whether an optional key is present (null counts as present). Reading it is still up to
+    // the caller; asking marks nothing as seen.
+    bool has(const QString &key) const { return m_object.contains(key); }
+    // Every key of the object, for maps keyed by data (e.g. neighbor addresses).
+    QStringList keys() const { return m_object.keys(); }
 
     // Reports the first key that no accessor asked for.
     void rejectUnknownKeys();
@@ -57,6 +70,17 @@ private:
     QSet<QString> m_seen;
     std::shared_ptr<QString> m_error;
 };
+
+// A whole object (a reply's result, an HTTP body) read strictly as a T (with a static
+// T::fromJson(JsonReader &)): the value, or the first error with its path.
+template <typename T> Result<T> readObject(const QJsonObject &object)
+{
+    JsonReader reader(object);
+    T value = T::fromJson(reader);
+    if (!reader.ok())
+        return Result<T>::failure(reader.error());
+    return Result<T>::success(std::move(value));
+}
 
 // Exact JSON number for a counter: doubles hold integers exactly up to 2^53.
 QJsonValue jsonUnsigned(quint64 value);

@@ -4,16 +4,10 @@
 #include "JsonRpcRequest.h"
 #include "ParamsReader.h"
 #include "PeerCredentials.h"
-#include "UnixSocketPath.h"
+#include "SocketAccess.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QLocalSocket>
-
-#include <cerrno>
-#include <cstring>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace anycast {
 namespace {
@@ -32,44 +26,40 @@ ApiServer::ApiServer(ApiMethods &methods, QString operatorsGroup, QObject *paren
 
 ApiServer::~ApiServer()
 {
+    close();
+}
+
+void ApiServer::close()
+{
+    // Deleted here, not by the event loop, which may have stopped for good: each client is
+    // cut loose first so that its end reaches nothing of this object.
     for (auto &[socket, client] : m_clients) {
         socket->disconnect(this);
         socket->abort();
+        delete socket;
     }
+    m_clients.clear();
     m_server.close();
 }
 
-Result<bool> ApiServer::listen(const QString &path, const QString &socketGroup)
+Result<SocketAccess> ApiServer::listen(const QString &path, const QString &socketGroup)
 {
-    if (const auto prepared = prepareUnixSocketPath(path); !prepared)
-        return prepared;
-    const auto group = groupId(socketGroup);
-    if (!group) {
-        return Result<bool>::failure(
-            QStringLiteral("cannot give %1 to group %2: %3").arg(path, socketGroup, group.error()));
-    }
-    // Owner-only until the group and mode below are set: no one else may slip in between.
-    m_server.setSocketOptions(QLocalServer::UserAccessOption);
     m_server.setMaxPendingConnections(64);
-    if (!m_server.listen(path)) {
-        return Result<bool>::failure(
-            QStringLiteral("cannot listen on %1: %2").arg(path, m_server.errorString()));
-    }
     // The group decides who may connect at all; drain rights are checked per call.
-    // chown only when needed: a socket that already has the group needs no @chown syscall.
-    const QByteArray encoded = QFile::encodeName(path);
-    struct stat info
-    {};
-    const bool hasGroup = ::stat(encoded.constData(), &info) == 0 && info.st_gid == group.value();
-    if ((!hasGroup && ::chown(encoded.constData(), static_cast<uid_t>(-1), group.value()) != 0) ||
-        ::chmod(encoded.constData(), 0660) != 0) {
-        const QString error = QString::fromLocal8Bit(std::strerror(errno));
-        m_server.close();
-        return Result<bool>::failure(
-            QStringLiteral("cannot give %1 to group %2: %3 (the agent's user must be a member)")
-                .arg(path, socketGroup, error));
+    auto access = listenForGroup(m_server, path, socketGroup);
+    if (!access)
+        return access;
+    if (!access->warning.isEmpty()) {
+        emit logLine(QStringLiteral("api: WARNING: api_group: %1, so %2 stays owner-only: only "
+                                    "root and the agent's own user can connect")
+                         .arg(access->warning, path));
     }
-    return Result<bool>::success(true);
+    if (!groupId(m_operatorsGroup)) {
+        emit logLine(QStringLiteral("api: WARNING: operators_group '%1' does not exist on this "
+                                    "host: only root may drain and undrain")
+                         .arg(m_operatorsGroup));
+    }
+    return access;
 }
 
 int ApiServer::clientsOf(uid_t uid) const
@@ -83,6 +73,7 @@ int ApiServer::clientsOf(uid_t uid) const
 void ApiServer::refuse(QLocalSocket *socket, const RpcError &error)
 {
     ++m_errors;
+    socket->disconnect(this); // no longer a client: its end is nothing to this object
     socket->write(errorLine(QJsonValue(), error));
     socket->disconnectFromServer(); // after the error line is written
     connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
@@ -114,6 +105,8 @@ void ApiServer::onNewConnection()
             continue;
         }
         caller->mayMutate = mayMutate(caller.value(), m_operatorsGroup);
+        // Ours from here on: the listener deletes only the connections nobody took.
+        socket->setParent(this);
         m_clients.emplace(socket, Client{caller.value(), {}, {}});
         connect(socket, &QLocalSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QLocalSocket::disconnected, this, [this, socket] { forget(socket); });
@@ -122,8 +115,10 @@ void ApiServer::onNewConnection()
 
 void ApiServer::forget(QLocalSocket *socket)
 {
-    if (m_clients.erase(socket) > 0)
-        socket->deleteLater();
+    if (m_clients.erase(socket) == 0)
+        return;
+    socket->disconnect(this);
+    socket->deleteLater();
 }
 
 void ApiServer::onReadyRead(QLocalSocket *socket)

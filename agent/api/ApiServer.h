@@ -2,6 +2,7 @@
 
 #include "ApiMethods.h"
 #include "Result.h"
+#include "SocketAccess.h"
 
 #include <QLocalServer>
 #include <QMap>
@@ -18,6 +19,8 @@ namespace anycast {
 // line over 1 MiB gets an error and a disconnect, a client that does not read its replies
 // or notifications is dropped once kMaxQueuedBytes wait for it, and the number of clients
 // (in all and per user) is capped, so no client can stall the agent or the other clients.
+// Accepted clients belong to this object and are closed here, before the listener goes, so
+// none can report its end to a half-destroyed server.
 class ApiServer final : public QObject
 {
     Q_OBJECT
@@ -31,8 +34,11 @@ public:
     ~ApiServer() final;
 
     // Listens on `path` with mode 0660 and group `socketGroup` (the group that may connect).
-    // A group that cannot be set is an error: the socket would be open to the wrong users.
-    Result<bool> listen(const QString &path, const QString &socketGroup);
+    // A group that does not exist or cannot be given leaves the socket owner-only (see
+    // grantGroupAccess), with a warning logged: root can always connect and drain.
+    Result<SocketAccess> listen(const QString &path, const QString &socketGroup);
+    // Stops listening and closes every client: for shutdown.
+    void close();
     void setOperatorsGroup(const QString &group) { m_operatorsGroup = group; }
 
     // Sends a notification to every client that subscribed to `topic`.

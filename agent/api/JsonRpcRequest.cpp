@@ -1,12 +1,11 @@
 #include "JsonRpcRequest.h"
 
+#include "StrictJson.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonParseError>
 
-#include <algorithm>
 #include <limits>
-#include <optional>
 
 namespace anycast {
 namespace {
@@ -30,48 +29,6 @@ bool isBlank(QByteArrayView line)
             return false;
     }
     return true;
-}
-
-// Qt's parser takes raw control characters (NUL included) inside strings; JSON (RFC 8259)
-// does not. Run on a document Qt accepted, so quotes and escapes pair up as it saw them.
-struct StringProblem
-{
-    qsizetype offset = -1;
-    QString what;
-};
-
-// What Qt's parser lets through inside strings but JSON does not, or what it mangles:
-// raw control characters, escapes JSON does not have (Qt drops the backslash of "\o"),
-// and U+FEFF, which Qt drops from keys after sorting them, leaving objects whose lookups
-// and comparisons go wrong (found by the fuzzer).
-std::optional<StringProblem> firstStringProblem(QByteArrayView text)
-{
-    static const QByteArrayView kEscapes = "\"\\/bfnrtu";
-    bool inString = false;
-    bool escaped = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (!inString) {
-            inString = byte == '"';
-        } else if (escaped) {
-            escaped = false;
-            if (!kEscapes.contains(static_cast<char>(byte)))
-                return StringProblem{i - 1, QStringLiteral("invalid escape in a string")};
-            if (byte == 'u' && text.sliced(i + 1)
-                                       .first(std::min<qsizetype>(4, text.size() - i - 1))
-                                       .compare("feff", Qt::CaseInsensitive) == 0)
-                return StringProblem{i - 1, QStringLiteral("U+FEFF in a string")};
-        } else if (byte == '\\') {
-            escaped = true;
-        } else if (byte == '"') {
-            inString = false;
-        } else if (byte < 0x20) {
-            return StringProblem{i, QStringLiteral("unescaped control character in a string")};
-        } else if (text.sliced(i).startsWith("\xEF\xBB\xBF")) {
-            return StringProblem{i, QStringLiteral("U+FEFF in a string")};
-        }
-    }
-    return std::nullopt;
 }
 
 bool isValidId(const QJsonValue &id)
@@ -159,32 +116,23 @@ ParsedRequestLine parseRequestLine(QByteArrayView line)
     if (isBlank(line))
         return BlankLine{};
 
-    // A copy: Qt's parser takes a QByteArray, and the view need not end in a NUL.
-    const QByteArray text = line.toByteArray();
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
+    const StrictJsonResult parsed = StrictJson::parse(line);
+    if (!parsed.ok()) {
         // Qt's documents are objects or arrays only; a lone scalar (`42`, `null`) is valid
         // JSON but not a request, which JSON-RPC answers with -32600, not a parse error.
-        const QJsonDocument wrapped = QJsonDocument::fromJson('[' + text + ']');
-        if (wrapped.isArray() && wrapped.array().size() == 1) {
+        const StrictJsonResult wrapped = StrictJson::parse('[' + line.toByteArray() + ']');
+        if (wrapped.ok() && wrapped.document.array().size() == 1) {
             return failure(noId, kInvalidRequest,
                            QStringLiteral("a request must be a JSON object"));
         }
         return failure(noId, kParseError,
-                       QStringLiteral("parse error at byte %1: %2")
-                           .arg(parseError.offset)
-                           .arg(parseError.errorString()));
+                       QStringLiteral("parse error %1").arg(parsed.problem->toString()));
     }
+    const QJsonDocument &document = parsed.document;
     if (document.isArray())
         return failure(noId, kInvalidRequest, QStringLiteral("batch requests are not supported"));
     if (!document.isObject())
         return failure(noId, kInvalidRequest, QStringLiteral("a request must be a JSON object"));
-    if (const auto problem = firstStringProblem(text)) {
-        return failure(
-            noId, kParseError,
-            QStringLiteral("parse error at byte %1: %2").arg(problem->offset).arg(problem->what));
-    }
     return readRequest(document.object());
 }
 

@@ -1,5 +1,7 @@
 #include "ParamsReader.h"
 
+#include "TextParameter.h"
+
 #include <QJsonArray>
 
 #include <limits>
@@ -50,8 +52,12 @@ std::optional<QJsonValue> ParamsReader::take(const QString &key)
     if (m_error)
         return std::nullopt;
     const QJsonValue value = m_params.value(key);
-    if (value.isUndefined() || value.isNull())
+    if (value.isUndefined())
         return std::nullopt;
+    if (value.isNull()) {
+        fail(key, QStringLiteral("null is not a value (leave the parameter out instead)"));
+        return std::nullopt;
+    }
     return value;
 }
 
@@ -72,27 +78,30 @@ std::optional<QString> ParamsReader::optionalString(const QString &key, qsizetyp
     return text;
 }
 
-QString ParamsReader::requiredString(const QString &key, qsizetype maxLength)
+std::optional<QString> ParamsReader::optionalText(const QString &key, qsizetype maxLength)
 {
     const auto value = take(key);
-    if (!value) {
-        fail(key, QStringLiteral("required"));
-        return {};
-    }
+    if (!value)
+        return std::nullopt;
     if (!value->isString()) {
         fail(key, QStringLiteral("expected a string"));
-        return {};
+        return std::nullopt;
     }
-    const QString text = value->toString().trimmed();
-    if (text.isEmpty()) {
-        fail(key, QStringLiteral("must not be empty"));
-        return {};
-    }
-    if (text.size() > maxLength) {
-        fail(key, QStringLiteral("longer than %1 characters").arg(maxLength));
-        return {};
+    const QString text = value->toString();
+    if (const auto problem = textParameterProblem(text, maxLength)) {
+        fail(key, *problem);
+        return std::nullopt;
     }
     return text;
+}
+
+QString ParamsReader::requiredText(const QString &key, qsizetype maxLength)
+{
+    const bool present = m_params.contains(key);
+    const auto text = optionalText(key, maxLength);
+    if (!present)
+        fail(key, QStringLiteral("required"));
+    return text.value_or(QString());
 }
 
 std::optional<bool> ParamsReader::optionalBool(const QString &key)

@@ -13,16 +13,19 @@ namespace anycast {
 
 // Reads a method's params with errors a client can act on: -32602 naming the parameter in
 // the message and in data ({"parameter": "reason"}). The first error wins; later reads
-// return nothing. A parameter that is present and null reads as absent.
+// return nothing. Leaving a parameter out is the only way to ask for its default: present and
+// null is an error, so that `"service": null` can never mean "the whole node".
 class ParamsReader
 {
 public:
     explicit ParamsReader(QJsonObject params);
 
     std::optional<QString> optionalString(const QString &key, qsizetype maxLength);
-    // Present, a string, non-empty after trimming and at most maxLength long; returns it
-    // trimmed. Absent is an error.
-    QString requiredString(const QString &key, qsizetype maxLength);
+    // Operator text (textParameterProblem's rule: not empty, blank or padded, no control
+    // characters, at most maxLength long), returned exactly as sent. Absent is nullopt.
+    std::optional<QString> optionalText(const QString &key, qsizetype maxLength);
+    // As optionalText(), and absent is an error.
+    QString requiredText(const QString &key, qsizetype maxLength);
     std::optional<bool> optionalBool(const QString &key);
     // An exact integer in [minimum, maximum]: 3.0 is 3, 3.5 is an error.
     std::optional<qint64> optionalInteger(const QString &key, qint64 minimum, qint64 maximum);
@@ -39,7 +42,8 @@ public:
     RpcError error() const { return m_error.value_or(RpcError{}); }
 
 private:
-    // The value when present, not null and no error came before; marks the key as known.
+    // The value when present and no error came before (null is an error); marks the key as
+    // known.
     std::optional<QJsonValue> take(const QString &key);
 
     QJsonObject m_params;

@@ -1,12 +1,11 @@
 #include "BgpBridgeServer.h"
 
-#include "UnixSocketPath.h"
-
 #include <QLocalSocket>
 
 #include <chrono>
 
 namespace anycast {
+
 BgpBridgeServer::BgpBridgeServer(QString path, BgpController &controller, QObject *parent)
     : QObject(parent)
     , m_path(std::move(path))
@@ -20,20 +19,42 @@ BgpBridgeServer::BgpBridgeServer(QString path, BgpController &controller, QObjec
 
 BgpBridgeServer::~BgpBridgeServer()
 {
+    close();
+}
+
+void BgpBridgeServer::close()
+{
+    m_retryTimer.stop();
+    if (m_bridge) {
+        QLocalSocket *bridge = m_bridge;
+        releaseBridge();
+        delete bridge;
+    }
     m_server.close();
 }
 
-Result<bool> BgpBridgeServer::listen()
+void BgpBridgeServer::releaseBridge()
 {
-    if (const auto prepared = prepareUnixSocketPath(m_path); !prepared)
-        return prepared;
-    m_server.setSocketOptions(QLocalServer::UserAccessOption | QLocalServer::GroupAccessOption);
-    if (!m_server.listen(m_path)) {
-        return Result<bool>::failure(
-            QStringLiteral("cannot listen on %1: %2").arg(m_path, m_server.errorString()));
+    m_bridge->disconnect(this);
+    m_bridge->abort();
+    m_bridge = nullptr;
+    m_partial.clear();
+    m_discarding = false;
+}
+
+Result<SocketAccess> BgpBridgeServer::listen(const QString &group)
+{
+    auto access = listenForGroup(m_server, m_path, group);
+    if (!access)
+        return access;
+    if (!access->warning.isEmpty()) {
+        emit logLine(QStringLiteral("bgp: WARNING: bgp_group: %1, so %2 stays owner-only: the "
+                                    "ExaBGP bridge can connect only as root or the agent's own "
+                                    "user, and routes are not sent until it does")
+                         .arg(access->warning, m_path));
     }
     m_retryTimer.start();
-    return Result<bool>::success(true);
+    return access;
 }
 
 void BgpBridgeServer::onNewConnection()
@@ -41,13 +62,14 @@ void BgpBridgeServer::onNewConnection()
     while (QLocalSocket *socket = m_server.nextPendingConnection()) {
         if (m_bridge) {
             emit logLine(QStringLiteral("bgp: a new bridge connected; dropping the old one"));
-            m_bridge->disconnect(this);
-            m_bridge->abort();
-            m_bridge->deleteLater();
+            QLocalSocket *old = m_bridge;
+            releaseBridge();
+            old->deleteLater();
         }
+        // Ours from here on: the listener deletes only the connections nobody took.
+        socket->setParent(this);
+        socket->setReadBufferSize(kReadBufferBytes);
         m_bridge = socket;
-        m_partial.clear();
-        m_discarding = false;
         connect(socket, &QLocalSocket::readyRead, this, &BgpBridgeServer::onReadyRead);
         connect(socket, &QLocalSocket::disconnected, this, &BgpBridgeServer::onDisconnected);
         m_controller.onConnected();
@@ -60,8 +82,9 @@ void BgpBridgeServer::onDisconnected()
 {
     if (!m_bridge || sender() != m_bridge)
         return;
-    m_bridge->deleteLater();
-    m_bridge = nullptr;
+    QLocalSocket *gone = m_bridge;
+    releaseBridge();
+    gone->deleteLater(); // it is still inside its own signal
     m_controller.onDisconnected();
     emit logLine(QStringLiteral("bgp: bridge disconnected"));
 }
@@ -79,15 +102,7 @@ void BgpBridgeServer::onReadyRead()
             continue;
         }
         const QString line = QString::fromUtf8(m_partial.constData() + start, newline - start);
-        using Kind = BgpController::LineOutcome::Kind;
-        const BgpController::LineOutcome outcome = m_controller.onLine(line, now);
-        if (outcome.kind == Kind::BridgeHello)
-            emit logLine(QStringLiteral("bgp: bridge says: %1").arg(outcome.detail));
-        else if (outcome.kind == Kind::Rejected)
-            emit logLine(QStringLiteral("bgp: ExaBGP rejected '%1'; retrying with back-off")
-                             .arg(outcome.detail));
-        else if (outcome.kind == Kind::NeighborState)
-            emit logLine(QStringLiteral("bgp: neighbor %1").arg(outcome.detail));
+        logOutcome(m_controller.onLine(line, now));
     }
     m_partial.remove(0, start);
     if (m_partial.size() > kMaxLine) {
@@ -97,6 +112,38 @@ void BgpBridgeServer::onReadyRead()
         m_discarding = true;
     }
     flush();
+}
+
+void BgpBridgeServer::logOutcome(const BgpController::LineOutcome &outcome)
+{
+    using Kind = BgpController::LineOutcome::Kind;
+    switch (outcome.kind) {
+    case Kind::BridgeHello:
+        emit logLine(QStringLiteral("bgp: bridge says: %1").arg(outcome.detail));
+        return;
+    case Kind::Rejected:
+        emit logLine(QStringLiteral("bgp: ExaBGP rejected '%1'; retrying with back-off")
+                         .arg(outcome.detail));
+        return;
+    case Kind::NeighborState:
+        emit logLine(QStringLiteral("bgp: neighbor %1").arg(outcome.detail));
+        return;
+    case Kind::NeighborRefused:
+    case Kind::NotFromBridge:
+        // ExaBGP's side can repeat these at will: at most one line per interval.
+        if (const auto heldBack = m_refusedLog.admit(steadyNow())) {
+            const QString what = outcome.kind == Kind::NotFromBridge
+                                     ? QStringLiteral("ignored a line from ExaBGP's side: %1")
+                                     : QStringLiteral("ignored a neighbor event: %1");
+            emit logLine(QStringLiteral("bgp: %1 (and %2 more ignored since the last such line)")
+                             .arg(what.arg(outcome.detail))
+                             .arg(*heldBack));
+        }
+        return;
+    case Kind::Ignored:
+    case Kind::Acknowledged:
+        return;
+    }
 }
 
 void BgpBridgeServer::flush()

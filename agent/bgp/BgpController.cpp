@@ -1,10 +1,48 @@
 #include "BgpController.h"
 
-#include <QJsonDocument>
+#include "StrictJson.h"
 
 #include <algorithm>
+#include <arpa/inet.h>
+#include <utility>
 
 namespace anycast {
+namespace {
+
+// ExaBGP 4.2's states in "type": "state" events, as shared strings: a flapping session
+// costs no memory.
+const QString kUp = QStringLiteral("up");
+const QString kConnected = QStringLiteral("connected");
+const QString kDown = QStringLiteral("down");
+const QString kUnknown = QStringLiteral("unknown");
+
+std::optional<QString> sessionState(const QString &state)
+{
+    for (const QString &known : {kUp, kConnected, kDown}) {
+        if (state == known)
+            return known;
+    }
+    return std::nullopt;
+}
+
+// The canonical text of a plain IP address (no scope, no port, no shortened IPv4), or
+// nullopt.
+std::optional<QString> neighborAddress(const QString &peer)
+{
+    if (peer.isEmpty() || peer.size() >= INET6_ADDRSTRLEN)
+        return std::nullopt;
+    const QByteArray text = peer.toLatin1();
+    unsigned char binary[sizeof(in6_addr)];
+    char canonical[INET6_ADDRSTRLEN];
+    for (const int family : {AF_INET, AF_INET6}) {
+        if (inet_pton(family, text.constData(), binary) == 1 &&
+            inet_ntop(family, binary, canonical, sizeof canonical) != nullptr)
+            return QString::fromLatin1(canonical);
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 BgpController::BgpController(ExabgpCommands commands)
     : m_commands(std::move(commands))
@@ -45,6 +83,10 @@ void BgpController::setDesired(const QList<PrefixDecision> &decisions)
 void BgpController::onConnected()
 {
     m_connected = true;
+    m_awaitingHello = true;
+    m_bridgeHello.clear();
+    m_neighbors.clear();
+    m_neighbors.squeeze();
     m_inFlight.clear();
     for (PrefixStatus &status : m_prefixes) {
         status.acknowledgedCommand.clear();
@@ -56,6 +98,9 @@ void BgpController::onConnected()
 void BgpController::onDisconnected()
 {
     m_connected = false;
+    m_awaitingHello = false;
+    for (QString &state : m_neighbors)
+        state = kUnknown;
     m_inFlight.clear();
     for (PrefixStatus &status : m_prefixes)
         status.inFlight = false;
@@ -83,19 +128,28 @@ QStringList BgpController::takeCommands(SteadyTime now)
 BgpController::LineOutcome BgpController::onLine(const QString &line, SteadyTime now)
 {
     using Kind = LineOutcome::Kind;
+    if (!m_connected)
+        return {Kind::NotFromBridge, QStringLiteral("no bridge is connected")};
+    // The bridge writes its hello before anything it relays, and relays no '#' line from
+    // ExaBGP: a '#' line anywhere else came from ExaBGP's side and speaks for nobody.
+    const bool first = std::exchange(m_awaitingHello, false);
+    if (line.startsWith(QLatin1Char('#'))) {
+        if (first && line.startsWith(QLatin1String("#bridge hello "))) {
+            m_bridgeHello = line.mid(8).trimmed();
+            return {Kind::BridgeHello, m_bridgeHello};
+        }
+        return {Kind::NotFromBridge,
+                QStringLiteral("only the bridge's first line may start with '#'")};
+    }
     const QString trimmed = line.trimmed();
     if (trimmed == QLatin1String("done"))
         return onAck(true, now);
     if (trimmed == QLatin1String("error"))
         return onAck(false, now);
-    if (trimmed.startsWith(QLatin1String("#bridge hello"))) {
-        m_bridgeHello = trimmed.mid(8);
-        return {Kind::BridgeHello, m_bridgeHello};
-    }
     if (trimmed.startsWith(QLatin1Char('{'))) {
-        const QJsonDocument document = QJsonDocument::fromJson(trimmed.toUtf8());
-        if (document.isObject())
-            return onEvent(document.object());
+        const StrictJsonResult parsed = StrictJson::parseObject(trimmed.toUtf8());
+        if (parsed.ok())
+            return onEvent(parsed.document.object());
     }
     return {};
 }
@@ -135,11 +189,26 @@ BgpController::LineOutcome BgpController::onEvent(const QJsonObject &event)
                              .toObject()
                              .value(QStringLiteral("peer"))
                              .toString();
-    const QString state = neighbor.value(QStringLiteral("state")).toString();
-    if (peer.isEmpty() || state.isEmpty() || m_neighbors.value(peer) == state)
+    using Kind = LineOutcome::Kind;
+    const std::optional<QString> address = neighborAddress(peer);
+    const std::optional<QString> state =
+        sessionState(neighbor.value(QStringLiteral("state")).toString());
+    if (!address || !state) {
+        ++m_neighborEventsIgnored;
+        return {Kind::NeighborRefused, QStringLiteral("a state event without a neighbor address "
+                                                      "and one of up, connected, down")};
+    }
+    const auto known = m_neighbors.find(*address);
+    if (known == m_neighbors.end() && m_neighbors.size() >= kMaxNeighbors) {
+        ++m_neighborEventsIgnored;
+        return {Kind::NeighborRefused, QStringLiteral("more than %1 neighbors; not tracking %2")
+                                           .arg(kMaxNeighbors)
+                                           .arg(*address)};
+    }
+    if (known != m_neighbors.end() && *known == *state)
         return {};
-    m_neighbors.insert(peer, state);
-    return {LineOutcome::Kind::NeighborState, peer + QLatin1Char(' ') + state};
+    m_neighbors.insert(*address, *state);
+    return {Kind::NeighborState, *address + QLatin1Char(' ') + *state};
 }
 
 } // namespace anycast

@@ -16,9 +16,17 @@ namespace anycast {
 // fewest commands that converge the two. Pure and clock-injected: the socket to the bridge
 // lives in BgpBridgeServer. ExaBGP acknowledges commands in order ("done" / "error"), so
 // acks are matched to commands first in, first out.
+//
+// Everything on the bridge's connection is untrusted: ExaBGP relays what its peers and its
+// configuration say. Neighbor sessions are tracked only for IP addresses in ExaBGP's three
+// states, at most kMaxNeighbors of them (a node has a handful; a flood of made-up peers is
+// counted and dropped, never stored), and a "#bridge hello" counts only as the first line of
+// a connection, which only the bridge itself writes.
 class BgpController
 {
 public:
+    static constexpr int kMaxNeighbors = 64;
+
     struct PrefixStatus
     {
         QString prefix;
@@ -37,8 +45,10 @@ public:
     void setDesired(const QList<PrefixDecision> &decisions);
 
     // A bridge connected: ExaBGP's state is unknown (it may have restarted), so the whole
-    // desired state is sent again.
+    // desired state is sent again, and the neighbors are forgotten: the bridge replays the
+    // state of each one ExaBGP has right after its hello.
     void onConnected();
+    // Nobody reports the sessions any more: each neighbor's state becomes "unknown".
     void onDisconnected();
     bool connected() const { return m_connected; }
 
@@ -53,17 +63,22 @@ public:
             Acknowledged,
             Rejected,
             BridgeHello,
-            NeighborState
+            NeighborState,
+            NeighborRefused, // a state event that is not stored (detail: why)
+            NotFromBridge,   // a '#' line after the first: not the bridge's own
         };
         Kind kind = Kind::Ignored;
-        QString detail; // the rejected command, the hello, "PEER STATE"
+        QString detail; // the rejected command, the hello, "PEER STATE", why ignored
     };
     // A line from the bridge: "done", "error", JSON events, "#bridge ..." notices.
     LineOutcome onLine(const QString &line, SteadyTime now);
 
     const QHash<QString, PrefixStatus> &prefixes() const { return m_prefixes; }
-    // BGP session state per neighbor address, from ExaBGP's neighbor-changes events.
+    // BGP session state per neighbor address, from ExaBGP's neighbor-changes events: "up",
+    // "connected", "down", or "unknown" while no bridge is connected.
     const QHash<QString, QString> &neighbors() const { return m_neighbors; }
+    // State events not stored: malformed, or for neighbors beyond kMaxNeighbors.
+    quint64 neighborEventsIgnored() const { return m_neighborEventsIgnored; }
     QString bridgeHello() const { return m_bridgeHello; }
     quint64 errors() const { return m_errorAcks; }
 
@@ -83,8 +98,10 @@ private:
     };
     std::deque<Sent> m_inFlight; // every command awaiting its ack, oldest first
     QHash<QString, QString> m_neighbors;
+    quint64 m_neighborEventsIgnored = 0;
     QString m_bridgeHello;
     bool m_connected = false;
+    bool m_awaitingHello = false; // no line yet on this connection
     quint64 m_errorAcks = 0;
 };
 

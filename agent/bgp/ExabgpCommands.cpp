@@ -1,20 +1,41 @@
 #include "ExabgpCommands.h"
 
-namespace anycast {
+#include "BgpCommunity.h"
+#include "Prefix.h"
 
-ExabgpCommands::ExabgpCommands(QString nextHop, quint32 localAs)
-    : m_nextHop(std::move(nextHop))
+namespace anycast {
+namespace {
+
+std::optional<NextHop> parsedNextHop(const QString &text)
+{
+    const auto nextHop = NextHop::parse(text);
+    return nextHop ? std::optional<NextHop>(nextHop.value()) : std::nullopt;
+}
+
+} // namespace
+
+ExabgpCommands::ExabgpCommands(const QString &nextHop, quint32 localAs)
+    : m_nextHop(parsedNextHop(nextHop))
     , m_localAs(localAs)
 {}
 
 QString ExabgpCommands::announce(const PrefixDecision &decision) const
 {
-    QString command =
-        QStringLiteral("announce route %1 next-hop %2 med %3")
-            .arg(decision.prefix, m_nextHop, QString::number(decision.attributes.med));
+    const auto prefix = Prefix::parseAnnounceable(decision.prefix);
+    if (!prefix || !m_nextHop)
+        return {};
+    QString command = QStringLiteral("announce route %1 next-hop %2 med %3")
+                          .arg(prefix->toString(), m_nextHop->toString(),
+                               QString::number(decision.attributes.med));
     if (!decision.attributes.communities.isEmpty()) {
-        command += QStringLiteral(" community [%1]")
-                       .arg(decision.attributes.communities.join(QLatin1Char(' ')));
+        QStringList communities;
+        for (const QString &text : decision.attributes.communities) {
+            const auto community = BgpCommunity::parse(text);
+            if (!community)
+                return {};
+            communities.append(community->toString());
+        }
+        command += QStringLiteral(" community [%1]").arg(communities.join(QLatin1Char(' ')));
     }
     if (decision.attributes.prepend > 0) {
         QStringList path;
@@ -29,7 +50,11 @@ QString ExabgpCommands::announce(const PrefixDecision &decision) const
 
 QString ExabgpCommands::withdraw(const QString &prefix) const
 {
-    return QStringLiteral("withdraw route %1 next-hop %2").arg(prefix, m_nextHop);
+    const auto parsed = Prefix::parseAnnounceable(prefix);
+    if (!parsed || !m_nextHop)
+        return {};
+    return QStringLiteral("withdraw route %1 next-hop %2")
+        .arg(parsed->toString(), m_nextHop->toString());
 }
 
 QString ExabgpCommands::forDecision(const PrefixDecision &decision) const

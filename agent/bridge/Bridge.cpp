@@ -86,7 +86,7 @@ int Bridge::run(const sigset_t &pollMask, const volatile std::sig_atomic_t &stop
             return 1;
         }
         now = Clock::now();
-        if (fds[0].revents != 0 && !readStdin())
+        if (fds[0].revents != 0 && !readStdin(now))
             return 0;
         if ((fds[1].revents & (POLLERR | POLLHUP)) != 0) {
             logLine("ExaBGP closed its end of stdout; exiting");
@@ -210,7 +210,7 @@ void Bridge::dropAgent(std::string_view why, Clock::time_point now)
     m_nextConnectAt = now + RetryInterval;
 }
 
-bool Bridge::readStdin()
+bool Bridge::readStdin(Clock::time_point now)
 {
     char chunk[64 * 1024];
     const ssize_t got = ::read(STDIN_FILENO, chunk, sizeof chunk);
@@ -228,21 +228,45 @@ bool Bridge::readStdin()
     if (const std::size_t dropped = m_fromExabgp.takeDroppedLines(); dropped > 0)
         logLine("dropped " + std::to_string(dropped) + " line(s) from ExaBGP over 64 KiB");
     while (std::optional<std::string> line = m_fromExabgp.nextLine())
-        handleExabgpLine(*line);
+        handleExabgpLine(*line, now);
     return true;
 }
 
-void Bridge::handleExabgpLine(std::string_view line)
+void Bridge::handleExabgpLine(std::string_view line, Clock::time_point now)
 {
     if (m_tracker.isOwnAck(line))
         return;
-    if (const std::string peer = stateEventPeer(line); !peer.empty())
-        m_lastStateEvents[peer] = std::string(line);
+    // '#' lines on the agent's socket are the bridge's own voice (its hello): one from ExaBGP
+    // (a peer's text echoed, a stray print) must never pass for it.
+    const std::size_t first = line.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos && line[first] == '#') {
+        ++m_reservedLinesDropped;
+        if (!m_reservedLinesLoggedAt || now - *m_reservedLinesLoggedAt >= ComplaintInterval) {
+            logLine("dropped " + std::to_string(m_reservedLinesDropped) +
+                    " line(s) from ExaBGP starting with '#' (reserved for the bridge)");
+            m_reservedLinesDropped = 0;
+            m_reservedLinesLoggedAt = now;
+        }
+        return;
+    }
+    rememberStateEvent(line);
     // While the agent is away nobody waits for these; when it returns it resends its state.
     if (m_agentState != AgentState::Connected)
         return;
     m_toAgent.append(line);
     m_toAgent.append("\n");
+}
+
+void Bridge::rememberStateEvent(std::string_view line)
+{
+    const std::string peer = stateEventPeer(line);
+    if (peer.empty())
+        return;
+    const auto known = m_lastStateEvents.find(peer);
+    if (known != m_lastStateEvents.end())
+        known->second = std::string(line);
+    else if (m_lastStateEvents.size() < MaximumRememberedPeers)
+        m_lastStateEvents.emplace(peer, std::string(line));
 }
 
 void Bridge::readAgent(Clock::time_point now)

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <csignal>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,11 @@ public:
     // bridge stops feeding it: memory stays bounded when one side stops reading.
     static constexpr std::size_t MaximumBufferedBytes = 4 * 1024 * 1024;
     static constexpr std::chrono::milliseconds RetryInterval{200};
+    // Peers whose latest session event is kept for a reconnecting agent: as many as the agent
+    // tracks. A node has a handful; made-up peers beyond this are relayed, not remembered.
+    static constexpr std::size_t MaximumRememberedPeers = 64;
+    // The longest a repeated complaint about ExaBGP's input stays out of the log.
+    static constexpr std::chrono::seconds ComplaintInterval{10};
 
     Bridge(BridgeOptions options, std::string version);
     ~Bridge();
@@ -48,12 +54,13 @@ private:
     void onConnected();
     static std::string stateEventPeer(std::string_view line);
     void dropAgent(std::string_view why, Clock::time_point now);
-    bool readStdin();
+    bool readStdin(Clock::time_point now);
     void readAgent(Clock::time_point now);
     bool flushStdout();
     void flushAgent(Clock::time_point now);
     void handleAgentLine(std::string_view line);
-    void handleExabgpLine(std::string_view line);
+    void handleExabgpLine(std::string_view line, Clock::time_point now);
+    void rememberStateEvent(std::string_view line);
     void applyLossPolicy();
     int pollTimeoutMs(Clock::time_point now) const;
 
@@ -74,6 +81,8 @@ private:
     Clock::time_point m_agentLostAt;
     bool m_lossApplied = false;
     bool m_loggedUnavailable = false;
+    std::size_t m_reservedLinesDropped = 0; // since the last line that said so
+    std::optional<Clock::time_point> m_reservedLinesLoggedAt;
 };
 
 } // namespace anycast

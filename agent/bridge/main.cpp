@@ -6,14 +6,15 @@
 // - Lines, UTF-8, '\n'-terminated, at most 64 KiB each; a longer line is dropped whole and
 //   logged to stderr, the lines after it still count.
 // - On every (re)connect the bridge first sends `#bridge hello VERSION on_agent_loss=keep`
-//   (or `=withdraw`).
+//   (or `=withdraw`), then the latest state event of each peer it has seen (at most 64).
 // - agent -> bridge: ExaBGP API text commands, one per line, written verbatim to stdout and
 //   flushed. Blank lines and lines starting with '#' are not forwarded (reserved for the
 //   agent-bridge conversation). `[neighbor SELECTOR...] announce|withdraw route PREFIX ...`
 //   updates the bridge's record of what is announced, keyed by selector and prefix.
 // - bridge -> agent: every line ExaBGP writes to stdin (done, error, shutdown, JSON events,
 //   anything else), verbatim, except the "done"/"error" acks answering commands the bridge
-//   issued itself (ExaBGP 4.2 acks each command in order, one line each). While the agent is
+//   issued itself (ExaBGP 4.2 acks each command in order, one line each) and lines starting
+//   with '#' after any blanks: those are the bridge's own voice, never ExaBGP's. While the agent is
 //   away, lines from ExaBGP are dropped (own acks are still counted off).
 // - Agent loss: a failed connect or a closed connection is retried every 200 ms without ever
 //   blocking. When the agent is not back within --grace (default 10s), --on-agent-loss applies:

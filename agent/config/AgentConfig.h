@@ -6,6 +6,7 @@
 #include "RouteDecision.h"
 #include "ServicePorts.h"
 
+#include <QHash>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -19,7 +20,7 @@ struct ServiceConfig
 {
     QString name;
     QList<quint16> ports;
-    QStringList prefixes;
+    QStringList prefixes; // each canonical and announceable: Prefix::parse(p)->toString() == p
     int rise = 3;
     int fall = 2;
     bool listenerLossImmediate = true;
@@ -71,6 +72,7 @@ struct AgentConfig
     QString stateDir = QStringLiteral("/var/lib/anycast-agent");
     QString operatorsGroup = QStringLiteral("anycast-ops");
     QString apiGroup = QStringLiteral("anycast-ops"); // may connect to api_socket at all
+    QString bgpGroup; // may connect to bgp_socket; empty: the agent's own group
     QString httpListen = QStringLiteral("127.0.0.1:9642");
     std::chrono::milliseconds fastPathInterval{25};
     std::chrono::milliseconds sampleInterval{1000};
@@ -80,6 +82,9 @@ struct AgentConfig
     BgpConfig bgp;
     FleetConfig fleet;
     QList<ServiceConfig> services;
+    // "operators_group", "api_group", "bgp_group" -> FILE:LINE:COL where the value was set
+    // (for a default, where [agent] starts): checks against the host report there.
+    QHash<QString, QString> keyLocations;
 
     QList<ServicePorts> servicePorts() const;
 };

@@ -26,6 +26,7 @@ QStringList restartOnlyChanges(const AgentConfig &running, const AgentConfig &ne
     check.compare(running.stateDir, next.stateDir, QStringLiteral("[agent] state_dir"));
     check.compare(running.httpListen, next.httpListen, QStringLiteral("[agent] http_listen"));
     check.compare(running.apiGroup, next.apiGroup, QStringLiteral("[agent] api_group"));
+    check.compare(running.bgpGroup, next.bgpGroup, QStringLiteral("[agent] bgp_group"));
     check.compare(running.fastPathInterval, next.fastPathInterval,
                   QStringLiteral("[agent] fast_path_interval"));
     check.compare(running.sampleInterval, next.sampleInterval,

@@ -1,8 +1,10 @@
 #include "ServiceConfigReader.h"
 
+#include "BgpCommunity.h"
 #include "ConnectionActivity.h"
+#include "Prefix.h"
 
-#include <QHostAddress>
+#include <QSet>
 
 namespace anycast {
 namespace {
@@ -47,20 +49,6 @@ const QStringList kRouteKeys = {QStringLiteral("med"),
 
 constexpr qint64 kMaxMed = 4294967295LL;
 constexpr double kHuge = 1e12;
-
-bool isCommunity(const QString &text)
-{
-    const QStringList parts = text.split(QLatin1Char(':'));
-    if (parts.size() != 2)
-        return false;
-    for (const QString &part : parts) {
-        bool ok = false;
-        const uint value = part.toUInt(&ok);
-        if (!ok || value > 65535)
-            return false;
-    }
-    return true;
-}
 
 void readThresholds(ConfigReader &reader, const toml::table &table, HealthThresholds &limits)
 {
@@ -117,9 +105,10 @@ void readRoute(ConfigReader &reader, const toml::table &table, RouteConfig &rout
     route.med = static_cast<quint32>(reader.integer(table, "med", 0, kMaxMed).value_or(route.med));
     route.degradedMed = route.med;
     route.communities = reader.stringList(table, "communities", [](const QString &text) {
-        return isCommunity(text)
-                   ? QString()
-                   : QStringLiteral("'%1' is not a community (ASN:VALUE, each 0-65535)").arg(text);
+        const auto community = BgpCommunity::parse(text);
+        return community ? QString()
+                         : QStringLiteral("communities: %1 %2")
+                               .arg(quotedForMessage(text), community.error());
     });
     route.degradedPrepend = static_cast<int>(
         reader.integer(table, "degraded_prepend", 0, 10).value_or(route.degradedPrepend));
@@ -162,26 +151,44 @@ void readProbe(ConfigReader &reader, const toml::table &table, ServiceConfig &se
         service.probe->expectStatus = static_cast<int>(*expect);
 }
 
+QStringList readPrefixes(ConfigReader &reader, const toml::table &table, const QString &service,
+                         PrefixOwners &owners)
+{
+    QSet<QString> own;
+    return reader.stringList(table, "prefixes", [&](const QString &text) {
+        const auto prefix = Prefix::parseAnnounceable(text);
+        if (!prefix)
+            return QStringLiteral("prefixes: %1 %2").arg(quotedForMessage(text), prefix.error());
+        if (own.contains(text))
+            return QStringLiteral("prefixes: %1 is listed twice").arg(text);
+        if (const auto owner = owners.constFind(text); owner != owners.cend()) {
+            return QStringLiteral("prefixes: %1 is also a prefix of service %2; a prefix "
+                                  "belongs to one service (service %3 here)")
+                .arg(text, quotedForMessage(*owner), quotedForMessage(service));
+        }
+        own.insert(text);
+        owners.insert(text, service);
+        return QString();
+    });
+}
+
 } // namespace
 
-ServiceConfig readServiceConfig(ConfigReader &reader, const toml::table &table)
+ServiceConfig readServiceConfig(ConfigReader &reader, const toml::table &table,
+                                PrefixOwners &owners)
 {
     ServiceConfig service;
     reader.rejectUnknownKeys(table, kServiceKeys);
-    if (const auto name = reader.string(table, "name"))
+    if (const auto name = reader.displayName(table, "name"))
         service.name = *name;
     else if (!table.contains("name"))
         reader.fail(table, QStringLiteral("[[service]] name is required"));
     if (const auto ports = reader.portList(table, "ports"); ports && !ports->isEmpty())
         service.ports = *ports;
     else if (!ports)
-        reader.fail(table, QStringLiteral("[[service]] %1: ports is required").arg(service.name));
-    service.prefixes = reader.stringList(table, "prefixes", [](const QString &text) {
-        const bool prefix =
-            !QHostAddress::parseSubnet(text).first.isNull() && text.contains(QLatin1Char('/'));
-        return prefix ? QString()
-                      : QStringLiteral("'%1' is not a prefix (e.g. 192.0.2.1/32)").arg(text);
-    });
+        reader.fail(table, QStringLiteral("[[service]] %1: ports is required")
+                               .arg(quotedForMessage(service.name)));
+    service.prefixes = readPrefixes(reader, table, service.name, owners);
     service.rise = static_cast<int>(reader.integer(table, "rise", 1, 100).value_or(service.rise));
     service.fall = static_cast<int>(reader.integer(table, "fall", 1, 100).value_or(service.fall));
     service.listenerLossImmediate =

@@ -1,5 +1,7 @@
 #include "ApiClient.h"
 
+#include "StrictJson.h"
+
 #include <QFile>
 #include <QJsonDocument>
 
@@ -201,12 +203,14 @@ std::variant<QByteArray, TransportError> ApiClient::nextLine(std::chrono::millis
 
 ApiClient::Line ApiClient::parseLine(const QByteArray &line)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(line, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return protocolError(QStringLiteral("the agent sent a line that is not a JSON object"),
+    const StrictJsonResult parsed = StrictJson::parseObject(line);
+    if (!parsed.ok()) {
+        return protocolError(QStringLiteral("the agent sent a line that is not a strict JSON "
+                                            "object (%1)")
+                                 .arg(parsed.problem->toString()),
                              line);
-    const QJsonObject object = document.object();
+    }
+    const QJsonObject object = parsed.document.object();
     if (object.value(QStringLiteral("jsonrpc")) != QLatin1String("2.0"))
         return protocolError(QStringLiteral("a line without \"jsonrpc\": \"2.0\""), line);
     if (object.contains(QStringLiteral("id"))) {

@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "ExitCodes.h"
+#include "TextParameter.h"
 
 #include <QCommandLineParser>
 
@@ -125,13 +126,27 @@ std::optional<QString> readCommandOptions(const QCommandLineParser &parser,
 {
     const QString &command = invocation.command;
     if (command == QLatin1String("drain") || command == QLatin1String("undrain")) {
-        invocation.service = parser.value(options.service);
-        invocation.reason = parser.value(options.reason).trimmed();
-        invocation.ticket = parser.value(options.ticket);
-        if (invocation.reason.isEmpty())
+        if (!parser.isSet(options.reason))
             return QStringLiteral("%1 needs --reason TEXT (it goes to the audit log)").arg(command);
-        if (parser.isSet(options.service) && invocation.service.isEmpty())
-            return QStringLiteral("--service needs a name");
+        invocation.service = parser.value(options.service);
+        invocation.reason = parser.value(options.reason);
+        invocation.ticket = parser.value(options.ticket);
+        // The agent's own rule, so that nothing it would refuse is sent; a set option is
+        // checked even when empty, since an empty --service must not become the whole node.
+        const struct
+        {
+            const QCommandLineOption &option;
+            const QString &value;
+            qsizetype maxLength;
+        } texts[] = {{options.reason, invocation.reason, kMaxReasonLength},
+                     {options.service, invocation.service, kMaxServiceNameLength},
+                     {options.ticket, invocation.ticket, kMaxTicketLength}};
+        for (const auto &text : texts) {
+            if (!parser.isSet(text.option))
+                continue;
+            if (const auto problem = textParameterProblem(text.value, text.maxLength))
+                return QStringLiteral("--%1 %2").arg(text.option.names().first(), *problem);
+        }
     }
     if (command == QLatin1String("drain")) {
         invocation.immediate = parser.isSet(options.immediate);

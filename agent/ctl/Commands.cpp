@@ -18,15 +18,12 @@ namespace {
 
 void print(const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
-    // watch is read line by line through pipes (tests, `grep --line-buffered`).
-    std::fflush(stdout);
+    writeText(stdout, text);
 }
 
 void printError(const QString &message)
 {
-    std::fprintf(stderr, "anycastctl: %s\n", message.toUtf8().constData());
+    writeText(stderr, QStringLiteral("anycastctl: ") + escapeNonPrintable(message) + u'\n');
 }
 
 QString indentedJson(const QJsonObject &object)

@@ -7,6 +7,63 @@
 #include <unistd.h>
 
 namespace anycast {
+namespace {
+
+bool printable(char32_t codePoint)
+{
+    switch (QChar::category(codePoint)) {
+    case QChar::Other_Control:
+    case QChar::Other_Format:
+    case QChar::Other_Surrogate:
+    case QChar::Other_PrivateUse:
+    case QChar::Other_NotAssigned:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+        return false;
+    default:
+        return true;
+    }
+}
+
+void appendEscape(QString &into, char16_t unit)
+{
+    into += QStringLiteral("\\u%1").arg(static_cast<uint>(unit), 4, 16, QLatin1Char('0'));
+}
+
+} // namespace
+
+QString escapeNonPrintable(QStringView text, Newlines newlines)
+{
+    QString escaped;
+    escaped.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar unit = text[i];
+        const bool pair =
+            unit.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate();
+        const char32_t codePoint =
+            pair ? QChar::surrogateToUcs4(unit, text[i + 1]) : char32_t(unit.unicode());
+        const bool keep = (unit == u'\n' && newlines == Newlines::Keep) ||
+                          (unit != u'\n' && printable(codePoint));
+        if (keep) {
+            escaped += unit;
+            if (pair)
+                escaped += text[i + 1];
+        } else {
+            appendEscape(escaped, unit.unicode());
+            if (pair)
+                appendEscape(escaped, text[i + 1].unicode());
+        }
+        i += pair ? 1 : 0;
+    }
+    return escaped;
+}
+
+void writeText(std::FILE *stream, const QString &text)
+{
+    const QByteArray bytes = escapeNonPrintable(text, Newlines::Keep).toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stream);
+    std::fflush(stream);
+}
 
 int terminalWidth()
 {

@@ -1,10 +1,32 @@
 #pragma once
 
 #include <QString>
+#include <QStringView>
+
+#include <cstdio>
 
 namespace anycast {
 
 // Small pieces of anycastctl's human-readable output.
+
+enum class Newlines
+{
+    Escape, // a value that must stay on its line
+    Keep,   // output anycastctl itself split into lines
+};
+
+// `text` with every character a terminal would act on or that would hide or reorder text (C0
+// and C1 controls, DEL, bidirectional overrides and isolates and other format characters,
+// line and paragraph separators, private-use and unassigned code points, lone surrogates)
+// written as JSON writes an escaped character (backslash, u, four hex digits): the result
+// reads the same inside a JSON string.
+// Everything anycastctl prints passes through it; nothing the agent sends reaches the
+// terminal raw.
+QString escapeNonPrintable(QStringView text, Newlines newlines = Newlines::Escape);
+
+// The output edge: `text` through escapeNonPrintable (newlines kept) to stdout or stderr,
+// flushed (watch is read line by line through pipes).
+void writeText(std::FILE *stream, const QString &text);
 
 // Columns of the terminal on stdout; without one (a pipe, a file), $COLUMNS or 100.
 int terminalWidth();

@@ -17,6 +17,12 @@ QString serviceOrNode(const QJsonObject &object)
     return service.isEmpty() ? QStringLiteral("(node)") : service;
 }
 
+// A word from the agent inside one line of output: it may not break the line.
+QString word(const QJsonObject &object, const QString &key)
+{
+    return escapeNonPrintable(object.value(key).toString());
+}
+
 QString acceptQueueText(const QJsonArray &listeners)
 {
     qint64 queued = 0;
@@ -45,14 +51,13 @@ QString sampleLine(const QJsonObject &sample)
         const QJsonArray listeners = service.value(QStringLiteral("listeners")).toArray();
         QString text =
             QStringLiteral("%1 %2 established=%3 accept_queue=%4")
-                .arg(service.value(QStringLiteral("name")).toString(),
-                     service.value(QStringLiteral("health")).toString())
+                .arg(word(service, QStringLiteral("name")), word(service, QStringLiteral("health")))
                 .arg(service.value(QStringLiteral("states"))
                          .toObject()
                          .value(QStringLiteral("ESTABLISHED"))
                          .toInteger())
                 .arg(listeners.isEmpty() ? QStringLiteral("-") : acceptQueueText(listeners));
-        const QString operatorState = service.value(QStringLiteral("operator_state")).toString();
+        const QString operatorState = word(service, QStringLiteral("operator_state"));
         if (!operatorState.isEmpty() && operatorState != QLatin1String("active"))
             text += QStringLiteral(" (%1)").arg(operatorState);
         services.append(text);
@@ -66,8 +71,8 @@ QString eventLine(const QJsonObject &event, int width)
 {
     const QString head = QStringLiteral("%1  event   %2  %3  ")
                              .arg(utcTime(event.value(QStringLiteral("time")).toString(), false),
-                                  event.value(QStringLiteral("kind")).toString().leftJustified(7),
-                                  serviceOrNode(event));
+                                  word(event, QStringLiteral("kind")).leftJustified(7),
+                                  escapeNonPrintable(serviceOrNode(event)));
     const QString message = event.value(QStringLiteral("message")).toString().simplified();
     constexpr int kMinimumMessage = 24;
     return head + elide(message, width > 0 ? std::max<int>(kMinimumMessage,

@@ -8,9 +8,10 @@
 namespace anycast {
 namespace {
 
+// The header is one line: a value from the agent may not break it.
 QString orDash(const QString &text)
 {
-    return text.isEmpty() ? QStringLiteral("-") : text;
+    return text.isEmpty() ? QStringLiteral("-") : escapeNonPrintable(text);
 }
 
 QString neighborsText(const QJsonObject &neighbors)
@@ -19,7 +20,8 @@ QString neighborsText(const QJsonObject &neighbors)
         return QStringLiteral("none");
     QStringList parts;
     for (auto it = neighbors.begin(); it != neighbors.end(); ++it)
-        parts.append(it.key() + QLatin1Char(' ') + it.value().toString());
+        parts.append(escapeNonPrintable(it.key()) + QLatin1Char(' ') +
+                     escapeNonPrintable(it.value().toString()));
     return parts.join(QStringLiteral(", "));
 }
 

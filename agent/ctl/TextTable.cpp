@@ -20,12 +20,14 @@ TextTable::TextTable(QStringList header)
 void TextTable::addRow(QStringList cells)
 {
     cells.resize(m_header.size());
-    // One line per row, whatever the agent's text holds (an exec probe's output, say).
+    // One line per row, whatever the agent's text holds (an exec probe's output, say): line
+    // breaks become spaces, other controls visible escapes, before the widths are measured.
     for (QString &cell : cells) {
         for (QChar &character : cell) {
-            if (character.unicode() < u' ')
+            if (character.isSpace())
                 character = u' ';
         }
+        cell = escapeNonPrintable(cell);
     }
     m_rows.append(std::move(cells));
 }

@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 #include "Commands.h"
+#include "ConsoleText.h"
 
 #include <QCoreApplication>
 
@@ -14,7 +15,7 @@ int main(int argc, char *argv[])
     const anycast::ParsedCommandLine parsed =
         anycast::parseCommandLine(QCoreApplication::arguments());
     if (!parsed.invocation) {
-        std::fputs(parsed.text.toUtf8().constData(), parsed.toStandardError ? stderr : stdout);
+        anycast::writeText(parsed.toStandardError ? stderr : stdout, parsed.text);
         return parsed.exitCode;
     }
     return anycast::runInvocation(*parsed.invocation);

@@ -1,7 +1,8 @@
 #include "PeerStatus.h"
 
+#include "StrictJson.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace anycast {
@@ -76,16 +77,10 @@ Result<PeerStatus> parsePeerStatus(const QByteArray &body)
                            .arg(body.size())
                            .arg(kMaxPeerStatusBytes));
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return failure(QStringLiteral("not JSON: %1 at offset %2")
-                           .arg(parseError.errorString())
-                           .arg(parseError.offset));
-    }
-    if (!document.isObject())
-        return failure(QStringLiteral("expected a JSON object"));
-    const QJsonObject root = document.object();
+    const StrictJsonResult parsed = StrictJson::parseObject(body);
+    if (!parsed.ok())
+        return failure(QStringLiteral("not JSON %1").arg(parsed.problem->toString()));
+    const QJsonObject root = parsed.document.object();
 
     PeerStatus status;
     const std::optional<QString> node = optionalString(root, QStringLiteral("node"));

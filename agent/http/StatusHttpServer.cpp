@@ -4,10 +4,10 @@
 
 #include <QHostAddress>
 #include <QJsonDocument>
-#include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <exception>
@@ -68,19 +68,33 @@ QString listenError(const QTcpServer &server)
 StatusHttpServer::StatusHttpServer(StatusProvider provider, QObject *parent)
     : QObject(parent)
     , m_provider(std::move(provider))
+    , m_admission({kMaxConnections, kMaxConnectionsPerAddress, kDefaultHeadTimeout,
+                   kDefaultResponseTimeout})
 {
     connect(&m_server, &QTcpServer::newConnection, this, &StatusHttpServer::onNewConnection);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &StatusHttpServer::onDeadline);
 }
 
 StatusHttpServer::~StatusHttpServer()
 {
-    // The sockets are children of m_server and would report their disconnection to a half
-    // destroyed this; cut them loose first.
+    close();
+}
+
+void StatusHttpServer::close()
+{
+    m_deadline.stop();
+    // Deleted here, not by the event loop, which may have stopped for good: each socket is
+    // cut loose first so that its end reaches nothing of this object.
     for (auto &[socket, connection] : m_connections) {
+        m_admission.remove(connection.id);
         socket->disconnect(this);
         socket->abort();
+        delete socket;
     }
     m_connections.clear();
+    m_sockets.clear();
+    m_server.close();
 }
 
 Result<bool> StatusHttpServer::listen(const QString &hostPort)
@@ -105,6 +119,7 @@ Result<bool> StatusHttpServer::listen(const QString &hostPort)
     }
     if (m_server.isListening())
         return fail(QStringLiteral("already listening on port %1").arg(m_server.serverPort()));
+    m_server.setListenBacklogSize(kListenBacklog);
     if (!m_server.listen(address, static_cast<quint16>(port)))
         return fail(listenError(m_server));
     const QString bound = bracketed ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2");
@@ -120,7 +135,12 @@ quint16 StatusHttpServer::port() const
 
 void StatusHttpServer::setHeadTimeout(std::chrono::milliseconds timeout)
 {
-    m_headTimeout = timeout;
+    m_admission.setHeadTimeout(timeout);
+}
+
+void StatusHttpServer::setResponseTimeout(std::chrono::milliseconds timeout)
+{
+    m_admission.setResponseTimeout(timeout);
 }
 
 int StatusHttpServer::openConnections() const
@@ -131,33 +151,78 @@ int StatusHttpServer::openConnections() const
 void StatusHttpServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        if (m_connections.size() >= static_cast<size_t>(kMaxConnections)) {
-            // Accepting and closing at once tells the client where it stands; leaving it in
-            // the kernel's backlog would only make it wait for a timeout.
-            if (m_rejectedInBurst++ == 0) {
-                emit logLine(QStringLiteral("http: %1 connections open, closing new ones until "
-                                            "some finish")
-                                 .arg(kMaxConnections));
-            }
-            socket->close();
-            socket->deleteLater();
+        const ConnectionAdmission::Id id = m_nextId++;
+        const ConnectionAdmission::Decision decision =
+            m_admission.admit(id, socket->peerAddress(), steadyNow());
+        if (decision.verdict != ConnectionAdmission::Verdict::Admitted) {
+            refuse(socket, decision.verdict);
             continue;
         }
+        if (decision.evicted)
+            drop(m_sockets.at(*decision.evicted));
+        // Ours from here on: the listener deletes only the connections nobody took.
+        socket->setParent(this);
         socket->setReadBufferSize(kReadBufferBytes);
-        auto *deadline = new QTimer(socket);
-        deadline->setSingleShot(true);
-        // Too slow to send its head, or to take its response: it only holds a slot.
-        connect(deadline, &QTimer::timeout, this, [this, socket] {
-            socket->abort();
-            forget(socket); // in case abort() from a closing state emits no disconnected()
-        });
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::bytesWritten, this,
                 [this, socket] { onBytesWritten(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] { forget(socket); });
-        m_connections.emplace(socket, Connection{{}, deadline, false});
-        deadline->start(m_headTimeout);
+        m_connections.emplace(socket, Connection{id, {}, false});
+        m_sockets.emplace(id, socket);
     }
+    armDeadline();
+}
+
+void StatusHttpServer::refuse(QTcpSocket *socket, ConnectionAdmission::Verdict verdict)
+{
+    // Accepting and closing at once tells the client where it stands; leaving it in the
+    // kernel's backlog would only make it wait for a timeout.
+    const QHostAddress source = socket->peerAddress();
+    socket->close();
+    socket->deleteLater();
+    // A flood of refusals must not flood the journal.
+    const std::optional<quint64> heldBack = m_refusalLog.admit(steadyNow());
+    if (!heldBack)
+        return;
+    const QString why =
+        verdict == ConnectionAdmission::Verdict::AddressFull
+            ? QStringLiteral("%1 already holds %2 connections, the most one address may")
+                  .arg(admissionKey(source).toString())
+                  .arg(m_admission.limits().perAddress)
+            : QStringLiteral("all %1 connections are answering requests")
+                  .arg(m_admission.limits().connections);
+    emit logLine(QStringLiteral("http: closed a new connection: %1 (and %2 more since the "
+                                "last such line)")
+                     .arg(why)
+                     .arg(*heldBack));
+}
+
+void StatusHttpServer::onDeadline()
+{
+    // Too slow to send its head, or to take its response: it only holds a slot.
+    for (const ConnectionAdmission::Id id : m_admission.takeExpired(steadyNow())) {
+        if (const auto found = m_sockets.find(id); found != m_sockets.end())
+            drop(found->second);
+    }
+    armDeadline();
+}
+
+void StatusHttpServer::armDeadline()
+{
+    const std::optional<SteadyTime> next = m_admission.nextDeadline();
+    if (!next) {
+        m_deadline.stop();
+        return;
+    }
+    const auto wait = std::chrono::ceil<std::chrono::milliseconds>(*next - steadyNow());
+    m_deadline.start(std::max(wait, std::chrono::milliseconds(0)));
+}
+
+void StatusHttpServer::drop(QTcpSocket *socket)
+{
+    socket->disconnect(this);
+    socket->abort();
+    forget(socket);
 }
 
 void StatusHttpServer::onReadyRead(QTcpSocket *socket)
@@ -240,7 +305,8 @@ void StatusHttpServer::respond(QTcpSocket *socket, Connection &connection,
     connection.answered = true;
     connection.received = QByteArray();
     // From here the deadline bounds how long a client that does not read may hold its slot.
-    connection.deadline->start(m_headTimeout);
+    m_admission.answered(connection.id, steadyNow());
+    armDeadline();
     // flush() may emit bytesWritten, and so close the socket and forget `connection`, before
     // it returns: nothing here touches either afterwards.
     socket->write(response);
@@ -258,16 +324,14 @@ void StatusHttpServer::onBytesWritten(QTcpSocket *socket)
 
 void StatusHttpServer::forget(QTcpSocket *socket)
 {
-    if (m_connections.erase(socket) == 0)
+    const auto found = m_connections.find(socket);
+    if (found == m_connections.end())
         return;
+    m_admission.remove(found->second.id);
+    m_sockets.erase(found->second.id);
+    m_connections.erase(found);
+    socket->disconnect(this);
     socket->deleteLater();
-    if (m_rejectedInBurst > 0 && m_connections.size() < static_cast<size_t>(kMaxConnections)) {
-        emit logLine(QStringLiteral("http: accepting connections again (closed %1 while at the "
-                                    "limit of %2)")
-                         .arg(m_rejectedInBurst)
-                         .arg(kMaxConnections));
-        m_rejectedInBurst = 0;
-    }
 }
 
 } // namespace anycast

@@ -1,16 +1,18 @@
 #pragma once
 
+#include "ConnectionAdmission.h"
+#include "LogThrottle.h"
 #include "Result.h"
 
 #include <QJsonObject>
 #include <QTcpServer>
+#include <QTimer>
 
 #include <chrono>
 #include <functional>
 #include <unordered_map>
 
 class QTcpSocket;
-class QTimer;
 
 namespace anycast {
 
@@ -20,7 +22,9 @@ struct HttpRequestHead;
 // Prometheus' text format. One request per connection (Connection: close), so a client can
 // never hold more than one slot with more than one head's worth of memory. Bounded on every
 // axis a careless or hostile local client could push: head size, time to send the head,
-// open connections. Runs on the event loop, never blocks it, no threads.
+// open connections, connections per source address (ConnectionAdmission). Runs on the
+// event loop, never blocks it, no threads. Accepted connections belong to this object and
+// are closed here, before the listener goes.
 class StatusHttpServer final : public QObject
 {
     Q_OBJECT
@@ -30,7 +34,13 @@ public:
 
     static constexpr qsizetype kMaxHeadBytes = 8 * 1024;
     static constexpr int kMaxConnections = 64;
-    static constexpr std::chrono::milliseconds kDefaultHeadTimeout{5000};
+    static constexpr int kMaxConnectionsPerAddress = 8;
+    // The kernel's queue of connections not yet accepted: deep enough that a burst of
+    // connections (a slowloris reconnecting) waits there instead of being dropped, which
+    // would cost a prompt client a SYN retransmission, one second.
+    static constexpr int kListenBacklog = 256;
+    static constexpr std::chrono::milliseconds kDefaultHeadTimeout{2000};
+    static constexpr std::chrono::milliseconds kDefaultResponseTimeout{5000};
 
     using MetricsProvider = std::function<QByteArray()>;
 
@@ -49,10 +59,13 @@ public:
     quint16 port() const;
 
     // How long a client has to send its whole request head, and then to take the response.
-    // Applies to connections accepted afterwards; tests shorten it.
+    // Apply to connections accepted afterwards; tests shorten them.
     void setHeadTimeout(std::chrono::milliseconds timeout);
+    void setResponseTimeout(std::chrono::milliseconds timeout);
     // Connections accepted and not yet closed: for tests and diagnostics.
     int openConnections() const;
+    // Stops listening and closes every connection: for shutdown.
+    void close();
 
 signals:
     void logLine(const QString &line);
@@ -60,14 +73,19 @@ signals:
 private:
     struct Connection
     {
+        ConnectionAdmission::Id id = 0;
         QByteArray received;
-        QTimer *deadline = nullptr; // owned by the socket
         bool answered = false;
     };
 
     void onNewConnection();
+    void refuse(QTcpSocket *socket, ConnectionAdmission::Verdict verdict);
     void onReadyRead(QTcpSocket *socket);
     void onBytesWritten(QTcpSocket *socket);
+    void onDeadline();
+    void armDeadline();
+    // Cuts the socket's signals to this object, aborts it and lets it go.
+    void drop(QTcpSocket *socket);
     void forget(QTcpSocket *socket);
     QByteArray answer(const HttpRequestHead &head);
     void respond(QTcpSocket *socket, Connection &connection, const QByteArray &response);
@@ -76,9 +94,12 @@ private:
     MetricsProvider m_metrics;
     QByteArray m_metricsContentType;
     QTcpServer m_server;
-    std::chrono::milliseconds m_headTimeout = kDefaultHeadTimeout;
+    ConnectionAdmission m_admission;
+    ConnectionAdmission::Id m_nextId = 1;
+    QTimer m_deadline; // the earliest deadline of any connection
     std::unordered_map<QTcpSocket *, Connection> m_connections;
-    int m_rejectedInBurst = 0;
+    std::unordered_map<ConnectionAdmission::Id, QTcpSocket *> m_sockets;
+    LogThrottle m_refusalLog{std::chrono::seconds(10)};
 };
 
 } // namespace anycast

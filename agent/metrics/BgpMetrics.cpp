@@ -5,10 +5,12 @@ namespace anycast {
 
 namespace {
 
-// The session states ExaBGP's neighbor-changes events report.
+// The session states ExaBGP's neighbor-changes events report, and the agent's own for
+// while no bridge reports them.
 QStringList neighborStates()
 {
-    return {QStringLiteral("up"), QStringLiteral("connected"), QStringLiteral("down")};
+    return {QStringLiteral("up"), QStringLiteral("connected"), QStringLiteral("down"),
+            QStringLiteral("unknown")};
 }
 
 } // namespace
@@ -43,6 +45,10 @@ void addBgpMetrics(prometheus::Registry &registry, const MetricsSnapshot &snapsh
     setCounter(counterFamily(registry, "anycast_bgp_error_acks_total",
                              "Commands ExaBGP answered with an error."),
                {}, static_cast<double>(bgp.errorAcks));
+    setCounter(counterFamily(registry, "anycast_bgp_neighbor_events_ignored_total",
+                             "Neighbor state events not tracked: malformed, or for more "
+                             "neighbors than the agent tracks."),
+               {}, static_cast<double>(bgp.neighborEventsIgnored));
 
     auto &routeChanges = counterFamily(registry, "anycast_route_changes_total",
                                        "Announcement changes (announce, withdraw, attribute "

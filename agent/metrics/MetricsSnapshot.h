@@ -43,7 +43,7 @@ struct MetricsSnapshot
     struct BgpNeighbor
     {
         QString address;
-        QString state; // as ExaBGP reports it: "up", "connected", "down"
+        QString state; // as ExaBGP reports it ("up", "connected", "down"), or "unknown"
     };
 
     struct BgpPrefix
@@ -57,7 +57,8 @@ struct MetricsSnapshot
         bool bridgeConnected = false;
         QList<BgpNeighbor> neighbors;
         QList<BgpPrefix> prefixes;
-        quint64 errorAcks = 0; // commands ExaBGP answered with `error`, since start
+        quint64 errorAcks = 0;             // commands ExaBGP answered with `error`, since start
+        quint64 neighborEventsIgnored = 0; // malformed, or beyond the neighbors tracked
     };
 
     struct Sampler

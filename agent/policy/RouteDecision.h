@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HealthStates.h"
+#include "protocol/PrefixDecision.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -11,35 +12,6 @@ namespace anycast {
 
 // RFC 8326: routers that honour it lower the route's preference during a drain.
 inline const QString kGracefulShutdownCommunity = QStringLiteral("65535:0");
-
-// BGP attributes of an announcement.
-struct RouteAttributes
-{
-    quint32 med = 0;
-    QStringList communities;
-    int prepend = 0; // extra copies of the local AS on the path
-
-    bool operator==(const RouteAttributes &) const = default;
-};
-
-// What the agent wants for one prefix, and why.
-struct PrefixDecision
-{
-    QString prefix;
-    PrefixState state = PrefixState::Withdrawn;
-    RouteAttributes attributes; // meaningful unless withdrawn
-    QString reason;
-
-    bool announced() const { return state != PrefixState::Withdrawn; }
-    // {"prefix", "state", "reason"} plus "med", "communities", "as_path_prepend" when
-    // announced: the shape --once and the agent's /status share.
-    QJsonObject toJson() const;
-    // Two decisions are the same route when a router would see no update between them.
-    bool sameRoute(const PrefixDecision &other) const
-    {
-        return state == other.state && (!announced() || attributes == other.attributes);
-    }
-};
 
 // [service.route]: how each health and operator state is announced.
 struct RouteConfig

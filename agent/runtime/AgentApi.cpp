@@ -2,6 +2,7 @@
 
 #include "MemoryTuning.h"
 #include "ParamsReader.h"
+#include "TextParameter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,14 +15,16 @@ const QStringList kMethods{QStringLiteral("hello"),     QStringLiteral("status")
                            QStringLiteral("events"),    QStringLiteral("drain"),
                            QStringLiteral("undrain")};
 
-// service, reason and ticket: the parameters drain and undrain share.
+// service, reason and ticket: the parameters drain and undrain share. The whole node is
+// meant only when `service` is left out; an empty, null, blank or padded name is an error.
 OperatorRequest readOperatorRequest(ParamsReader &reader)
 {
     OperatorRequest request;
-    request.target = reader.optionalString(QStringLiteral("service"), 200).value_or(QString());
-    request.reason = reader.requiredString(QStringLiteral("reason"), AgentApi::kMaxReasonLength);
-    request.ticket = reader.optionalString(QStringLiteral("ticket"), AgentApi::kMaxTicketLength)
-                         .value_or(QString());
+    request.target =
+        reader.optionalText(QStringLiteral("service"), kMaxServiceNameLength).value_or(QString());
+    request.reason = reader.requiredText(QStringLiteral("reason"), kMaxReasonLength);
+    request.ticket =
+        reader.optionalText(QStringLiteral("ticket"), kMaxTicketLength).value_or(QString());
     return request;
 }
 

@@ -30,8 +30,6 @@ public:
     };
 
     static constexpr int kApiVersion = 1;
-    static constexpr qsizetype kMaxReasonLength = 500;
-    static constexpr qsizetype kMaxTicketLength = 100;
 
     explicit AgentApi(Sources sources);
 

@@ -159,7 +159,26 @@ void AgentRuntime::connectMonitor(ServiceMonitor *monitor)
 
 AgentRuntime::~AgentRuntime()
 {
+    stop();
+}
+
+void AgentRuntime::stop()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
     m_systemd.stopping();
+    m_fastTimer.stop();
+    m_fullTimer.stop();
+    m_watchdogTimer.stop();
+    m_apiServer.close();
+    m_http.close();
+    m_bridgeServer.close();
+    m_fleet.reset();
+    // A probe torn down may still report; the runtime it reports to is whole until here.
+    qDeleteAll(m_monitors);
+    m_monitors.clear();
+    logLine(QStringLiteral("agent: stopped"));
 }
 
 void AgentRuntime::start()
@@ -171,18 +190,18 @@ void AgentRuntime::start()
                      formatDuration(m_config.sampleInterval)));
     if (m_config.bgp.localAs == 0)
         logLine(QStringLiteral("bgp: no route output: [bgp] local_as is not set"));
-    else if (const auto listening = m_bridgeServer.listen(); !listening)
+    else if (const auto listening = m_bridgeServer.listen(m_config.bgpGroup); !listening)
         logLine(QStringLiteral("bgp: no route output: %1").arg(listening.error()));
     else
-        logLine(
-            QStringLiteral("bgp: waiting for anycast-exabgp-bridge on %1").arg(m_config.bgpSocket));
+        logLine(QStringLiteral("bgp: waiting for anycast-exabgp-bridge on %1 (%2)")
+                    .arg(m_config.bgpSocket, listening->description));
     logLine(QStringLiteral("drain: %1").arg(m_drainLoadMessage));
     if (const auto listening = m_apiServer.listen(m_config.apiSocket, m_config.apiGroup);
         !listening)
         logLine(QStringLiteral("api: no operator API: %1").arg(listening.error()));
     else
-        logLine(QStringLiteral("api: listening on %1 (group %2; drains: root and group %3)")
-                    .arg(m_config.apiSocket, m_config.apiGroup, m_config.operatorsGroup));
+        logLine(QStringLiteral("api: listening on %1 (%2; drains: root and group %3)")
+                    .arg(m_config.apiSocket, listening->description, m_config.operatorsGroup));
     startFleet();
     if (!m_config.httpListen.isEmpty()) {
         // Read-only, and on loopback unless the operator chose otherwise.
@@ -207,6 +226,8 @@ void AgentRuntime::start()
 
 void AgentRuntime::reload()
 {
+    if (m_stopped)
+        return;
     const auto next = loadAgentConfig(m_config.sourcePath);
     const auto refuse = [this](const QString &why) {
         logLine(QStringLiteral("reload: keeping the running config: %1").arg(why));

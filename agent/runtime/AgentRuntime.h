@@ -39,6 +39,10 @@ public:
     ~AgentRuntime() final;
 
     void start();
+    // Tells systemd, stops the loops, closes every client and listener, then the services:
+    // in that order, each while everything it may call into still exists. The destructor
+    // calls it; the signal handler may call it first.
+    void stop();
     // SIGHUP: reads the config file again and applies what may change at run time
     // (ConfigReload.h). A bad or restart-only config is logged and the running one kept.
     void reload();
@@ -99,6 +103,7 @@ private:
     std::chrono::microseconds m_watchdogInterval{0};
     SteadyTime m_lastFastTick{};
     SteadyTime m_lastFullTick{};
+    bool m_stopped = false;
 };
 
 // One line per event, for the journal: "health web: healthy -> down: no listener on :443".

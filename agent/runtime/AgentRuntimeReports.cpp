@@ -73,7 +73,9 @@ QJsonObject AgentRuntime::status() const
                      {QStringLiteral("bridge"), m_bgp.bridgeHello()},
                      {QStringLiteral("neighbors"), neighbors},
                      {QStringLiteral("prefixes"), prefixes},
-                     {QStringLiteral("error_acks"), static_cast<double>(m_bgp.errors())}}},
+                     {QStringLiteral("error_acks"), static_cast<double>(m_bgp.errors())},
+                     {QStringLiteral("neighbor_events_ignored"),
+                      static_cast<double>(m_bgp.neighborEventsIgnored())}}},
     };
 }
 
@@ -130,6 +132,7 @@ MetricsSnapshot AgentRuntime::metricsSnapshot() const
         snapshot.bgp.prefixes.append(
             {prefix.prefix, prefix.desiredCommand == prefix.acknowledgedCommand});
     snapshot.bgp.errorAcks = m_bgp.errors();
+    snapshot.bgp.neighborEventsIgnored = m_bgp.neighborEventsIgnored();
     snapshot.sampler = {m_sampler->name(), m_fullSampleSeconds, m_fastPathSeconds};
     if (m_fleet) {
         for (const FleetPoller::PeerReport &peer : m_fleet->reports(now))

@@ -2,20 +2,6 @@
 
 namespace anycast {
 
-QJsonObject AgentEvent::toJson() const
-{
-    QJsonObject object{
-        {QStringLiteral("seq"), static_cast<qint64>(seq)},
-        {QStringLiteral("time"), time.toString(Qt::ISODateWithMs)},
-        {QStringLiteral("kind"), kind},
-        {QStringLiteral("service"), service},
-        {QStringLiteral("message"), message},
-    };
-    if (!data.isEmpty())
-        object.insert(QStringLiteral("data"), data);
-    return object;
-}
-
 EventLog::EventLog(qsizetype capacity)
     : m_capacity(capacity)
 {}

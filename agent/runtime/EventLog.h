@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/AgentEvent.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -8,20 +10,6 @@
 #include <deque>
 
 namespace anycast {
-
-// Something an operator wants to see in a timeline: a health or route change, a drain, a
-// reload, a peer lost. Numbered so a client can ask for what it missed.
-struct AgentEvent
-{
-    quint64 seq = 0;
-    QDateTime time;  // UTC
-    QString kind;    // health | route | probe | drain | undrain | bgp | fleet | config
-    QString service; // empty for node-wide events
-    QString message;
-    QJsonObject data;
-
-    QJsonObject toJson() const;
-};
 
 // The last `capacity` events, in order. Memory stays bounded however chatty a flapping
 // service gets; `events` and `subscribe` read from here.

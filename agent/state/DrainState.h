@@ -1,6 +1,6 @@
 #pragma once
 
-#include "DrainRecord.h"
+#include "protocol/DrainRecord.h"
 
 #include <QList>
 #include <QMap>

@@ -1,10 +1,10 @@
 #include "DrainStateFile.h"
 
 #include "PosixFile.h"
+#include "StrictJson.h"
 
 #include <QFile>
 #include <QJsonDocument>
-#include <QJsonParseError>
 
 #include <cerrno>
 #include <fcntl.h>
@@ -31,7 +31,7 @@ int lineAt(const QByteArray &bytes, qsizetype offset)
 Result<bool> saveFailure(const QString &path, const QString &what, int errorNumber)
 {
     return Result<bool>::failure(path + QStringLiteral(": ") + what + QStringLiteral(": ") +
-                                 systemErrorText(errorNumber));
+                                 openErrorText(errorNumber));
 }
 
 } // namespace
@@ -40,11 +40,11 @@ DrainStateLoad DrainStateFile::load(const QString &path)
 {
     using Kind = DrainStateLoad::Kind;
     PosixFile file;
-    if (const int error = file.open(path, O_RDONLY | O_CLOEXEC)) {
+    if (const int error = file.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) {
         if (error == ENOENT)
             return DrainStateLoad{Kind::Missing, {}, {}};
         return failure(Kind::Unreadable, path,
-                       QStringLiteral("cannot open: ") + systemErrorText(error));
+                       QStringLiteral("cannot open: ") + openErrorText(error));
     }
     QByteArray bytes;
     if (const int error = file.readAll(&bytes, kMaxFileSize)) {
@@ -58,18 +58,17 @@ DrainStateLoad DrainStateFile::load(const QString &path)
     if (bytes.trimmed().isEmpty())
         return failure(Kind::Corrupt, path, QStringLiteral("empty file"));
 
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
+    const StrictJsonResult parsed = StrictJson::parse(bytes);
+    if (!parsed.ok()) {
         return failure(Kind::Corrupt, path,
                        QStringLiteral("line %1: %2")
-                           .arg(lineAt(bytes, parseError.offset))
-                           .arg(parseError.errorString()));
+                           .arg(lineAt(bytes, parsed.problem->offset))
+                           .arg(parsed.problem->reason));
     }
-    if (!document.isObject())
+    if (!parsed.document.isObject())
         return failure(Kind::Corrupt, path, QStringLiteral("expected a JSON object"));
 
-    JsonReader reader(document.object());
+    JsonReader reader(parsed.document.object());
     DrainState state = DrainState::fromJson(reader);
     if (!reader.ok())
         return failure(Kind::Corrupt, path, reader.error());
@@ -82,8 +81,8 @@ Result<bool> DrainStateFile::save(const QString &path, const DrainState &state)
     const QByteArray bytes = QJsonDocument(state.toJson()).toJson(QJsonDocument::Indented);
 
     PosixFile file;
-    if (const int error =
-            file.open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, kFileMode)) {
+    if (const int error = file.open(
+            temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, kFileMode)) {
         return saveFailure(path, QStringLiteral("cannot create %1").arg(temporary), error);
     }
     // Whatever goes wrong before the rename, `path` still holds the old state; only the

@@ -42,6 +42,37 @@ int PosixFile::open(const QString &path, int flags, mode_t mode)
     return m_descriptor < 0 ? errno : 0;
 }
 
+int PosixFile::size(qint64 *bytes) const
+{
+    struct stat status
+    {};
+    if (::fstat(m_descriptor, &status) != 0)
+        return errno;
+    *bytes = status.st_size;
+    return 0;
+}
+
+int PosixFile::readAt(qint64 offset, qsizetype count, QByteArray *bytes) const
+{
+    bytes->resize(count);
+    qsizetype done = 0;
+    while (done < count) {
+        const ssize_t got = ::pread(m_descriptor, bytes->data() + done,
+                                    static_cast<size_t>(count - done), offset + done);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            bytes->clear();
+            return errno;
+        }
+        if (got == 0)
+            break;
+        done += got;
+    }
+    bytes->resize(done);
+    return 0;
+}
+
 int PosixFile::writeAll(const QByteArray &bytes)
 {
     qsizetype done = 0;
@@ -109,6 +140,13 @@ int PosixFile::close()
 QString systemErrorText(int errorNumber)
 {
     return QString::fromLocal8Bit(std::strerror(errorNumber));
+}
+
+QString openErrorText(int errorNumber)
+{
+    if (errorNumber == ELOOP)
+        return QStringLiteral("it is a symbolic link, which is not followed");
+    return systemErrorText(errorNumber);
 }
 
 QString parentFolder(const QString &path)

@@ -21,6 +21,10 @@ public:
     PosixFile &operator=(PosixFile &&other) noexcept;
 
     int open(const QString &path, int flags, mode_t mode = 0);
+    // The file's size in bytes (fstat).
+    int size(qint64 *bytes) const;
+    // Up to `count` bytes from `offset` (pread), fewer only at the end of the file.
+    int readAt(qint64 offset, qsizetype count, QByteArray *bytes) const;
     // Loops over short writes and EINTR.
     int writeAll(const QByteArray &bytes);
     // Exactly one write(2): with O_APPEND the kernel places it as one piece, so concurrent
@@ -41,6 +45,9 @@ private:
 
 // strerror(3) text, e.g. "No such file or directory".
 QString systemErrorText(int errorNumber);
+// For open(2) with O_NOFOLLOW, which fails with ELOOP on a symbolic link: says so plainly
+// rather than "Too many levels of symbolic links"; otherwise systemErrorText().
+QString openErrorText(int errorNumber);
 // fsync(2) of the folder that holds `path`: a rename or a new file is only durable once its
 // folder entry is on disk.
 int syncParentFolder(const QString &path);

@@ -139,6 +139,14 @@ QList<QJsonObject> AgentApiTest::auditEntries() const
     return entries;
 }
 
+void ConnectedAgentTest::SetUp()
+{
+    ASSERT_NO_FATAL_FAILURE(AgentApiTest::SetUp());
+    ASSERT_NO_FATAL_FAILURE(startAgent());
+    m_client = connectClient();
+    ASSERT_TRUE(m_client->connected());
+}
+
 QByteArray readFile(const QString &path)
 {
     return readFileIfAny(path).value_or(QByteArray());
@@ -165,6 +173,18 @@ QJsonObject errorOf(const QJsonObject &reply)
 QString compact(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject drainView(ApiTestClient &client)
+{
+    const QJsonObject status = result(client.call(QStringLiteral("status")));
+    QJsonArray serviceStates;
+    for (const QJsonValue &service : status.value(QStringLiteral("services")).toArray())
+        serviceStates.append(service.toObject().value(QStringLiteral("operator_state")));
+    const QJsonObject operatorStatus = status.value(QStringLiteral("operator")).toObject();
+    return {{QStringLiteral("node_state"), operatorStatus.value(QStringLiteral("node_state"))},
+            {QStringLiteral("drains"), operatorStatus.value(QStringLiteral("drains"))},
+            {QStringLiteral("services"), serviceStates}};
 }
 
 } // namespace anycast::apitest

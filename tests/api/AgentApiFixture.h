@@ -70,11 +70,23 @@ private:
     std::unique_ptr<labtest::AgentProcess> m_agent;
 };
 
+// A started agent for each test, and one client connected to it.
+class ConnectedAgentTest : public AgentApiTest
+{
+protected:
+    void SetUp() override;
+
+    std::unique_ptr<ApiTestClient> m_client;
+};
+
 QByteArray readFile(const QString &path);
 // An existing file's bytes; nullopt if it does not exist.
 std::optional<QByteArray> readFileIfAny(const QString &path);
 QJsonObject result(const QJsonObject &reply);
 QJsonObject errorOf(const QJsonObject &reply);
 QString compact(const QJsonObject &object);
+// What `status` says about drains (node_state, drains, each service's operator_state),
+// without the parts that move on their own.
+QJsonObject drainView(ApiTestClient &client);
 
 } // namespace anycast::apitest

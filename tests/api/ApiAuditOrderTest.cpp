@@ -9,19 +9,6 @@
 namespace anycast::apitest {
 namespace {
 
-// What `status` says about drains, without the parts that move on their own (timings).
-QJsonObject drainView(ApiTestClient &client)
-{
-    const QJsonObject status = result(client.call(QStringLiteral("status")));
-    QJsonArray serviceStates;
-    for (const QJsonValue &service : status.value(QStringLiteral("services")).toArray())
-        serviceStates.append(service.toObject().value(QStringLiteral("operator_state")));
-    const QJsonObject operatorStatus = status.value(QStringLiteral("operator")).toObject();
-    return {{QStringLiteral("node_state"), operatorStatus.value(QStringLiteral("node_state"))},
-            {QStringLiteral("drains"), operatorStatus.value(QStringLiteral("drains"))},
-            {QStringLiteral("services"), serviceStates}};
-}
-
 TEST_F(AgentApiTest, AuditLineIsOnDiskWhenTheReplyArrives)
 {
     ASSERT_NO_FATAL_FAILURE(startAgent());
@@ -39,11 +26,18 @@ TEST_F(AgentApiTest, AuditLineIsOnDiskWhenTheReplyArrives)
                                       .toArray();
         ASSERT_TRUE(result(reply).value(QStringLiteral("persisted")).toBool())
             << compact(reply).toStdString();
-        ASSERT_EQ(audit.size(), i + 1) << "after " << action.toStdString() << " " << i;
-        EXPECT_EQ(audit.last().value(QStringLiteral("action")).toString(), action);
-        EXPECT_EQ(audit.last().value(QStringLiteral("reason")).toString(), reason);
-        EXPECT_EQ(audit.last().value(QStringLiteral("result")).toString(),
-                  QStringLiteral("accepted"));
+        // Each mutation: its attempt, then its outcome, both on disk before the reply.
+        ASSERT_EQ(audit.size(), 2 * (i + 1)) << "after " << action.toStdString() << " " << i;
+        const QJsonObject &attempt = audit[2 * i];
+        const QJsonObject &outcome = audit[2 * i + 1];
+        EXPECT_EQ(attempt.value(QStringLiteral("kind")).toString(), QStringLiteral("attempt"));
+        EXPECT_EQ(attempt.value(QStringLiteral("action")).toString(), action);
+        EXPECT_EQ(attempt.value(QStringLiteral("reason")).toString(), reason);
+        EXPECT_EQ(attempt.value(QStringLiteral("id")).toInteger(), 2 * i + 1);
+        EXPECT_EQ(outcome.value(QStringLiteral("kind")).toString(), QStringLiteral("outcome"));
+        EXPECT_EQ(outcome.value(QStringLiteral("attempt")), attempt.value(QStringLiteral("id")));
+        EXPECT_EQ(outcome.value(QStringLiteral("action")).toString(), action);
+        EXPECT_EQ(outcome.value(QStringLiteral("result")).toString(), QStringLiteral("applied"));
         EXPECT_EQ(drains.size(), i % 2 == 0 ? 1 : 0) << readFile(statePath()).toStdString();
     }
 }
@@ -99,7 +93,10 @@ TEST_F(AgentApiTest, UnwritableDrainStateIsAuditedAsFailedAndRefused)
         << compact(reply).toStdString();
     const QList<QJsonObject> audit = auditEntries();
     ASSERT_EQ(audit.size(), 2) << readFile(auditPath()).toStdString();
-    EXPECT_EQ(audit[0].value(QStringLiteral("result")).toString(), QStringLiteral("accepted"));
+    EXPECT_EQ(audit[0].value(QStringLiteral("kind")).toString(), QStringLiteral("attempt"));
+    EXPECT_EQ(audit[0].value(QStringLiteral("result")).toString(), QStringLiteral("pending"));
+    EXPECT_EQ(audit[1].value(QStringLiteral("kind")).toString(), QStringLiteral("outcome"));
+    EXPECT_EQ(audit[1].value(QStringLiteral("attempt")), audit[0].value(QStringLiteral("id")));
     EXPECT_EQ(audit[1].value(QStringLiteral("action")).toString(), QStringLiteral("drain"));
     EXPECT_EQ(audit[1].value(QStringLiteral("ticket")).toString(), QStringLiteral("CHG-9"));
     EXPECT_TRUE(

@@ -10,17 +10,9 @@ namespace {
 
 constexpr qsizetype kMaxLine = 1024 * 1024;
 
-class BadInputTest : public AgentApiTest
+class BadInputTest : public ConnectedAgentTest
 {
 protected:
-    void SetUp() override
-    {
-        ASSERT_NO_FATAL_FAILURE(AgentApiTest::SetUp());
-        ASSERT_NO_FATAL_FAILURE(startAgent());
-        m_client = connectClient();
-        ASSERT_TRUE(m_client->connected());
-    }
-
     // The reply to one raw line on the test's connection.
     QJsonObject replyTo(const QByteArray &line)
     {
@@ -37,8 +29,6 @@ protected:
         EXPECT_EQ(result(hello).value(QStringLiteral("node")).toString(), QStringLiteral("api-1"))
             << compact(hello).toStdString();
     }
-
-    std::unique_ptr<ApiTestClient> m_client;
 };
 
 #define EXPECT_ERROR(reply, code, id)                                                              \

@@ -54,8 +54,11 @@ TEST_F(AgentApiTest, DrainIsPersistedAuditedAndShownThenUndrained)
     EXPECT_EQ(savedRecord.value(QStringLiteral("ticket")).toString(), QStringLiteral("CHG-1234"));
     EXPECT_EQ(savedRecord.value(QStringLiteral("by")).toString(), QStringLiteral("root"));
 
+    // The attempt, then its outcome once the state is on disk.
     QList<QJsonObject> audit = auditEntries();
-    ASSERT_EQ(audit.size(), 1) << readFile(auditPath()).toStdString();
+    ASSERT_EQ(audit.size(), 2) << readFile(auditPath()).toStdString();
+    EXPECT_EQ(audit[0].value(QStringLiteral("kind")).toString(), QStringLiteral("attempt"));
+    EXPECT_EQ(drained.value(QStringLiteral("audit_attempt")), audit[0].value(QStringLiteral("id")));
     EXPECT_EQ(audit[0].value(QStringLiteral("who")).toString(), QStringLiteral("root"));
     EXPECT_EQ(audit[0].value(QStringLiteral("uid")).toInt(-1), 0);
     EXPECT_EQ(audit[0].value(QStringLiteral("action")).toString(), QStringLiteral("drain"));
@@ -64,8 +67,11 @@ TEST_F(AgentApiTest, DrainIsPersistedAuditedAndShownThenUndrained)
               QStringLiteral("kernel upgrade"));
     EXPECT_EQ(audit[0].value(QStringLiteral("ticket")).toString(), QStringLiteral("CHG-1234"));
     EXPECT_EQ(audit[0].value(QStringLiteral("mode")).toString(), QStringLiteral("graceful"));
-    EXPECT_EQ(audit[0].value(QStringLiteral("result")).toString(), QStringLiteral("accepted"));
+    EXPECT_EQ(audit[0].value(QStringLiteral("result")).toString(), QStringLiteral("pending"));
     EXPECT_FALSE(audit[0].value(QStringLiteral("time")).toString().isEmpty());
+    EXPECT_EQ(audit[1].value(QStringLiteral("kind")).toString(), QStringLiteral("outcome"));
+    EXPECT_EQ(audit[1].value(QStringLiteral("attempt")), audit[0].value(QStringLiteral("id")));
+    EXPECT_EQ(audit[1].value(QStringLiteral("result")).toString(), QStringLiteral("applied"));
 
     const QJsonObject status = result(client->call(QStringLiteral("status")));
     const QJsonObject web = status.value(QStringLiteral("services")).toArray().at(0).toObject();
@@ -123,7 +129,7 @@ TEST_F(AgentApiTest, DrainIsPersistedAuditedAndShownThenUndrained)
                             {QStringLiteral("colour"), QStringLiteral("red")}},
                            QStringLiteral("colour"));
     EXPECT_EQ(readFile(statePath()), stateBefore);
-    EXPECT_EQ(auditEntries().size(), 1);
+    EXPECT_EQ(auditEntries().size(), 2);
 
     const QJsonObject undrained = client->call(
         QStringLiteral("undrain"), {{QStringLiteral("reason"), QStringLiteral("upgrade done")},
@@ -133,9 +139,10 @@ TEST_F(AgentApiTest, DrainIsPersistedAuditedAndShownThenUndrained)
     EXPECT_TRUE(drainState(statePath()).value(QStringLiteral("drains")).toArray().isEmpty())
         << readFile(statePath()).toStdString();
     audit = auditEntries();
-    ASSERT_EQ(audit.size(), 2);
-    EXPECT_EQ(audit[1].value(QStringLiteral("action")).toString(), QStringLiteral("undrain"));
-    EXPECT_EQ(audit[1].value(QStringLiteral("reason")).toString(), QStringLiteral("upgrade done"));
+    ASSERT_EQ(audit.size(), 4);
+    EXPECT_EQ(audit[2].value(QStringLiteral("action")).toString(), QStringLiteral("undrain"));
+    EXPECT_EQ(audit[2].value(QStringLiteral("reason")).toString(), QStringLiteral("upgrade done"));
+    EXPECT_EQ(audit[3].value(QStringLiteral("result")).toString(), QStringLiteral("applied"));
     EXPECT_EQ(result(client->call(QStringLiteral("status")))
                   .value(QStringLiteral("operator"))
                   .toObject()

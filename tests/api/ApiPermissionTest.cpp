@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QThread>
 
 #include <cerrno>
 #include <fcntl.h>
@@ -206,6 +207,54 @@ TEST_F(OperatorApiTest, ReaderMayReadButNotDrainAndTheRefusalIsAudited)
                   .value(QStringLiteral("node_state"))
                   .toString(),
               QStringLiteral("active"));
+}
+
+// A reader repeating a refused drain as fast as it can: each refusal is answered, but the
+// audit log gets one record at once and one count when the window ends, not 300 flushed lines.
+TEST_F(OperatorApiTest, RefusedDrainFloodCostsBoundedBytesAndEndsInACount)
+{
+    constexpr int kAttempts = 300;
+    ASSERT_NO_FATAL_FAILURE(writeConfig({m_group, QStringLiteral("root")}));
+    ASSERT_NO_FATAL_FAILURE(startAgent());
+    QByteArray requests;
+    for (int i = 0; i < kAttempts; ++i) {
+        requests += requestLine(i + 1, QStringLiteral("drain"),
+                                {{QStringLiteral("reason"), QStringLiteral("flood %1").arg(i)}});
+    }
+    const QByteArray output = exchangeAs(m_identity, socketPath(), requests);
+    const QList<QByteArray> replies = output.split('\n');
+    ASSERT_GE(replies.size(), kAttempts) << output.left(2000).toStdString();
+    for (int i = 0; i < kAttempts; ++i)
+        ASSERT_EQ(errorCode(QJsonDocument::fromJson(replies[i]).object()), -32001) << i;
+
+    // One refused record so far: a few hundred bytes, where one record per refusal was ~70 KB.
+    constexpr qsizetype kBound = 2048;
+    const qsizetype bytesNow = readFile(auditPath()).size();
+    EXPECT_LE(bytesNow, kBound / 2) << readFile(auditPath()).toStdString();
+    QList<QJsonObject> audit = auditEntries();
+    ASSERT_EQ(audit.size(), 1) << readFile(auditPath()).toStdString();
+    EXPECT_EQ(audit[0].value(QStringLiteral("kind")).toString(), QStringLiteral("refused"));
+    EXPECT_EQ(audit[0].value(QStringLiteral("reason")).toString(), QStringLiteral("flood 0"));
+    EXPECT_EQ(audit[0].value(QStringLiteral("uid")).toInteger(), m_identity.uid);
+
+    // The count follows when the window (10 s) ends.
+    const QDeadlineTimer deadline(kPatience + 10s);
+    while (auditEntries().size() < 2 && !deadline.hasExpired())
+        QThread::msleep(100);
+    audit = auditEntries();
+    ASSERT_EQ(audit.size(), 2) << readFile(auditPath()).toStdString();
+    const QJsonObject count = audit[1];
+    EXPECT_EQ(count.value(QStringLiteral("kind")).toString(), QStringLiteral("refusals"));
+    EXPECT_EQ(count.value(QStringLiteral("who")).toString(), m_user);
+    EXPECT_EQ(count.value(QStringLiteral("action")).toString(), QStringLiteral("drain"));
+    EXPECT_EQ(count.value(QStringLiteral("result")).toString(),
+              QStringLiteral("refused: permission denied"));
+    EXPECT_EQ(
+        count.value(QStringLiteral("extra")).toObject().value(QStringLiteral("count")).toInt(),
+        kAttempts - 1)
+        << compact(count).toStdString();
+    EXPECT_LE(readFile(auditPath()).size(), kBound) << readFile(auditPath()).toStdString();
+    EXPECT_FALSE(QFile::exists(statePath()));
 }
 
 TEST_F(OperatorApiTest, UserOutsideTheApiGroupCannotConnect)

@@ -119,6 +119,23 @@ TEST(JsonRpcRequestTest, RejectsMalformedRequests)
          kParseError, null, "U+FEFF"},
         {R"({"jsonrpc":"2.0","id":1,"method":"x","params":{"a":"\uFEFF"}})", kParseError, null,
          "U+FEFF"},
+        // A duplicate key anywhere: Qt would keep the last one, so the agent would act on
+        // what a reader of the line's beginning did not see.
+        {R"({"jsonrpc":"2.0","id":1,"method":"hello","method":"drain"})", kParseError, null,
+         "duplicate key \"method\""},
+        {R"({"jsonrpc":"2.0","id":1,"id":2,"method":"x"})", kParseError, null,
+         "duplicate key \"id\""},
+        {R"({"jsonrpc":"2.0","id":1,"method":"drain","params":{"service":"web","service":""}})",
+         kParseError, null, "duplicate key \"service\""},
+        {R"({"jsonrpc":"2.0","id":1,"method":"drain","params":{"reason":"x","\u0072eason":"y"}})",
+         kParseError, null, "duplicate key \"reason\""},
+        {R"({"jsonrpc":"2.0","id":1,"method":"x","params":{"a":[{"b":1,"b":1}]}})", kParseError,
+         null, "duplicate key \"b\""},
+        // Numbers Qt takes but JSON does not have, and lone surrogates.
+        {R"({"jsonrpc":"2.0","id":1.,"method":"x"})", kParseError, null, "number"},
+        {R"({"jsonrpc":"2.0","id":1,"method":"x","params":{"a":.5}})", kParseError, null, "number"},
+        {R"({"jsonrpc":"2.0","id":1,"method":"x","params":{"a":"\ud800"}})", kParseError, null,
+         "surrogate"},
         // Valid JSON that is not one request object.
         {R"([{"jsonrpc":"2.0","id":1,"method":"x"}])", kInvalidRequest, null, "batch"},
         {"[]", kInvalidRequest, null, "batch"},

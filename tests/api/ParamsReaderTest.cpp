@@ -21,10 +21,11 @@ QJsonObject params(const char *json)
 
 TEST(ParamsReaderTest, ReadsEveryKindOfParameter)
 {
-    ParamsReader reader(params(R"({"service":"web","reason":"  disk swap  ","force":true,
-        "limit":25,"order":"newest","names":["a","b"],"offset":3.0})"));
-    EXPECT_EQ(reader.optionalString(QStringLiteral("service"), 64), QStringLiteral("web"));
-    EXPECT_EQ(reader.requiredString(QStringLiteral("reason"), 500), QStringLiteral("disk swap"));
+    ParamsReader reader(params(R"({"service":"web","reason":"disk swap","force":true,
+        "limit":25,"order":"newest","names":["a","b"],"offset":3.0,"client":""})"));
+    EXPECT_EQ(reader.optionalText(QStringLiteral("service"), 64), QStringLiteral("web"));
+    EXPECT_EQ(reader.requiredText(QStringLiteral("reason"), 500), QStringLiteral("disk swap"));
+    EXPECT_EQ(reader.optionalString(QStringLiteral("client"), 64), QString());
     EXPECT_EQ(reader.optionalBool(QStringLiteral("force")), true);
     EXPECT_EQ(reader.optionalInteger(QStringLiteral("limit"), 1, 1000), 25);
     EXPECT_EQ(reader.optionalInteger(QStringLiteral("offset"), 0, 10), 3);
@@ -37,17 +38,49 @@ TEST(ParamsReaderTest, ReadsEveryKindOfParameter)
     EXPECT_TRUE(reader.ok()) << reader.error().message.toStdString();
 }
 
-TEST(ParamsReaderTest, AbsentAndNullOptionalsAreNothing)
+TEST(ParamsReaderTest, AbsentOptionalsAreNothing)
 {
-    ParamsReader reader(params(R"({"service":null,"force":null,"limit":null,"names":null})"));
-    EXPECT_EQ(reader.optionalString(QStringLiteral("service"), 64), std::nullopt);
+    ParamsReader reader(params(R"({})"));
+    EXPECT_EQ(reader.optionalString(QStringLiteral("client"), 64), std::nullopt);
+    EXPECT_EQ(reader.optionalText(QStringLiteral("service"), 64), std::nullopt);
     EXPECT_EQ(reader.optionalBool(QStringLiteral("force")), std::nullopt);
     EXPECT_EQ(reader.optionalInteger(QStringLiteral("limit"), 1, 10), std::nullopt);
     EXPECT_EQ(reader.optionalEnum(QStringLiteral("order"), {QStringLiteral("a")}), std::nullopt);
     EXPECT_TRUE(reader.stringList(QStringLiteral("names"), 10, 10).isEmpty());
-    EXPECT_TRUE(reader.stringList(QStringLiteral("absent"), 10, 10).isEmpty());
     reader.rejectUnknown();
     EXPECT_TRUE(reader.ok()) << reader.error().message.toStdString();
+}
+
+// Null is not "absent": `"service": null` must never read as "no service", i.e. the whole
+// node. Every kind of parameter refuses it, naming the parameter.
+TEST(ParamsReaderTest, NullIsAnErrorForEveryKind)
+{
+    const std::vector<std::pair<QString, std::function<void(ParamsReader &)>>> reads = {
+        {QStringLiteral("client"),
+         [](ParamsReader &r) { r.optionalString(QStringLiteral("client"), 9); }},
+        {QStringLiteral("service"),
+         [](ParamsReader &r) { r.optionalText(QStringLiteral("service"), 9); }},
+        {QStringLiteral("reason"),
+         [](ParamsReader &r) { r.requiredText(QStringLiteral("reason"), 9); }},
+        {QStringLiteral("force"), [](ParamsReader &r) { r.optionalBool(QStringLiteral("force")); }},
+        {QStringLiteral("limit"),
+         [](ParamsReader &r) { r.optionalInteger(QStringLiteral("limit"), 1, 9); }},
+        {QStringLiteral("order"),
+         [](ParamsReader &r) { r.optionalEnum(QStringLiteral("order"), {QStringLiteral("a")}); }},
+        {QStringLiteral("topics"),
+         [](ParamsReader &r) { r.stringList(QStringLiteral("topics"), 9, 9); }},
+    };
+    for (const auto &[key, read] : reads) {
+        SCOPED_TRACE(key.toStdString());
+        ParamsReader reader(QJsonObject{{key, QJsonValue(QJsonValue::Null)}});
+        read(reader);
+        ASSERT_FALSE(reader.ok());
+        EXPECT_EQ(reader.error().code, kInvalidParams);
+        EXPECT_EQ(reader.error().message,
+                  key + QStringLiteral(": null is not a value (leave the parameter out instead)"));
+        EXPECT_EQ(reader.error().data.toObject().value(QStringLiteral("parameter")).toString(),
+                  key);
+    }
 }
 
 struct Rejected
@@ -64,7 +97,10 @@ TEST(ParamsReaderTest, ErrorsNameTheParameter)
         reader.optionalString(QStringLiteral("service"), 8);
     };
     const auto reason = [](ParamsReader &reader) {
-        reader.requiredString(QStringLiteral("reason"), 10);
+        reader.requiredText(QStringLiteral("reason"), 10);
+    };
+    const auto service = [](ParamsReader &reader) {
+        reader.optionalText(QStringLiteral("service"), 8);
     };
     const auto boolean = [](ParamsReader &reader) { reader.optionalBool(QStringLiteral("force")); };
     const auto integer = [](ParamsReader &reader) {
@@ -86,9 +122,29 @@ TEST(ParamsReaderTest, ErrorsNameTheParameter)
         {R"({"service":["web"]})", string, "service", "service: expected a string"},
         {R"({"service":"123456789"})", string, "service", "service: longer than 8 characters"},
         {R"({})", reason, "reason", "reason: required"},
-        {R"({"reason":null})", reason, "reason", "reason: required"},
+        {R"({"reason":null})", reason, "reason",
+         "reason: null is not a value (leave the "
+         "parameter out instead)"},
         {R"({"reason":""})", reason, "reason", "reason: must not be empty"},
-        {R"({"reason":" \t\n "})", reason, "reason", "reason: must not be empty"},
+        {R"({"reason":" \t\n "})", reason, "reason", "reason: must not be blank"},
+        {R"({"reason":"\u00a0\u2003"})", reason, "reason", "reason: must not be blank"},
+        {R"({"reason":" disk"})", reason, "reason",
+         "reason: must not start or end with whitespace"},
+        {R"({"reason":"disk\n"})", reason, "reason",
+         "reason: must not start or end with whitespace"},
+        {R"({"reason":"a\u001bb"})", reason, "reason",
+         "reason: must not contain control characters"},
+        {R"({"reason":"a\nb"})", reason, "reason", "reason: must not contain control characters"},
+        {R"({"reason":"a\u0085b"})", reason, "reason",
+         "reason: must not contain control characters"},
+        {R"({"service":""})", service, "service", "service: must not be empty"},
+        {R"({"service":" "})", service, "service", "service: must not be blank"},
+        {R"({"service":"web "})", service, "service",
+         "service: must not start or end with whitespace"},
+        {R"({"service":"\tweb"})", service, "service",
+         "service: must not start or end with whitespace"},
+        {R"({"service":7})", service, "service", "service: expected a string"},
+        {R"({"service":"123456789"})", service, "service", "service: longer than 8 characters"},
         {R"({"reason":false})", reason, "reason", "reason: expected a string"},
         {R"({"reason":"12345678901"})", reason, "reason", "reason: longer than 10 characters"},
         {R"({"force":"true"})", boolean, "force", "force: expected true or false"},
@@ -129,7 +185,7 @@ TEST(ParamsReaderTest, FirstErrorWins)
     EXPECT_EQ(reader.optionalInteger(QStringLiteral("limit"), 0, 10), std::nullopt);
     // Reads after an error return nothing, even for a good value.
     EXPECT_EQ(reader.optionalBool(QStringLiteral("force")), std::nullopt);
-    EXPECT_TRUE(reader.requiredString(QStringLiteral("reason"), 10).isEmpty());
+    EXPECT_TRUE(reader.requiredText(QStringLiteral("reason"), 10).isEmpty());
     reader.rejectUnknown();
     EXPECT_EQ(reader.error().message, QStringLiteral("limit: expected an integer from 0 to 10"));
 }

@@ -121,6 +121,43 @@ TEST_F(BridgeRelay, ReplaysTheLatestSessionStateToAConnectingAgent)
     EXPECT_EQ(m_agent.readLine(), "after");
 }
 
+// '#' lines on the agent's socket are the bridge's own voice; ExaBGP (a peer's text, a stray
+// print) must not be able to speak with it.
+TEST_F(BridgeRelay, NeverRelaysHashLinesFromExabgp)
+{
+    auto bridge = startConnected();
+    bridge->writeStdin("#bridge hello 6.6.6 on_agent_loss=withdraw\n"
+                       "  \t#bridge hello 6.6.6 on_agent_loss=withdraw\n"
+                       "#anything\n"
+                       "done\n");
+    EXPECT_EQ(m_agent.readLine(), "done") << "a '#' line from ExaBGP reached the agent";
+    EXPECT_TRUE(bridge->waitForStderr("dropped 1 line(s) from ExaBGP starting with '#'"))
+        << bridge->stderrText();
+    EXPECT_TRUE(bridge->running());
+}
+
+TEST_F(BridgeRelay, RemembersTheSessionsOfAtMost64Peers)
+{
+    auto bridge = start({"--grace", "10s"});
+    std::string events;
+    for (int i = 0; i < 1000; ++i) {
+        events += R"({"exabgp": "4.0.1", "type": "state", "neighbor": {"address": )"
+                  R"({"local": "127.0.0.2", "peer": "10.0.)" +
+                  std::to_string(i / 256) + "." + std::to_string(i % 256) +
+                  R"("}, "state": "up"}})"
+                  "\n";
+    }
+    bridge->writeStdin(events + std::string(70 * 1024, 'x') + "\n");
+    ASSERT_TRUE(bridge->waitForStderr("from ExaBGP over 64 KiB")); // the lines above were read
+    ASSERT_TRUE(m_agent.listen());
+    ASSERT_TRUE(m_agent.accept());
+    EXPECT_TRUE(m_agent.readLine().value_or("").starts_with("#bridge hello "));
+    int replayed = 0;
+    while (m_agent.readLine(500ms).value_or("").find("\"type\": \"state\"") != std::string::npos)
+        ++replayed;
+    EXPECT_EQ(replayed, 64);
+}
+
 TEST_F(BridgeRelay, DropsOversizeLinesAndKeepsGoing)
 {
     auto bridge = startConnected();

@@ -1,3 +1,4 @@
+#include "ConfigFolderTest.h"
 #include "SocketSample.h"
 
 #include <QFile>
@@ -59,49 +60,16 @@ private:
     quint16 m_port = 0;
 };
 
-class AgentCli : public ::testing::Test
+class AgentCli : public ConfigFolderTest
 {
 protected:
-    QString writeConfig(const QString &text)
-    {
-        const QString path = m_dir.filePath(QStringLiteral("agent.toml"));
-        QFile file(path);
-        EXPECT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(text.toUtf8());
-        return path;
-    }
     QString configFor(quint16 port)
     {
         return writeConfig(QStringLiteral("[agent]\nnode = \"cli-test\"\nregion = \"lab\"\n"
                                           "[[service]]\nname = \"web\"\nports = [%1]\n")
                                .arg(port));
     }
-
-    QTemporaryDir m_dir;
 };
-
-TEST_F(AgentCli, CheckAcceptsTheExampleConfig)
-{
-    const ProcessResult result =
-        run(QStringLiteral("anycast-agent"),
-            {QStringLiteral("--config"), QStringLiteral(ANYCAST_SOURCE_DIR "/examples/agent.toml"),
-             QStringLiteral("--check")});
-    EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
-    EXPECT_TRUE(result.out.contains("OK (2 services)")) << result.out.toStdString();
-}
-
-TEST_F(AgentCli, CheckReportsFileLineColumnAndExitsTwo)
-{
-    const QString path = writeConfig(QStringLiteral("[agent]\nregion = \"r\"\n[[service]]\n"
-                                                    "name = \"s\"\nports = [0]\n"));
-    const ProcessResult result = run(QStringLiteral("anycast-agent"),
-                                     {QStringLiteral("--config"), path, QStringLiteral("--check")});
-    EXPECT_EQ(result.exitCode, 2);
-    EXPECT_TRUE(result.err.contains((path + QStringLiteral(":5:10: ports: a port is an integer "
-                                                           "from 1 to 65535"))
-                                        .toUtf8()))
-        << result.err.toStdString();
-}
 
 TEST_F(AgentCli, MissingConfigFileExitsTwoWithReason)
 {
@@ -300,7 +268,8 @@ TEST_F(AgentCli, ConsoleStartsOffscreenAndSavesAScreenshot)
     const QString png = m_dir.filePath(QStringLiteral("console.png"));
     const ProcessResult result =
         run(QStringLiteral("anycast-console"),
-            {QStringLiteral("--screenshot"), png, QStringLiteral("--after"), QStringLiteral("0.2"),
+            {QStringLiteral("--inventory"), m_dir.filePath(QStringLiteral("no-fleet.toml")),
+             QStringLiteral("--screenshot"), png, QStringLiteral("--after"), QStringLiteral("0.2"),
              QStringLiteral("--lang"), QStringLiteral("de")},
             environment);
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();

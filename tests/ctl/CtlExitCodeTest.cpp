@@ -39,6 +39,47 @@ TEST_F(CtlExitCodeTest, UsageErrorsAre64BeforeConnecting)
     EXPECT_FALSE(drain.err.contains(QStringLiteral("not running")));
 }
 
+// anycastctl never sends what the agent would refuse: an empty --service must not become
+// "the whole node", and a blank or padded reason is refused, not trimmed.
+TEST_F(CtlExitCodeTest, TextTheAgentWouldRefuseIsAUsageError)
+{
+    const QString reason = QStringLiteral("--reason");
+    const QString service = QStringLiteral("--service");
+    const QString ticket = QStringLiteral("--ticket");
+    const QString ok = QStringLiteral("maintenance");
+    const struct
+    {
+        QStringList arguments;
+        QString message;
+    } table[] = {
+        {{reason, QString()}, QStringLiteral("--reason must not be empty")},
+        {{reason, QStringLiteral("   ")}, QStringLiteral("--reason must not be blank")},
+        {{reason, QStringLiteral(" kernel")}, QStringLiteral("--reason must not start or end")},
+        {{reason, QStringLiteral("kernel\n")}, QStringLiteral("--reason must not start or end")},
+        {{reason, QStringLiteral("a\x1b[2Jb")},
+         QStringLiteral("--reason must not contain control")},
+        {{reason, QString(501, QLatin1Char('r'))}, QStringLiteral("--reason longer than 500")},
+        {{reason, ok, service, QString()}, QStringLiteral("--service must not be empty")},
+        {{reason, ok, service, QStringLiteral(" ")}, QStringLiteral("--service must not be blank")},
+        {{reason, ok, service, QStringLiteral("web ")},
+         QStringLiteral("--service must not start or end")},
+        {{reason, ok, ticket, QString()}, QStringLiteral("--ticket must not be empty")},
+        {{reason, ok, ticket, QStringLiteral("\tCHG-1")},
+         QStringLiteral("--ticket must not start or end")},
+    };
+    for (const QString &command : {QStringLiteral("drain"), QStringLiteral("undrain")}) {
+        for (const auto &row : table) {
+            SCOPED_TRACE((command + u' ' + row.arguments.join(u' ')).toStdString());
+            const CtlResult result = ctl(QStringList{command} + row.arguments);
+            EXPECT_EQ(result.exitCode, 64);
+            EXPECT_TRUE(result.err.contains(row.message)) << result.err.toStdString();
+            // Refused before connecting: no agent runs here.
+            EXPECT_FALSE(result.err.contains(QStringLiteral("not running")))
+                << result.err.toStdString();
+        }
+    }
+}
+
 TEST_F(CtlExitCodeTest, HelpListsTheExitCodes)
 {
     const CtlResult help = runCtl({QStringLiteral("--help")});

@@ -151,13 +151,14 @@ void CtlAgentTest::TearDown()
         ::close(m_serviceFd);
 }
 
-void CtlAgentTest::startAgent(const QString &apiGroup)
+void CtlAgentTest::startAgent(const QString &apiGroup, const QString &operatorsGroup)
 {
-    QString text = QStringLiteral("[agent]\nnode = \"ctl-1\"\nregion = \"ctl-region\"\n"
-                                  "api_socket = \"%1\"\nbgp_socket = \"%2\"\nstate_dir = \"%3\"\n"
-                                  "http_listen = \"\"\noperators_group = \"root\"\n"
-                                  "sample_interval = \"200ms\"\n")
-                       .arg(socketPath(), path(QStringLiteral("bgp.sock")), stateDir());
+    QString text =
+        QStringLiteral("[agent]\nnode = \"ctl-1\"\nregion = \"ctl-region\"\n"
+                       "api_socket = \"%1\"\nbgp_socket = \"%2\"\nstate_dir = \"%3\"\n"
+                       "http_listen = \"\"\noperators_group = \"%4\"\n"
+                       "sample_interval = \"200ms\"\n")
+            .arg(socketPath(), path(QStringLiteral("bgp.sock")), stateDir(), operatorsGroup);
     if (!apiGroup.isEmpty())
         text += QStringLiteral("api_group = \"%1\"\n").arg(apiGroup);
     text += QStringLiteral("[[service]]\nname = \"web\"\nports = [%1]\n"

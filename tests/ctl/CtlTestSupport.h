@@ -72,7 +72,8 @@ protected:
     void TearDown() override;
 
     // Writes the configuration and starts the agent; asserts that its API answers.
-    void startAgent(const QString &apiGroup = {});
+    void startAgent(const QString &apiGroup = {},
+                    const QString &operatorsGroup = QStringLiteral("root"));
     void killAgent();
 
     // anycastctl against this agent's socket, with `arguments` after the command.

@@ -115,5 +115,85 @@ TEST(CtlText, EventLineAndTableNameTheNodeForNodeEvents)
               QStringLiteral("no events yet\n"));
 }
 
+// What a terminal would act on, or what would hide or reorder text, comes out as a JSON-style
+// escape; everything else, any script included, comes out as it went in.
+TEST(CtlText, EscapeNonPrintableTable)
+{
+    struct Row
+    {
+        QString in;
+        QString out;
+        Newlines newlines = Newlines::Escape;
+    };
+    const QList<Row> rows = {
+        {QStringLiteral("192.0.2.1 up"), QStringLiteral("192.0.2.1 up")},
+        {QString(), QString()},
+        {QStringLiteral("\x1b[2Jclear"), QStringLiteral("\\u001b[2Jclear")},
+        {QStringLiteral("a\nb"), QStringLiteral("a\\u000ab")},
+        {QStringLiteral("a\nb"), QStringLiteral("a\nb"), Newlines::Keep},
+        {QStringLiteral("a\r\tb"), QStringLiteral("a\\u000d\\u0009b"), Newlines::Keep},
+        {QStringLiteral("bell\x07"), QStringLiteral("bell\\u0007")},
+        {QStringLiteral("del\x7f"), QStringLiteral("del\\u007f")},
+        {QString(QChar(0x9b)) + QStringLiteral("31m"), QStringLiteral("\\u009b31m")}, // C1 CSI
+        {QString(QChar(0x85)), QStringLiteral("\\u0085")},                            // C1 NEL
+        {QStringLiteral("abc") + QChar(0x202e) + QStringLiteral("fed"),               // RLO
+         QStringLiteral("abc\\u202efed")},
+        {QString(QChar(0x2066)) + QChar(0x2069), QStringLiteral("\\u2066\\u2069")}, // isolates
+        {QString(QChar(0x200b)), QStringLiteral("\\u200b")},                        // zero width
+        {QString(QChar(0x2028)), QStringLiteral("\\u2028")},
+        {QString(QChar(0xe000)), QStringLiteral("\\ue000")}, // private use
+        {QString(QChar(0xd800)), QStringLiteral("\\ud800")}, // a lone surrogate
+        {QString::fromUtf8("fra-1 \u00e9t\u00e9 \u6771\u4eac"),
+         QString::fromUtf8("fra-1 \u00e9t\u00e9 \u6771\u4eac")},
+        {QString::fromUtf8("\U0001F600"), QString::fromUtf8("\U0001F600")},   // a pair, printable
+        {QString::fromUcs4(U"\U000E0041"), QStringLiteral("\\udb40\\udc41")}, // a tag character
+    };
+    for (const Row &row : rows) {
+        EXPECT_EQ(escapeNonPrintable(row.in, row.newlines), row.out)
+            << row.in.toStdString() << " -> " << escapeNonPrintable(row.in).toStdString();
+    }
+}
+
+TEST(CtlText, EscapedTextReadsTheSameInsideJson)
+{
+    const QString hostile = QStringLiteral("x\x1b]0;title\x07") + QChar(0x9b) + QChar(0x202e) +
+                            QString::fromUcs4(U"\U000E0041");
+    const QByteArray json =
+        escapeNonPrintable(
+            QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("v"), hostile}})
+                                  .toJson(QJsonDocument::Compact)),
+            Newlines::Keep)
+            .toUtf8();
+    EXPECT_EQ(QJsonDocument::fromJson(json).object().value(QStringLiteral("v")).toString(), hostile)
+        << json.toStdString();
+}
+
+TEST(CtlText, StatusHeaderStaysOneLineWithAHostileNeighborName)
+{
+    QJsonObject status = object(kStatus);
+    status[QStringLiteral("bgp")] =
+        QJsonObject{{QStringLiteral("bridge_connected"), true},
+                    {QStringLiteral("neighbors"),
+                     QJsonObject{{QStringLiteral("10.0.0.1\x1b[2J\nnode forged  region x"),
+                                  QStringLiteral("up\x1b[0m")}}}};
+    const QString text = StatusTable(status, 100).render();
+    const QString header = text.section(QLatin1Char('\n'), 0, 0);
+    EXPECT_TRUE(header.endsWith(
+        QStringLiteral("neighbors 10.0.0.1\\u001b[2J\\u000anode forged  region x up\\u001b[0m")))
+        << header.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("\nnode forged")));
+    EXPECT_FALSE(text.contains(QChar(0x1b)));
+}
+
+TEST(CtlText, TableCellsKeepOneLineAndShowTheirControls)
+{
+    TextTable table({QStringLiteral("SERVICE"), QStringLiteral("REASON")});
+    table.addRow({QStringLiteral("web\x1b[31m"),
+                  QStringLiteral("probe said:\nerror") + QChar(0x202e) + QStringLiteral("!")});
+    const QStringList lines = table.render(0).split(u'\n', Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 2);
+    EXPECT_EQ(lines[1], QStringLiteral("web\\u001b[31m  probe said: error\\u202e!"));
+}
+
 } // namespace
 } // namespace anycast

@@ -1,15 +1,14 @@
 #include "LabAgentNode.h"
 
+#include "HttpGet.h"
 #include "LabSystem.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocalSocket>
-#include <QTcpSocket>
 
 namespace anycast::labtest {
 
@@ -127,17 +126,8 @@ QJsonObject LabAgentNode::status() const
 
 QJsonObject fetchStatus(quint16 port)
 {
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    if (!socket.waitForConnected(5000))
-        return {};
-    socket.write("GET /status HTTP/1.1\r\nHost: localhost\r\n\r\n");
-    QByteArray response;
-    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(5000))
-        response += socket.readAll();
-    response += socket.readAll();
-    const qsizetype body = response.indexOf("\r\n\r\n");
-    return body < 0 ? QJsonObject() : QJsonDocument::fromJson(response.mid(body + 4)).object();
+    const std::optional<test::HttpGetReply> reply = test::httpGet(port, "/status");
+    return reply ? QJsonDocument::fromJson(reply->body).object() : QJsonObject();
 }
 
 QJsonObject LabAgentNode::route() const

@@ -120,6 +120,12 @@ const std::vector<RejectRow> kRejectRows = {
     {"NotJson", "<html>502 Bad Gateway</html>", QStringLiteral("not JSON")},
     {"TruncatedJson", R"({"node":"a","services":[)", QStringLiteral("not JSON")},
     {"TopLevelArray", "[]", QStringLiteral("expected a JSON object")},
+    // The fleet guard must read what the peer meant, not the last of two answers.
+    {"DuplicateKey", R"({"node":"a","services":[],"node":"b"})",
+     QStringLiteral("duplicate key \"node\"")},
+    {"DuplicateKeyInAService",
+     R"({"services":[{"name":"web","health":"down","health":"healthy"}]})",
+     QStringLiteral("duplicate key \"health\"")},
     {"MissingServices", R"({"node":"a","region":"r"})", QStringLiteral("services")},
     {"ServicesNotArray", R"({"node":"a","services":{}})", QStringLiteral("services")},
     {"NodeNotString", R"({"node":7,"services":[]})", QStringLiteral("node")},

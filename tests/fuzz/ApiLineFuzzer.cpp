@@ -23,8 +23,9 @@ void requireOneLine(const QByteArray &line)
 void readTypicalParams(const QJsonObject &params)
 {
     ParamsReader reader(params);
-    reader.optionalString(QStringLiteral("service"), 64);
-    reader.requiredString(QStringLiteral("reason"), 500);
+    reader.optionalString(QStringLiteral("client"), 64);
+    reader.optionalText(QStringLiteral("service"), 64);
+    reader.requiredText(QStringLiteral("reason"), 500);
     reader.optionalBool(QStringLiteral("force"));
     reader.optionalInteger(QStringLiteral("limit"), 1, 10000);
     reader.optionalEnum(QStringLiteral("order"),

@@ -20,7 +20,7 @@ bool waitUntil(const std::function<bool()> &done, std::chrono::milliseconds limi
     return true;
 }
 
-TestClient::TestClient(quint16 port)
+TestClient::TestClient(quint16 port, const QHostAddress &source)
 {
     QTcpSocket *socket = m_socket.get();
     QObject::connect(socket, &QTcpSocket::readyRead,
@@ -32,6 +32,10 @@ TestClient::TestClient(quint16 port)
     });
     // A reset or refusal may come without a disconnected() from a never-connected socket.
     QObject::connect(socket, &QTcpSocket::errorOccurred, [this] { m_closed = true; });
+    if (!source.isNull() && !socket->bind(source, 0)) {
+        m_closed = true;
+        return;
+    }
     socket->connectToHost(QHostAddress::LocalHost, port);
 }
 
@@ -79,9 +83,10 @@ std::optional<HttpReply> parseReply(const QByteArray &bytes)
     return reply;
 }
 
-std::optional<HttpReply> exchange(quint16 port, const QByteArray &request)
+std::optional<HttpReply> exchange(quint16 port, const QByteArray &request,
+                                  const QHostAddress &source)
 {
-    TestClient client(port);
+    TestClient client(port, source);
     if (!client.waitConnected())
         return std::nullopt;
     client.send(request);

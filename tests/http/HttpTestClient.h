@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QMap>
 #include <QTcpSocket>
 
@@ -18,11 +19,11 @@ using namespace std::chrono_literals;
 bool waitUntil(const std::function<bool()> &done, std::chrono::milliseconds limit = 5s);
 
 // A client on the test's event loop, recording everything it receives and whether the server
-// closed the connection.
+// closed the connection. From `source` (another 127.0.0.x, say) when given.
 class TestClient
 {
 public:
-    explicit TestClient(quint16 port);
+    explicit TestClient(quint16 port, const QHostAddress &source = {});
     ~TestClient();
     TestClient(const TestClient &) = delete;
     TestClient &operator=(const TestClient &) = delete;
@@ -50,6 +51,7 @@ struct HttpReply
 std::optional<HttpReply> parseReply(const QByteArray &bytes);
 
 // One request on its own connection; the reply once the server has closed it.
-std::optional<HttpReply> exchange(quint16 port, const QByteArray &request);
+std::optional<HttpReply> exchange(quint16 port, const QByteArray &request,
+                                  const QHostAddress &source = {});
 
 } // namespace anycast::test

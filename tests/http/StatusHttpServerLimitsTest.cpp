@@ -104,38 +104,34 @@ TEST(StatusHttpServerLifetimeTest, DestroyingTheServerClosesItsClients)
     EXPECT_TRUE(client.waitClosed(2s));
 }
 
-TEST_F(StatusHttpServerLimitsTest, ConnectionsBeyond64AreClosedAtOnce)
+TEST_F(StatusHttpServerLimitsTest, OneAddressHoldsAtMostEightConnections)
 {
-    // Long enough for 64 connections to be set up before the first one times out, short
-    // enough to watch them all time out.
     constexpr auto kTimeout = 3s;
     start(kTimeout);
+    const QHostAddress greedy(QStringLiteral("127.0.0.2"));
     std::vector<std::unique_ptr<TestClient>> idle;
-    for (int i = 0; i < StatusHttpServer::kMaxConnections - 1; ++i) {
-        idle.push_back(std::make_unique<TestClient>(m_server.port()));
+    for (int i = 0; i < StatusHttpServer::kMaxConnectionsPerAddress; ++i) {
+        idle.push_back(std::make_unique<TestClient>(m_server.port(), greedy));
         ASSERT_TRUE(idle.back()->waitConnected()) << i;
     }
-    ASSERT_TRUE(waitUntil([this] { return m_server.openConnections() == 63; }));
-    // Idle clients hold slots, not the server: the last free slot still gets an answer.
-    expectStillServing();
-
-    idle.push_back(std::make_unique<TestClient>(m_server.port()));
-    ASSERT_TRUE(idle.back()->waitConnected());
-    ASSERT_TRUE(waitUntil([this] { return m_server.openConnections() == 64; }));
+    ASSERT_TRUE(waitUntil([this] { return m_server.openConnections() == 8; }));
 
     QElapsedTimer elapsed;
     elapsed.start();
-    TestClient extra(m_server.port());
-    ASSERT_TRUE(extra.waitClosed(2s)) << "the 65th connection was not closed at once";
-    EXPECT_TRUE(extra.received().isEmpty());
-    TestClient another(m_server.port());
-    ASSERT_TRUE(another.waitClosed(2s)) << "the 66th connection was not closed at once";
+    TestClient ninth(m_server.port(), greedy);
+    ASSERT_TRUE(ninth.waitClosed(2s)) << "the ninth connection from one address stayed open";
+    EXPECT_TRUE(ninth.received().isEmpty());
+    TestClient tenth(m_server.port(), greedy);
+    ASSERT_TRUE(tenth.waitClosed(2s));
     ASSERT_LT(elapsed.elapsed(), std::chrono::milliseconds(kTimeout).count())
-        << "too slow to tell a rejection from a timeout";
-    EXPECT_EQ(m_server.openConnections(), 64);
+        << "too slow to tell a refusal from a timeout";
+    EXPECT_EQ(m_server.openConnections(), 8);
     for (const auto &client : idle)
         EXPECT_FALSE(client->closed());
-    EXPECT_EQ(logLinesContaining(QStringLiteral("closing new ones")), 1) << "once per burst";
+    EXPECT_EQ(logLinesContaining(QStringLiteral("127.0.0.2 already holds 8 connections")), 1)
+        << "one line for a burst: " << m_log.join(QLatin1Char('\n')).toStdString();
+    // Everyone else is served meanwhile.
+    expectStillServing();
 
     // The idle ones do not hold their slots for ever.
     EXPECT_TRUE(waitUntil(
@@ -145,9 +141,35 @@ TEST_F(StatusHttpServerLimitsTest, ConnectionsBeyond64AreClosedAtOnce)
         },
         kTimeout + 5s));
     EXPECT_TRUE(waitUntil([this] { return m_server.openConnections() == 0; }));
-    EXPECT_EQ(logLinesContaining(QStringLiteral("accepting connections again (closed 2 ")), 1)
-        << m_log.join(QLatin1Char('\n')).toStdString();
+    TestClient again(m_server.port(), greedy);
+    ASSERT_TRUE(again.waitConnected());
+    EXPECT_TRUE(waitUntil([this] { return m_server.openConnections() == 1; }));
+}
+
+TEST_F(StatusHttpServerLimitsTest, FullServerMakesRoomByClosingTheOldestIdleConnection)
+{
+    start(30s); // nothing times out during the test: only eviction frees a slot
+    std::vector<std::unique_ptr<TestClient>> idle;
+    for (int i = 0; i < StatusHttpServer::kMaxConnections; ++i) {
+        // Eight hosts, eight connections each: every slot taken, no address over its share.
+        const QHostAddress source(QStringLiteral("127.0.0.%1").arg(2 + i / 8));
+        idle.push_back(std::make_unique<TestClient>(m_server.port(), source));
+        ASSERT_TRUE(idle.back()->waitConnected()) << i;
+        ASSERT_TRUE(waitUntil([this, i] { return m_server.openConnections() == i + 1; })) << i;
+    }
     expectStillServing();
+    EXPECT_TRUE(idle[0]->waitClosed(2s)) << "the oldest idle connection was not the one closed";
+    for (std::size_t i = 1; i < idle.size(); ++i)
+        EXPECT_FALSE(idle[i]->closed()) << i;
+    // Full again: the next request takes the next oldest idle connection's slot.
+    ASSERT_TRUE(waitUntil([this] { return m_server.openConnections() == 63; }));
+    TestClient refill(m_server.port(), QHostAddress(QStringLiteral("127.0.0.10")));
+    ASSERT_TRUE(refill.waitConnected());
+    ASSERT_TRUE(waitUntil([this] { return m_server.openConnections() == 64; }));
+    expectStillServing();
+    EXPECT_TRUE(idle[1]->waitClosed(2s));
+    EXPECT_FALSE(refill.closed());
+    EXPECT_LE(m_server.openConnections(), StatusHttpServer::kMaxConnections);
 }
 
 } // namespace

@@ -1,13 +1,19 @@
 // The anycast-agent .deb: `cpack -G DEB` against the current build folder, then its control
-// data and contents with dpkg-deb, and the extracted agent checking the shipped config. No
-// apt-get install here (CI machines are shared); docs/PACKAGING.md has the manual check.
+// data and contents with dpkg-deb, and the extracted package installed into a private copy
+// of /etc (installed-root.sh, in a mount namespace) where the packaged agent and ExaBGP's
+// bridge meet. No apt-get install on the machine itself (CI machines are shared);
+// docs/PACKAGING.md has the manual check.
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -87,7 +93,6 @@ TEST_F(AgentPackage, ControlNamesPackageAndQtDependency)
     EXPECT_TRUE(info.out.contains(QStringLiteral("\n Package: anycast-agent\n")))
         << qPrintable(info.out);
     EXPECT_TRUE(info.out.contains(QStringLiteral(" Section: net\n"))) << qPrintable(info.out);
-    EXPECT_TRUE(info.out.contains(QStringLiteral(" Recommends: exabgp\n"))) << qPrintable(info.out);
     const qsizetype depends = info.out.indexOf(QStringLiteral("\n Depends: "));
     ASSERT_GE(depends, 0) << qPrintable(info.out);
     const QString dependsLine =
@@ -95,6 +100,9 @@ TEST_F(AgentPackage, ControlNamesPackageAndQtDependency)
     EXPECT_TRUE(dependsLine.contains(QStringLiteral("libqt6core6"))) << qPrintable(dependsLine);
     EXPECT_TRUE(dependsLine.contains(QStringLiteral("libqt6network6"))) << qPrintable(dependsLine);
     EXPECT_TRUE(dependsLine.contains(QStringLiteral("libsystemd0"))) << qPrintable(dependsLine);
+    // Its postinst gives the agent the group Debian's exabgp package creates.
+    EXPECT_TRUE(dependsLine.trimmed().startsWith(QStringLiteral("Depends: exabgp, ")))
+        << qPrintable(dependsLine);
 }
 
 TEST_F(AgentPackage, ContainsAgentFilesOnly)
@@ -139,25 +147,81 @@ TEST_F(AgentPackage, ConfigIsAConffileAndScriptsAreThere)
     }
 }
 
-TEST_F(AgentPackage, ExtractedAgentChecksShippedConfig)
+TEST_F(AgentPackage, ExtractedToolsRun)
 {
     QTemporaryDir root;
     ASSERT_TRUE(root.isValid());
     const ToolRun extract =
         runTool(QStringLiteral("dpkg-deb"), {QStringLiteral("-x"), deb(), root.path()});
     ASSERT_EQ(extract.exitCode, 0) << qPrintable(extract.err);
-    const ToolRun check = runTool(root.filePath(QStringLiteral("usr/bin/anycast-agent")),
-                                  {QStringLiteral("--config"),
-                                   root.filePath(QStringLiteral("etc/anycast-agent/agent.toml")),
-                                   QStringLiteral("--check")},
-                                  30000);
-    EXPECT_EQ(check.exitCode, 0) << qPrintable(check.out) << qPrintable(check.err);
-    for (const char *tool : {"anycastctl", "anycast-exabgp-bridge"}) {
+    for (const char *tool : {"anycast-agent", "anycastctl", "anycast-exabgp-bridge"}) {
         const ToolRun version =
             runTool(root.filePath(QStringLiteral("usr/bin/") + QString::fromLatin1(tool)),
                     {QStringLiteral("--version")}, 30000);
         EXPECT_EQ(version.exitCode, 0) << tool << qPrintable(version.err);
     }
+}
+
+// The package on a host with Debian's exabgp: after its postinst, the shipped config checks
+// out as the agent's user, bgp.sock is 0660 with group exabgp, and the bridge running as user
+// exabgp (as the stock exabgp.service starts it) connects while one running as nobody is
+// refused. The steps, and why each, are in installed-root.sh.
+TEST_F(AgentPackage, InstalledNextToExabgpTheBridgeReachesTheAgent)
+{
+    ASSERT_EQ(::geteuid(), 0u) << "installs into a private /etc in a mount namespace: root";
+    QTemporaryDir work;
+    ASSERT_TRUE(work.isValid());
+    // The agent's and exabgp's users read the package's files under it.
+    ASSERT_EQ(::chmod(QFile::encodeName(work.path()).constData(), 0755), 0);
+    const QString root = work.filePath(QStringLiteral("root"));
+    const QString control = work.filePath(QStringLiteral("control"));
+    ASSERT_EQ(runTool(QStringLiteral("dpkg-deb"), {QStringLiteral("-x"), deb(), root}).exitCode, 0);
+    ASSERT_EQ(runTool(QStringLiteral("dpkg-deb"), {QStringLiteral("-e"), deb(), control}).exitCode,
+              0);
+    const ToolRun run =
+        runTool(QStringLiteral("unshare"),
+                {QStringLiteral("--mount"), QStringLiteral("--propagation"),
+                 QStringLiteral("private"), QStringLiteral("bash"),
+                 QStringLiteral(ANYCAST_SOURCE_DIR "/tests/packaging/installed-root.sh"), root,
+                 control, work.path()},
+                120000);
+    const auto logOf = [&](const char *name) {
+        QFile file(work.filePath(QString::fromLatin1(name)));
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    };
+    const QString context =
+        run.out + run.err + QStringLiteral("\n--- postinst\n") + logOf("postinst.log") +
+        QStringLiteral("--- check\n") + logOf("check.err") + QStringLiteral("--- agent\n") +
+        logOf("agent.log") + QStringLiteral("--- bridge as exabgp\n") + logOf("bridge-exabgp.log") +
+        QStringLiteral("--- bridge as nobody\n") + logOf("bridge-nobody.log");
+    ASSERT_EQ(run.exitCode, 0) << qPrintable(context);
+    QHash<QString, QString> result;
+    for (const QString &line : run.out.split(QLatin1Char('\n'))) {
+        const QStringList words = line.split(QLatin1Char(' '));
+        if (words.size() == 3 && words[0] == QLatin1String("RESULT"))
+            result.insert(words[1], words[2]);
+    }
+    EXPECT_EQ(result.value(QStringLiteral("postinst")), QStringLiteral("0")) << qPrintable(context);
+    const QStringList agentGroups =
+        result.value(QStringLiteral("agent-groups")).split(QLatin1Char(','));
+    EXPECT_TRUE(agentGroups.contains(QStringLiteral("anycast-ops"))) << qPrintable(context);
+    EXPECT_TRUE(agentGroups.contains(QStringLiteral("exabgp"))) << qPrintable(context);
+    EXPECT_EQ(result.value(QStringLiteral("check")), QStringLiteral("0")) << qPrintable(context);
+    EXPECT_EQ(result.value(QStringLiteral("bgp-socket")),
+              QStringLiteral("660,anycast-agent,exabgp"))
+        << qPrintable(context);
+    EXPECT_EQ(result.value(QStringLiteral("api-socket")),
+              QStringLiteral("660,anycast-agent,anycast-ops"))
+        << qPrintable(context);
+    EXPECT_EQ(result.value(QStringLiteral("bridge-exabgp")), QStringLiteral("seen"))
+        << qPrintable(context);
+    EXPECT_EQ(result.value(QStringLiteral("agent-saw-bridge")), QStringLiteral("1"))
+        << qPrintable(context);
+    EXPECT_EQ(result.value(QStringLiteral("bridge-nobody")), QStringLiteral("seen"))
+        << qPrintable(context);
+    EXPECT_EQ(result.value(QStringLiteral("root-status")), QStringLiteral("0"))
+        << qPrintable(context);
+    EXPECT_FALSE(logOf("agent.log").contains(QStringLiteral("WARNING"))) << qPrintable(context);
 }
 
 } // namespace

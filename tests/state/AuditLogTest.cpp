@@ -28,7 +28,7 @@ AuditEntry sampleEntry(const QString &action = QStringLiteral("drain"))
     entry.reason = QStringLiteral("kernel upgrade");
     entry.ticket = QStringLiteral("OPS-1234");
     entry.mode = QStringLiteral("graceful");
-    entry.result = QStringLiteral("accepted");
+    entry.result = QStringLiteral("pending");
     entry.extra = {{QStringLiteral("prefixes"), QJsonArray{QStringLiteral("192.0.2.1/32")}}};
     return entry;
 }
@@ -48,14 +48,16 @@ protected:
 
 TEST_F(AuditLogTest, AppendsOneCompactLinePerEntry)
 {
-    const AuditLog log(m_path);
+    AuditLog log(m_path);
     EXPECT_EQ(log.path(), m_path);
-    ASSERT_TRUE(log.append(sampleEntry()).ok());
+    EXPECT_EQ(log.append(sampleEntry()).value(), 1u);
     AuditEntry undrain = sampleEntry(QStringLiteral("undrain"));
+    undrain.kind = AuditKind::Outcome;
+    undrain.attempt = 1;
     undrain.target.clear();
     undrain.mode.clear();
     undrain.extra = {};
-    ASSERT_TRUE(log.append(undrain).ok());
+    EXPECT_EQ(log.append(undrain).value(), 2u);
 
     const QByteArray bytes = test::readBytes(m_path);
     EXPECT_EQ(bytes.count('\n'), 2);
@@ -66,8 +68,12 @@ TEST_F(AuditLogTest, AppendsOneCompactLinePerEntry)
 
     const auto lines = AuditLog::readAll(m_path);
     ASSERT_TRUE(lines.ok()) << lines.error().toStdString();
-    ASSERT_EQ(lines->size(), 2);
-    const QJsonObject first = lines->at(0);
+    ASSERT_EQ(lines->records.size(), 2);
+    EXPECT_TRUE(lines->skippedLines.isEmpty());
+    const QJsonObject first = lines->records.at(0);
+    EXPECT_EQ(first.value(QStringLiteral("id")).toInteger(), 1);
+    EXPECT_EQ(first.value(QStringLiteral("kind")).toString(), QStringLiteral("attempt"));
+    EXPECT_TRUE(first.value(QStringLiteral("attempt")).isNull());
     EXPECT_EQ(first.value(QStringLiteral("time")).toString(),
               QStringLiteral("2024-05-01T12:34:56.789Z"));
     EXPECT_EQ(first.value(QStringLiteral("who")).toString(), QStringLiteral("alice"));
@@ -78,11 +84,14 @@ TEST_F(AuditLogTest, AppendsOneCompactLinePerEntry)
     EXPECT_EQ(first.value(QStringLiteral("reason")).toString(), QStringLiteral("kernel upgrade"));
     EXPECT_EQ(first.value(QStringLiteral("ticket")).toString(), QStringLiteral("OPS-1234"));
     EXPECT_EQ(first.value(QStringLiteral("mode")).toString(), QStringLiteral("graceful"));
-    EXPECT_EQ(first.value(QStringLiteral("result")).toString(), QStringLiteral("accepted"));
+    EXPECT_EQ(first.value(QStringLiteral("result")).toString(), QStringLiteral("pending"));
     EXPECT_EQ(first.value(QStringLiteral("extra")).toObject(), sampleEntry().extra);
-    EXPECT_EQ(first.size(), 11);
+    EXPECT_EQ(first.size(), 14);
 
-    const QJsonObject second = lines->at(1);
+    const QJsonObject second = lines->records.at(1);
+    EXPECT_EQ(second.value(QStringLiteral("id")).toInteger(), 2);
+    EXPECT_EQ(second.value(QStringLiteral("kind")).toString(), QStringLiteral("outcome"));
+    EXPECT_EQ(second.value(QStringLiteral("attempt")).toInteger(), 1);
     EXPECT_EQ(second.value(QStringLiteral("action")).toString(), QStringLiteral("undrain"));
     EXPECT_TRUE(second.value(QStringLiteral("target")).isString());
     EXPECT_EQ(second.value(QStringLiteral("mode")).toString(), QString());
@@ -91,12 +100,14 @@ TEST_F(AuditLogTest, AppendsOneCompactLinePerEntry)
 
 TEST_F(AuditLogTest, StartsAFreshFileAfterTheOldOneWasMovedAway)
 {
-    const AuditLog log(m_path);
+    AuditLog log(m_path);
     ASSERT_TRUE(log.append(sampleEntry()).ok());
     ASSERT_TRUE(QFile::rename(m_path, m_path + QStringLiteral(".1")));
     ASSERT_TRUE(log.append(sampleEntry(QStringLiteral("undrain"))).ok());
-    EXPECT_EQ(AuditLog::readAll(m_path)->size(), 1);
-    EXPECT_EQ(AuditLog::readAll(m_path + QStringLiteral(".1"))->size(), 1);
+    EXPECT_EQ(AuditLog::readAll(m_path)->records.size(), 1);
+    EXPECT_EQ(AuditLog::readAll(m_path + QStringLiteral(".1"))->records.size(), 1);
+    // Ids go on increasing: the new file's first record is not a second "1".
+    EXPECT_EQ(AuditLog::readAll(m_path)->records.at(0).value(QStringLiteral("id")).toInteger(), 2);
 }
 
 TEST_F(AuditLogTest, DirectoryAtThePathFailsAndChangesNothing)
@@ -130,28 +141,99 @@ TEST_F(AuditLogTest, LogWithoutWritePermissionFailsAsNobody)
     EXPECT_EQ(test::readBytes(m_path), before);
 }
 
-TEST_F(AuditLogTest, ReadAllNamesTheBadLine)
+// Whatever a line holds (torn, garbled, two answers in one object), it costs only itself.
+TEST_F(AuditLogTest, ReaderSkipsBadLinesCountingThemAndKeepsTheRest)
 {
-    test::writeBytes(m_path, "{\"a\":1}\n{\"a\":\n");
-    auto lines = AuditLog::readAll(m_path);
-    ASSERT_FALSE(lines.ok());
-    EXPECT_TRUE(lines.error().startsWith(m_path + QStringLiteral(": line 2: ")))
-        << lines.error().toStdString();
+    test::writeBytes(m_path, "{\"a\":1}\n{\"a\":\n[1]\n{\"a\":1,\"a\":2}\n\n{\"b\":2}\n\xff\xfe\n"
+                             "{\"c\":3}");
+    const auto lines = AuditLog::readAll(m_path);
+    ASSERT_TRUE(lines.ok()) << lines.error().toStdString();
+    ASSERT_EQ(lines->records.size(), 3);
+    EXPECT_EQ(lines->records[0].value(QStringLiteral("a")).toInt(), 1);
+    EXPECT_EQ(lines->records[1].value(QStringLiteral("b")).toInt(), 2);
+    // A last line whose '\n' is missing but whose JSON is whole is still a record.
+    EXPECT_EQ(lines->records[2].value(QStringLiteral("c")).toInt(), 3);
+    EXPECT_EQ(lines->skippedLines, (QList<qsizetype>{2, 3, 4, 7}));
 
-    test::writeBytes(m_path, "{\"a\":1}\n[1]\n");
-    lines = AuditLog::readAll(m_path);
-    ASSERT_FALSE(lines.ok());
-    EXPECT_EQ(lines.error(), m_path + QStringLiteral(": line 2: expected a JSON object"));
+    const auto missing = AuditLog::readAll(m_folder.filePath(QStringLiteral("none.log")));
+    ASSERT_FALSE(missing.ok());
+    EXPECT_TRUE(missing.error().endsWith(QStringLiteral("none.log: cannot read: No such file or "
+                                                        "directory")));
+}
 
-    test::writeBytes(m_path, "{\"a\":1}\n{\"a\":2}");
-    lines = AuditLog::readAll(m_path);
-    ASSERT_FALSE(lines.ok());
-    EXPECT_EQ(lines.error(), m_path + QStringLiteral(": the last line is not complete"));
+// A crash or a full disk can leave the last line without its '\n'; the next record must not
+// glue onto it.
+TEST_F(AuditLogTest, RecordsAfterATornTailEachStartOnTheirOwnLine)
+{
+    AuditLog log(m_path);
+    ASSERT_TRUE(log.append(sampleEntry()).ok());
+    const QByteArray whole = test::readBytes(m_path);
+    test::writeBytes(m_path, whole + whole.left(whole.size() / 2)); // a torn copy of a record
+    ASSERT_TRUE(log.append(sampleEntry(QStringLiteral("undrain"))).ok());
+    ASSERT_TRUE(log.append(sampleEntry(QStringLiteral("drain"))).ok());
 
-    lines = AuditLog::readAll(m_folder.filePath(QStringLiteral("none.log")));
-    ASSERT_FALSE(lines.ok());
-    EXPECT_TRUE(lines.error().endsWith(QStringLiteral("none.log: cannot read: No such file or "
-                                                      "directory")));
+    const QByteArray bytes = test::readBytes(m_path);
+    EXPECT_TRUE(bytes.endsWith('\n'));
+    const auto lines = AuditLog::readAll(m_path);
+    ASSERT_TRUE(lines.ok()) << lines.error().toStdString();
+    ASSERT_EQ(lines->records.size(), 3) << bytes.toStdString();
+    EXPECT_EQ(lines->skippedLines, QList<qsizetype>{2});
+    EXPECT_EQ(lines->records[1].value(QStringLiteral("action")).toString(),
+              QStringLiteral("undrain"));
+    EXPECT_EQ(lines->records[1].value(QStringLiteral("id")).toInteger(), 2);
+    EXPECT_EQ(lines->records[2].value(QStringLiteral("id")).toInteger(), 3);
+    // One '\n' was added, not one per record: no blank lines where the tail was whole.
+    EXPECT_EQ(bytes.count('\n'), 4);
+}
+
+TEST_F(AuditLogTest, IdsContinueAfterTheHighestSeen)
+{
+    AuditLog log(m_path);
+    log.continueAfter(41);
+    EXPECT_EQ(log.append(sampleEntry()).value(), 42u);
+    log.continueAfter(7); // never backwards
+    EXPECT_EQ(log.append(sampleEntry()).value(), 43u);
+    // A refusal is written the same way, only without the flush.
+    EXPECT_EQ(log.append(sampleEntry(), AuditLog::Sync::Lazy).value(), 44u);
+    EXPECT_EQ(AuditLog::readAll(m_path)->records.size(), 3);
+}
+
+TEST_F(AuditLogTest, SymbolicLinkAtThePathIsRefusedAndNotFollowed)
+{
+    const QString victim = m_folder.filePath(QStringLiteral("victim"));
+    test::writeBytes(victim, "keep me\n");
+    ASSERT_TRUE(QFile::link(victim, m_path));
+    const auto appended = AuditLog(m_path).append(sampleEntry());
+    ASSERT_FALSE(appended.ok());
+    EXPECT_EQ(appended.error(), m_path + QStringLiteral(": cannot open the audit log for "
+                                                        "appending: it is a symbolic link, "
+                                                        "which is not followed"));
+    EXPECT_EQ(test::readBytes(victim), QByteArray("keep me\n"));
+    const auto read = AuditLog::readAll(m_path);
+    ASSERT_FALSE(read.ok());
+    EXPECT_TRUE(read.error().endsWith(QStringLiteral("symbolic link, which is not followed")));
+    // A dangling link is refused too, rather than creating its target.
+    ASSERT_TRUE(QFile::remove(m_path));
+    ASSERT_TRUE(QFile::link(m_folder.filePath(QStringLiteral("made-by-link")), m_path));
+    EXPECT_FALSE(AuditLog(m_path).append(sampleEntry()).ok());
+    EXPECT_FALSE(QFile::exists(m_folder.filePath(QStringLiteral("made-by-link"))));
+}
+
+TEST_F(AuditLogTest, TailReadsOnlyTheEndAndDropsTheLineItCuts)
+{
+    AuditLog log(m_path);
+    for (int i = 0; i < 100; ++i)
+        ASSERT_TRUE(log.append(sampleEntry()).ok());
+    const qint64 lineSize = test::readBytes(m_path).indexOf('\n') + 1;
+    // Two and a half lines' worth: the half line is dropped, the two whole ones are kept.
+    const auto tail = AuditLog::readTail(m_path, lineSize * 5 / 2);
+    ASSERT_TRUE(tail.ok()) << tail.error().toStdString();
+    ASSERT_EQ(tail->records.size(), 2);
+    EXPECT_TRUE(tail->skippedLines.isEmpty());
+    EXPECT_EQ(tail->records[0].value(QStringLiteral("id")).toInteger(), 99);
+    EXPECT_EQ(tail->records[1].value(QStringLiteral("id")).toInteger(), 100);
+    EXPECT_EQ(AuditLog::readTail(m_path, 1 << 30)->records.size(), 100);
+    EXPECT_TRUE(AuditLog::readTail(m_path, 3)->records.isEmpty());
 }
 
 // Two processes appending 3 KiB lines at once: each line must arrive whole. Lines larger than
@@ -160,7 +242,7 @@ TEST_F(AuditLogTest, ConcurrentWritersNeverInterleaveLines)
 {
     constexpr int kLinesEach = 500;
     const auto writeLines = [this](const QString &writer) {
-        const AuditLog log(m_path);
+        AuditLog log(m_path);
         for (int i = 0; i < kLinesEach; ++i) {
             AuditEntry entry = sampleEntry();
             entry.reason = QString(3 * 1024, writer.at(0));
@@ -183,9 +265,10 @@ TEST_F(AuditLogTest, ConcurrentWritersNeverInterleaveLines)
 
     const auto lines = AuditLog::readAll(m_path);
     ASSERT_TRUE(lines.ok()) << lines.error().toStdString();
-    ASSERT_EQ(lines->size(), 2 * kLinesEach);
+    ASSERT_EQ(lines->records.size(), 2 * kLinesEach);
+    EXPECT_TRUE(lines->skippedLines.isEmpty());
     QMap<QString, int> nextIndex;
-    for (const QJsonObject &line : lines.value()) {
+    for (const QJsonObject &line : lines->records) {
         const QJsonObject extra = line.value(QStringLiteral("extra")).toObject();
         const QString writer = extra.value(QStringLiteral("writer")).toString();
         ASSERT_EQ(line.value(QStringLiteral("reason")).toString(), QString(3 * 1024, writer.at(0)));

@@ -1,7 +1,7 @@
-#include "DrainRecord.h"
+#include "protocol/DrainRecord.h"
 
 #include "StateTestSupport.h"
-#include "UtcTimestamp.h"
+#include "protocol/UtcTimestamp.h"
 
 #include <gtest/gtest.h>
 

@@ -4,6 +4,7 @@
 #include "UnprivilegedChild.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -175,6 +176,50 @@ TEST_F(DrainStateFileTest, GarbageEmptyAndTruncatedFilesAreCorrupt)
     EXPECT_EQ(loaded.kind, Kind::Corrupt);
     EXPECT_EQ(loaded.message, m_path + QStringLiteral(": expected a JSON object"));
     EXPECT_TRUE(loaded.state.isEmpty());
+}
+
+// Qt keeps the last of two equal keys; a state file that says two things is not trusted.
+TEST_F(DrainStateFileTest, DuplicateKeysAreCorrupt)
+{
+    DrainStateLoad loaded = loadBytes(R"({"version": 1, "drains": [], "version": 1})");
+    EXPECT_EQ(loaded.kind, Kind::Corrupt);
+    EXPECT_EQ(loaded.message, m_path + QStringLiteral(": line 1: duplicate key \"version\""));
+
+    QByteArray nested = test::stateBytes(test::sampleState().toJson());
+    const qsizetype reason = nested.indexOf("\"reason\"");
+    ASSERT_GT(reason, 0);
+    nested.insert(reason, "\"target\": \"web\",\n            ");
+    loaded = loadBytes(nested);
+    EXPECT_EQ(loaded.kind, Kind::Corrupt);
+    EXPECT_TRUE(loaded.message.endsWith(QStringLiteral(": duplicate key \"target\"")))
+        << loaded.message.toStdString();
+    EXPECT_TRUE(loaded.state.isEmpty());
+}
+
+TEST_F(DrainStateFileTest, SymbolicLinkAtThePathIsUnreadableAndNotFollowed)
+{
+    const QString elsewhere = pathOf(QStringLiteral("elsewhere.json"));
+    ASSERT_TRUE(DrainStateFile::save(elsewhere, test::sampleState()).ok());
+    ASSERT_TRUE(QFile::link(elsewhere, m_path));
+    const DrainStateLoad loaded = DrainStateFile::load(m_path);
+    EXPECT_EQ(loaded.kind, Kind::Unreadable);
+    EXPECT_EQ(loaded.message, m_path + QStringLiteral(": cannot open: it is a symbolic link, "
+                                                      "which is not followed"));
+    EXPECT_TRUE(loaded.state.isEmpty());
+}
+
+TEST_F(DrainStateFileTest, SymbolicLinkAtTheTemporaryPathIsRefused)
+{
+    const QString victim = pathOf(QStringLiteral("victim"));
+    test::writeBytes(victim, "keep me\n");
+    ASSERT_TRUE(QFile::link(victim, m_path + QStringLiteral(".tmp")));
+    const auto saved = DrainStateFile::save(m_path, test::sampleState());
+    ASSERT_FALSE(saved.ok());
+    EXPECT_EQ(saved.error(), m_path + QStringLiteral(": cannot create ") + m_path +
+                                 QStringLiteral(".tmp: it is a symbolic link, which is not "
+                                                "followed"));
+    EXPECT_EQ(test::readBytes(victim), QByteArray("keep me\n"));
+    EXPECT_FALSE(QFile::exists(m_path));
 }
 
 TEST_F(DrainStateFileTest, StrictRejectsNameTheFileAndTheValue)

@@ -1,5 +1,7 @@
 // The real agent binary under systemd's notify protocol, with this test playing systemd:
 // it binds the NOTIFY_SOCKET datagram socket and reads what the agent sends.
+#include "AgentProcess.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QFile>
@@ -19,6 +21,7 @@
 namespace {
 
 using namespace std::chrono_literals;
+using anycast::labtest::AgentProcess;
 
 class Fd
 {
@@ -127,18 +130,14 @@ TEST(SystemdNotify, AgentReportsReadyPingsWatchdogAndStops)
                      .toUtf8());
     config.close();
 
-    QProcess agent;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("NOTIFY_SOCKET"), notifyPath);
     // 400 ms: the agent must ping every 200 ms. WATCHDOG_PID is left out, which
     // sd_watchdog_enabled(3) takes as "meant for this process".
     environment.insert(QStringLiteral("WATCHDOG_USEC"), QStringLiteral("400000"));
     environment.remove(QStringLiteral("WATCHDOG_PID"));
-    agent.setProcessEnvironment(environment);
-    agent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    agent.start(QStringLiteral(ANYCAST_BIN_DIR "/anycast-agent"),
-                {QStringLiteral("--config"), configPath});
-    ASSERT_TRUE(agent.waitForStarted(5000));
+    AgentProcess agent(configPath, dir.filePath(QStringLiteral("agent.log")), environment);
+    ASSERT_TRUE(agent.running());
 
     QByteArrayList seen;
     const auto ready = waitFor(notify, "READY=1", 10s, seen);
@@ -161,12 +160,11 @@ TEST(SystemdNotify, AgentReportsReadyPingsWatchdogAndStops)
     }
     EXPECT_GE(watchdogs, 2) << "got: " << seen.join(" | ").toStdString();
 
-    agent.terminate(); // SIGTERM, as systemctl stop sends
+    // SIGTERM, as systemctl stop sends: STOPPING=1, then exit 0 with a clean log.
+    const QStringList problems = agent.stop();
+    EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
     const auto stopping = waitFor(notify, "STOPPING=1", 10s, seen);
     EXPECT_TRUE(stopping) << "no STOPPING=1; got: " << seen.join(" | ").toStdString();
-    ASSERT_TRUE(agent.waitForFinished(10000));
-    EXPECT_EQ(agent.exitStatus(), QProcess::NormalExit);
-    EXPECT_EQ(agent.exitCode(), 0);
 }
 
 } // namespace

@@ -79,7 +79,8 @@ TEST(AgentConfig, InvalidPrefixPointsAtTheValue)
 {
     EXPECT_EQ(errorOf("[agent]\nregion = \"r\"\n[[service]]\nname = \"s\"\nports = [80]\n"
                       "prefixes = [\"192.0.2.1/32\", \"192.0.2.300/32\"]\n"),
-              "agent.toml:6:29: '192.0.2.300/32' is not a prefix (e.g. 192.0.2.1/32)");
+              "agent.toml:6:29: prefixes: '192.0.2.300/32' has an address that is not an IPv4 "
+              "address");
 }
 
 TEST(AgentConfig, MissingRegionIsAnError)
@@ -219,7 +220,8 @@ acept_queue_ratio = 0.5
                     .size() == 1)
         << config.error().toStdString();
     EXPECT_TRUE(
-        lines.filter(QStringLiteral("agent.toml:13:16: '65536:1' is not a community")).size() == 1)
+        lines.filter(QStringLiteral("agent.toml:13:16: communities: '65536:1' is not a community"))
+            .size() == 1)
         << config.error().toStdString();
 }
 

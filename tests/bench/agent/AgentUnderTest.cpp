@@ -1,5 +1,7 @@
 #include "AgentUnderTest.h"
 
+#include "AgentStopCheck.h"
+
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -106,44 +108,6 @@ bool freeLoopbackPort(std::uint16_t *port, std::string *error)
 }
 
 } // namespace
-
-bool readUsage(pid_t pid, ProcessUsage *usage, std::string *error)
-{
-    const std::string base = "/proc/" + std::to_string(pid);
-    std::ifstream statFile(base + "/stat");
-    std::string stat;
-    std::getline(statFile, stat);
-    // The command name (field 2) is in parentheses and may hold spaces; fields after the last
-    // ')' are plain numbers. utime and stime are fields 14 and 15, i.e. the 12th and 13th
-    // after the state letter (field 3).
-    const auto close = stat.rfind(')');
-    if (close == std::string::npos) {
-        *error = "cannot read " + base + "/stat";
-        return false;
-    }
-    std::istringstream fields(stat.substr(close + 1));
-    std::string field;
-    for (int i = 3; i <= 13 && fields >> field; ++i) {
-    }
-    if (!(fields >> usage->userTicks >> usage->systemTicks)) {
-        *error = "cannot parse " + base + "/stat";
-        return false;
-    }
-    std::ifstream status(base + "/status");
-    std::string line;
-    usage->rssKb = usage->hwmKb = 0;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmRSS:", 0) == 0)
-            usage->rssKb = std::strtoull(line.c_str() + 6, nullptr, 10);
-        else if (line.rfind("VmHWM:", 0) == 0)
-            usage->hwmKb = std::strtoull(line.c_str() + 6, nullptr, 10);
-    }
-    if (usage->rssKb == 0) {
-        *error = "no VmRSS in " + base + "/status";
-        return false;
-    }
-    return true;
-}
 
 AgentUnderTest::~AgentUnderTest()
 {
@@ -260,26 +224,34 @@ bool AgentUnderTest::alive(std::string *error)
     return false;
 }
 
-void AgentUnderTest::stop()
+std::vector<std::string> AgentUnderTest::stop()
 {
-    if (m_pid > 0) {
-        // SIGTERM first so the agent may shut down as it would under systemd; SIGKILL if not.
-        kill(m_pid, SIGTERM);
-        const auto deadline =
-            std::chrono::steady_clock::now() + std::chrono::milliseconds(kTermGraceMs);
-        while (waitpid(m_pid, nullptr, WNOHANG) == 0) {
-            if (std::chrono::steady_clock::now() > deadline) {
-                kill(m_pid, SIGKILL);
-                while (waitpid(m_pid, nullptr, 0) < 0 && errno == EINTR) {
-                }
-                break;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (m_pid <= 0)
+        return {};
+    // SIGTERM, as systemd stops the agent; SIGKILL if it does not go.
+    kill(m_pid, SIGTERM);
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(kTermGraceMs);
+    int status = 0;
+    pid_t done = 0;
+    while ((done = waitpid(m_pid, &status, WNOHANG)) == 0 &&
+           std::chrono::steady_clock::now() <= deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::vector<std::string> problems;
+    if (done == m_pid) {
+        const test::ProcessEnd end{WIFEXITED(status),
+                                   WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status)};
+        problems = test::agentStopProblems(end, readLog());
+    } else {
+        kill(m_pid, SIGKILL);
+        while (waitpid(m_pid, nullptr, 0) < 0 && errno == EINTR) {
         }
+        problems.push_back("no exit within " + std::to_string(kTermGraceMs) + " ms of SIGTERM");
     }
     m_pid = -1;
     g_agent = -1;
     restoreStopHandlers();
+    return problems;
 }
 
 std::string AgentUnderTest::readLog() const

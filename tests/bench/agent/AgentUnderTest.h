@@ -1,21 +1,16 @@
 #pragma once
 
+#include "ProcessUsage.h"
+
 #include <cstdint>
 #include <string>
 #include <sys/types.h>
+#include <vector>
 
 namespace anycast::bench {
 
-// CPU time and memory of one process, read from /proc/PID/{stat,status}.
-struct ProcessUsage
-{
-    std::uint64_t userTicks = 0;   // utime, in clock ticks (sysconf(_SC_CLK_TCK))
-    std::uint64_t systemTicks = 0; // stime: for the agent, mostly the kernel's socket dump
-    std::uint64_t rssKb = 0;       // VmRSS
-    std::uint64_t hwmKb = 0;       // VmHWM: the peak RSS since the process started
-};
-
-bool readUsage(pid_t pid, ProcessUsage *usage, std::string *error);
+using test::ProcessUsage;
+using test::readUsage;
 
 // anycast-agent run as a child with a generated config in a temporary directory, stdout and
 // stderr to a log file there. The agent is killed on every path: stop(), the destructor, a
@@ -39,8 +34,9 @@ public:
 
     // Writes the config, starts the agent and waits (up to timeoutMs) for its start line.
     bool start(const Options &options, int timeoutMs, std::string *error);
-    // SIGTERM, then SIGKILL after a grace period; reaps it. Idempotent.
-    void stop();
+    // SIGTERM, then SIGKILL after a grace period; reaps it. What went wrong with the stop
+    // (AgentStopCheck: exit 0, no Qt warning in the log); empty when clean or not running.
+    std::vector<std::string> stop();
     // False with `error` set when the agent has exited on its own.
     bool alive(std::string *error);
 

@@ -2,6 +2,7 @@
 // 1 Hz, operator API and HTTP server listening, history recording) while a socket farm holds
 // N loopback sockets. See docs/PERFORMANCE.md, "Agent at steady state".
 
+#include "AgentStopCheck.h"
 #include "AgentUnderTest.h"
 #include "NetlinkSampler.h"
 #include "SocketFarm.h"
@@ -199,7 +200,10 @@ bool runScale(const Options &options, std::uint64_t sockets, Row *row, std::stri
     row->rssMaxMb = mb(rssMaxKb);
     row->rssLastMb = mb(last.rssKb);
     row->hwmMb = mb(last.hwmKb);
-    agent.stop();
+    if (const std::vector<std::string> problems = agent.stop(); !problems.empty()) {
+        *error = test::describeStopProblems(problems) + " (log: " + agent.logPath() + ")";
+        return false;
+    }
 
     // A sampler error would mean the agent measured something other than sampling; a server
     // that did not come up, an agent lighter than the one deployed.

@@ -8,6 +8,7 @@
 // With --false-positives it instead runs a healthy service under bursty load and counts
 // route changes. A benchmark, not a test: it exits 0 unless something failed to run.
 
+#include "AgentStop.h"
 #include "CheckerLab.h"
 #include "ClientLoad.h"
 #include "NetlinkSampler.h"
@@ -291,7 +292,7 @@ int runComparison(const Options &options)
         std::printf("  %-24s %6.2f%%\n", qPrintable(names[c]), cpu[c].percentOfOneCore());
     std::printf("\ntargets for the hangs (pause-accept, pause-read, delay): %d met, %d missed\n",
                 met, missed);
-    return 0;
+    return stopAgentCleanly(lab.agent()) ? 0 : 1;
 }
 
 // What the bursts did to the accept queue, read every 5 ms by a sampler of the benchmark's
@@ -396,7 +397,7 @@ int runFalsePositives(const Options &options)
     }
     std::printf("target: zero route changes by the agent   %s\n",
                 agentChanges == 0 ? "MET" : "MISSED");
-    return 0;
+    return stopAgentCleanly(lab.agent()) ? 0 : 1;
 }
 
 std::vector<std::string> split(const char *text)

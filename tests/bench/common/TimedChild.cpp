@@ -98,6 +98,14 @@ std::vector<TimedLine> TimedChild::lines() const
     return m_lines;
 }
 
+std::vector<TimedLine> TimedChild::linesToTheEnd()
+{
+    stop();
+    if (m_reader.joinable())
+        m_reader.join();
+    return lines();
+}
+
 bool TimedChild::running()
 {
     if (m_reaped)

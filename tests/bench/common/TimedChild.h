@@ -43,6 +43,9 @@ public:
     bool running();
     // SIGTERM, waiting up to `grace` before SIGKILL; returns the wait status.
     int stop(std::chrono::milliseconds grace = std::chrono::seconds(3));
+    // Every line the child wrote, to the end: stops it first and waits until its output is
+    // closed, so the last lines of a dying process (its shutdown warnings) are there too.
+    std::vector<TimedLine> linesToTheEnd();
 
 private:
     void readLoop(int fd);

@@ -1,0 +1,204 @@
+#include "AgentTransport.h"
+
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+namespace anycast {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+int timerMilliseconds(Clock::duration duration)
+{
+    const auto milliseconds = std::chrono::ceil<std::chrono::milliseconds>(duration).count();
+    return static_cast<int>(std::clamp<long long>(milliseconds, 0, 24LL * 3600 * 1000));
+}
+
+} // namespace
+
+AgentTransport::AgentTransport(QObject *parent)
+    : QObject(parent)
+    , m_backoff([] { return QRandomGenerator::global()->generateDouble(); })
+{
+    qRegisterMetaType<anycast::ConnectionState>();
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &AgentTransport::attempt);
+    m_livenessTimer.setSingleShot(true);
+    connect(&m_livenessTimer, &QTimer::timeout, this, &AgentTransport::checkLiveness);
+}
+
+AgentTransport::~AgentTransport() = default;
+
+void AgentTransport::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    attempt();
+}
+
+void AgentTransport::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_retryTimer.stop();
+    closeConnection();
+    leaveConnected();
+    setState({});
+}
+
+void AgentTransport::reconnectNow()
+{
+    if (!m_running) {
+        start();
+        return;
+    }
+    m_retryTimer.stop();
+    closeConnection();
+    leaveConnected();
+    m_backoff.reset();
+    attempt();
+}
+
+void AgentTransport::declareDead(const QString &reason)
+{
+    if (m_state.phase != ConnectionPhase::Connected)
+        return;
+    closeConnection();
+    reportLost(reason);
+}
+
+void AgentTransport::setLivenessProbe(std::function<void()> ping,
+                                      std::chrono::milliseconds interval,
+                                      std::chrono::milliseconds deadline)
+{
+    m_ping = std::move(ping);
+    m_liveness.emplace(interval, deadline);
+    if (m_state.phase == ConnectionPhase::Connected) {
+        m_liveness->start(Clock::now());
+        checkLiveness();
+    }
+}
+
+void AgentTransport::noteAlive()
+{
+    if (m_liveness && m_state.phase == ConnectionPhase::Connected) {
+        m_liveness->alive(Clock::now());
+        m_livenessTimer.start(timerMilliseconds(m_liveness->nextCheck() - Clock::now()));
+    }
+}
+
+void AgentTransport::checkLiveness()
+{
+    if (!m_liveness || m_state.phase != ConnectionPhase::Connected)
+        return;
+    const auto now = Clock::now();
+    switch (m_liveness->due(now)) {
+    case LivenessCheck::Action::Dead:
+        declareDead(QStringLiteral("no answer from the agent within %1 s")
+                        .arg(std::chrono::duration<double>(m_liveness->deadline()).count()));
+        return;
+    case LivenessCheck::Action::SendPing:
+        m_liveness->pingSent(now);
+        if (m_ping)
+            m_ping();
+        break;
+    case LivenessCheck::Action::Wait:
+        break;
+    }
+    m_livenessTimer.start(timerMilliseconds(m_liveness->nextCheck() - Clock::now()));
+}
+
+void AgentTransport::attempt()
+{
+    if (!m_running)
+        return;
+    ConnectionState connecting;
+    connecting.phase = ConnectionPhase::Connecting;
+    setState(connecting);
+    openConnection();
+}
+
+void AgentTransport::reportProgress(ConnectionPhase phase, const QString &reason,
+                                    const HostKeyReport &hostKey)
+{
+    if (!m_running)
+        return;
+    ConnectionState state;
+    state.phase = phase;
+    state.reason = reason;
+    state.hostKey = hostKey;
+    setState(state);
+}
+
+void AgentTransport::reportConnected()
+{
+    if (!m_running)
+        return;
+    m_backoff.connected(Clock::now());
+    ConnectionState state;
+    state.phase = ConnectionPhase::Connected;
+    setState(state);
+    if (QIODevice *stream = device()) {
+        m_readyReadConnection =
+            connect(stream, &QIODevice::readyRead, this, &AgentTransport::noteAlive);
+    }
+    if (m_liveness) {
+        m_liveness->start(Clock::now());
+        m_livenessTimer.start(timerMilliseconds(m_liveness->nextCheck() - Clock::now()));
+    }
+    emit connected();
+}
+
+void AgentTransport::reportFailed(ConnectionPhase phase, const QString &reason, bool retry,
+                                  const HostKeyReport &hostKey)
+{
+    if (!m_running)
+        return;
+    leaveConnected();
+    ConnectionState state;
+    state.phase = phase;
+    state.reason = reason;
+    state.hostKey = hostKey;
+    if (retry) {
+        const auto delay = m_backoff.nextDelay();
+        state.retryAt = Clock::now() + delay;
+        m_retryTimer.start(timerMilliseconds(delay));
+    }
+    setState(state);
+}
+
+void AgentTransport::reportLost(const QString &reason)
+{
+    if (!m_running)
+        return;
+    m_backoff.disconnected(Clock::now());
+    leaveConnected();
+    const auto delay = m_backoff.nextDelay();
+    ConnectionState state;
+    state.phase = ConnectionPhase::Reconnecting;
+    state.reason = reason;
+    state.retryAt = Clock::now() + delay;
+    m_retryTimer.start(timerMilliseconds(delay));
+    setState(state);
+}
+
+void AgentTransport::leaveConnected()
+{
+    m_livenessTimer.stop();
+    disconnect(m_readyReadConnection);
+    if (m_state.phase == ConnectionPhase::Connected) {
+        m_state.phase = ConnectionPhase::Idle; // emitted by the caller's setState
+        emit disconnected();
+    }
+}
+
+void AgentTransport::setState(ConnectionState state)
+{
+    m_state = std::move(state);
+    emit stateChanged(m_state);
+}
+
+} // namespace anycast

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "MapMarker.h"
+
+#include <QFont>
+#include <QHash>
+#include <QSizeF>
+#include <QStaticText>
+
+class QPainter;
+
+namespace anycast {
+
+struct MapColours;
+
+// The labels under the map's markers: the caller's label in bold over the state word, on a
+// translucent pill. Each distinct string is laid out once per font and kept, so that a repaint
+// with hundreds of markers does no text layout; labels are plain text, never markup.
+class MarkerLabels final
+{
+public:
+    void setFont(const QFont &base);
+    QSizeF blockSize(const MapMarker &marker);
+    void paint(QPainter &painter, const QRectF &block, const MapMarker &marker,
+               const MapColours &colours);
+    // Forgets the texts none of `markers` shows.
+    void keepOnly(const QList<MapMarker> &markers);
+
+private:
+    QStaticText &prepared(QHash<QString, QStaticText> &cache, const QString &text,
+                          const QFont &font);
+
+    QFont m_plain;
+    QFont m_bold;
+    QHash<QString, QStaticText> m_labels;
+    QHash<QString, QStaticText> m_words;
+};
+
+} // namespace anycast

@@ -1,0 +1,312 @@
+#include "protocol/AgentClient.h"
+
+#include "protocol/ApiVersion.h"
+#include "protocol/RpcMessage.h"
+
+#include <QIODevice>
+#include <QJsonArray>
+#include <QTimer>
+
+namespace anycast {
+namespace {
+
+// Late replies to abandoned calls are remembered only this far back.
+constexpr qsizetype kMaxAbandoned = 1024;
+
+template <typename T> CallOutcome<T> carryFailure(const CallOutcome<QJsonValue> &outcome)
+{
+    if (const auto *error = std::get_if<RpcError>(&outcome))
+        return *error;
+    return std::get<ClientError>(outcome);
+}
+
+ClientError protocolError(const QString &method, const QString &why)
+{
+    return ClientError{CallFailure::Protocol,
+                       QStringLiteral("malformed reply to %1: %2").arg(method, why)};
+}
+
+} // namespace
+
+AgentClient::AgentClient(QObject *parent)
+    : QObject(parent)
+{}
+
+AgentClient::~AgentClient()
+{
+    // Callbacks may reach into objects that are going away with us: drop them unrun.
+    for (auto &[id, call] : m_calls)
+        delete call.timer;
+    m_calls.clear();
+    for (const auto &connection : std::as_const(m_deviceConnections))
+        disconnect(connection);
+}
+
+void AgentClient::attach(QIODevice *device)
+{
+    if (m_device)
+        detach(QStringLiteral("the connection was replaced"));
+    m_device = device;
+    m_framer.clear();
+    m_deviceConnections = {
+        connect(device, &QIODevice::readyRead, this, &AgentClient::onReadyRead),
+        connect(device, &QIODevice::aboutToClose, this,
+                [this] { detach(QStringLiteral("the connection closed")); }),
+        connect(device, &QObject::destroyed, this,
+                [this] { detach(QStringLiteral("the connection went away")); }),
+    };
+    if (device->bytesAvailable() > 0)
+        QTimer::singleShot(0, this, &AgentClient::onReadyRead);
+}
+
+void AgentClient::detach(const QString &why)
+{
+    for (const auto &connection : std::as_const(m_deviceConnections))
+        disconnect(connection);
+    m_deviceConnections.clear();
+    m_device.clear();
+    m_framer.clear();
+    failAll(CallFailure::Closed, why);
+}
+
+void AgentClient::call(const QString &method, const QJsonObject &params, Callback<QJsonValue> done,
+                       std::chrono::milliseconds timeout)
+{
+    if (!m_device) {
+        // Still asynchronous, so callers never see their callback run inside call().
+        QTimer::singleShot(0, this, [done = std::move(done)] {
+            done(ClientError{CallFailure::Closed, QStringLiteral("not connected")});
+        });
+        return;
+    }
+    const qint64 id = m_nextId++;
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, id, timeout] {
+        const auto it = m_calls.find(id);
+        if (it == m_calls.end())
+            return;
+        m_abandoned.insert(id);
+        if (m_abandoned.size() > kMaxAbandoned)
+            m_abandoned.erase(m_abandoned.begin());
+        finish(id, ClientError{CallFailure::Timeout, QStringLiteral("no reply to %1 within %2 ms")
+                                                         .arg(it->second.method)
+                                                         .arg(timeout.count())});
+    });
+    m_calls.emplace(id, PendingCall{method, std::move(done), timer});
+    timer->start(timeout);
+    m_device->write(requestLine(id, method, params));
+}
+
+template <typename T>
+void AgentClient::typedCall(const QString &method, const QJsonObject &params, Callback<T> done,
+                            std::chrono::milliseconds timeout)
+{
+    call(
+        method, params,
+        [method, done = std::move(done)](CallOutcome<QJsonValue> outcome) {
+            const auto *result = std::get_if<QJsonValue>(&outcome);
+            if (!result) {
+                done(carryFailure<T>(outcome));
+                return;
+            }
+            if (!result->isObject()) {
+                done(protocolError(method, QStringLiteral("the result is not an object")));
+                return;
+            }
+            Result<T> typed = readObject<T>(result->toObject());
+            if (!typed) {
+                done(protocolError(method, typed.error()));
+                return;
+            }
+            done(std::move(typed).value());
+        },
+        timeout);
+}
+
+void AgentClient::hello(const QString &clientName, Callback<HelloReply> done)
+{
+    call(QStringLiteral("hello"), QJsonObject{{QStringLiteral("client"), clientName}},
+         [done = std::move(done)](CallOutcome<QJsonValue> outcome) {
+             const auto *result = std::get_if<QJsonValue>(&outcome);
+             if (!result) {
+                 done(carryFailure<HelloReply>(outcome));
+                 return;
+             }
+             const std::optional<int> version = HelloReply::apiVersionOf(result->toObject());
+             if (version && *version != kApiVersion) {
+                 done(ClientError{CallFailure::VersionMismatch,
+                                  QStringLiteral("the agent speaks API version %1, this program "
+                                                 "version %2")
+                                      .arg(*version)
+                                      .arg(kApiVersion)});
+                 return;
+             }
+             Result<HelloReply> typed = readObject<HelloReply>(result->toObject());
+             if (!typed) {
+                 done(protocolError(QStringLiteral("hello"), typed.error()));
+                 return;
+             }
+             done(std::move(typed).value());
+         });
+}
+
+void AgentClient::status(Callback<AgentStatus> done)
+{
+    typedCall<AgentStatus>(QStringLiteral("status"), {}, std::move(done));
+}
+
+void AgentClient::subscribe(const QStringList &topics, Callback<QStringList> done)
+{
+    struct Topics
+    {
+        QStringList names;
+        static Topics fromJson(JsonReader &reader)
+        {
+            Topics topics{stringListFrom(reader, QStringLiteral("topics"))};
+            reader.rejectUnknownKeys();
+            return topics;
+        }
+    };
+    typedCall<Topics>(QStringLiteral("subscribe"),
+                      QJsonObject{{QStringLiteral("topics"), QJsonArray::fromStringList(topics)}},
+                      [done = std::move(done)](CallOutcome<Topics> outcome) {
+                          if (auto *subscribed = std::get_if<Topics>(&outcome))
+                              done(subscribed->names);
+                          else if (auto *error = std::get_if<RpcError>(&outcome))
+                              done(*error);
+                          else
+                              done(std::get<ClientError>(outcome));
+                      });
+}
+
+void AgentClient::history(std::optional<int> seconds, Callback<HistoryReply> done,
+                          std::chrono::milliseconds timeout)
+{
+    QJsonObject params;
+    if (seconds)
+        params.insert(QStringLiteral("seconds"), *seconds);
+    typedCall<HistoryReply>(QStringLiteral("history"), params, std::move(done), timeout);
+}
+
+void AgentClient::events(std::optional<quint64> afterSeq, int limit, Callback<EventsReply> done)
+{
+    QJsonObject params{{QStringLiteral("limit"), limit}};
+    if (afterSeq)
+        params.insert(QStringLiteral("after"), jsonUnsigned(*afterSeq));
+    typedCall<EventsReply>(QStringLiteral("events"), params, std::move(done));
+}
+
+void AgentClient::drain(const DrainRequest &request, Callback<MutationReply> done)
+{
+    typedCall<MutationReply>(QStringLiteral("drain"), request.toParams(), std::move(done));
+}
+
+void AgentClient::undrain(const UndrainRequest &request, Callback<MutationReply> done)
+{
+    typedCall<MutationReply>(QStringLiteral("undrain"), request.toParams(), std::move(done));
+}
+
+void AgentClient::onReadyRead()
+{
+    const QPointer<AgentClient> self(this);
+    while (self && m_device && m_device->bytesAvailable() > 0) {
+        m_framer.append(m_device->readAll());
+        while (self && m_device) {
+            const std::optional<QByteArray> line = m_framer.nextLine();
+            if (!line)
+                break;
+            handleLine(*line);
+        }
+        if (self && m_device && m_framer.overflowed()) {
+            violate(QStringLiteral("a line longer than %1 bytes").arg(kMaxLineBytes));
+            return;
+        }
+    }
+}
+
+void AgentClient::handleLine(const QByteArray &line)
+{
+    if (line.trimmed().isEmpty())
+        return;
+    Result<IncomingMessage> message = parseIncomingLine(line);
+    if (!message) {
+        violate(message.error());
+        return;
+    }
+    if (const auto *response = std::get_if<RpcResponse>(&message.value())) {
+        if (m_calls.count(response->id) == 0) {
+            if (!m_abandoned.remove(response->id))
+                violate(QStringLiteral("a reply to id %1, which was never sent").arg(response->id));
+            return;
+        }
+        if (const auto *result = std::get_if<QJsonValue>(&response->outcome))
+            finish(response->id, *result);
+        else
+            finish(response->id, std::get<RpcError>(response->outcome));
+        return;
+    }
+    if (const auto *unmatched = std::get_if<RpcUnmatchedError>(&message.value())) {
+        violate(QStringLiteral("the agent could not read a request: %1 (%2)")
+                    .arg(unmatched->error.message)
+                    .arg(unmatched->error.code));
+        return;
+    }
+    const auto &notification = std::get<RpcNotification>(message.value());
+    if (notification.method == QLatin1String("sample")) {
+        Result<SamplePoint> sample = readObject<SamplePoint>(notification.params);
+        if (!sample) {
+            violate(QStringLiteral("malformed sample: ") + sample.error());
+            return;
+        }
+        emit sampleReceived(sample.value());
+    } else if (notification.method == QLatin1String("event")) {
+        Result<AgentEvent> event = readObject<AgentEvent>(notification.params);
+        if (!event) {
+            violate(QStringLiteral("malformed event: ") + event.error());
+            return;
+        }
+        emit eventReceived(event.value());
+    } else {
+        violate(QStringLiteral("unknown notification \"%1\"").arg(notification.method.left(64)));
+    }
+}
+
+void AgentClient::finish(qint64 id, CallOutcome<QJsonValue> outcome)
+{
+    const auto it = m_calls.find(id);
+    if (it == m_calls.end())
+        return;
+    PendingCall call = std::move(it->second);
+    m_calls.erase(it);
+    call.timer->deleteLater();
+    call.done(std::move(outcome));
+}
+
+void AgentClient::violate(const QString &why)
+{
+    const QPointer<AgentClient> self(this);
+    for (const auto &connection : std::as_const(m_deviceConnections))
+        disconnect(connection);
+    m_deviceConnections.clear();
+    m_device.clear();
+    m_framer.clear();
+    failAll(CallFailure::Protocol, why);
+    if (self)
+        emit protocolViolated(why);
+}
+
+void AgentClient::failAll(CallFailure failure, const QString &why)
+{
+    const QPointer<AgentClient> self(this);
+    std::map<qint64, PendingCall> calls;
+    calls.swap(m_calls);
+    for (auto &[id, call] : calls) {
+        call.timer->deleteLater();
+        call.done(ClientError{failure, why});
+        if (!self)
+            return; // a callback deleted us: the rest go unrun
+    }
+}
+
+} // namespace anycast

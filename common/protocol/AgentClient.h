@@ -1,0 +1,119 @@
+#pragma once
+
+#include "protocol/AgentEvent.h"
+#include "protocol/AgentStatus.h"
+#include "protocol/HelloReply.h"
+#include "protocol/LineFramer.h"
+#include "protocol/MutationReply.h"
+#include "protocol/MutationRequest.h"
+#include "protocol/RpcError.h"
+#include "protocol/SamplePoint.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <optional>
+#include <variant>
+
+class QIODevice;
+class QTimer;
+
+namespace anycast {
+
+// Why a call got no answer from the agent (as opposed to an answer that is an error).
+enum class CallFailure
+{
+    Timeout,         // no reply within the call's deadline
+    Closed,          // the connection went away (or was detached) first
+    Protocol,        // the agent sent something that is not this protocol
+    VersionMismatch, // `hello` says another API version
+};
+
+struct ClientError
+{
+    CallFailure failure = CallFailure::Closed;
+    QString message;
+};
+
+// What a call ends in, exactly once: the typed result, the agent's error, or no answer.
+template <typename T> using CallOutcome = std::variant<T, RpcError, ClientError>;
+
+// The agent's JSON-RPC API (docs/API.md) over any byte stream: a QLocalSocket on the node, a
+// libssh channel from the console. Asynchronous: calls return at once and their callback
+// runs from the event loop; notifications after `subscribe` arrive as signals. Every line
+// is parsed strictly into the typed model of common/protocol before anyone sees it.
+class AgentClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // A `history` reply of an hour of samples is a few MiB; nothing the agent sends comes
+    // near this, so a longer line means a broken or hostile peer.
+    static constexpr qsizetype kMaxLineBytes = 64 * 1024 * 1024;
+    static constexpr std::chrono::milliseconds kDefaultTimeout{10000};
+
+    template <typename T> using Callback = std::function<void(CallOutcome<T>)>;
+
+    explicit AgentClient(QObject *parent = nullptr);
+    ~AgentClient() override;
+
+    // Reads replies and notifications from `device` (not owned) and writes calls to it.
+    // Attaching another device detaches the previous one first.
+    void attach(QIODevice *device);
+    // Stops using the device; every call in flight fails with Closed and `why`.
+    void detach(const QString &why);
+    bool isAttached() const { return !m_device.isNull(); }
+    qsizetype callsInFlight() const { return static_cast<qsizetype>(m_calls.size()); }
+
+    void call(const QString &method, const QJsonObject &params, Callback<QJsonValue> done,
+              std::chrono::milliseconds timeout = kDefaultTimeout);
+
+    void hello(const QString &clientName, Callback<HelloReply> done);
+    void status(Callback<AgentStatus> done);
+    // Topics: "sample", "event"; the reply lists those now subscribed.
+    void subscribe(const QStringList &topics, Callback<QStringList> done);
+    void history(std::optional<int> seconds, Callback<HistoryReply> done,
+                 std::chrono::milliseconds timeout = kDefaultTimeout);
+    void events(std::optional<quint64> afterSeq, int limit, Callback<EventsReply> done);
+    void drain(const DrainRequest &request, Callback<MutationReply> done);
+    void undrain(const UndrainRequest &request, Callback<MutationReply> done);
+
+signals:
+    void sampleReceived(const anycast::SamplePoint &sample);
+    void eventReceived(const anycast::AgentEvent &event);
+    // The stream broke the protocol (a malformed or oversize line, a reply to no call). The
+    // client has detached itself; the owner should close the connection.
+    void protocolViolated(const QString &why);
+
+private:
+    struct PendingCall
+    {
+        QString method;
+        Callback<QJsonValue> done;
+        QTimer *timer = nullptr;
+    };
+
+    template <typename T>
+    void typedCall(const QString &method, const QJsonObject &params, Callback<T> done,
+                   std::chrono::milliseconds timeout = kDefaultTimeout);
+    void onReadyRead();
+    void handleLine(const QByteArray &line);
+    void finish(qint64 id, CallOutcome<QJsonValue> outcome);
+    void violate(const QString &why);
+    void failAll(CallFailure failure, const QString &why);
+
+    QPointer<QIODevice> m_device;
+    QList<QMetaObject::Connection> m_deviceConnections;
+    LineFramer m_framer{kMaxLineBytes};
+    qint64 m_nextId = 1;
+    std::map<qint64, PendingCall> m_calls;
+    // Calls that timed out: their late replies are dropped, not taken as protocol errors.
+    QSet<qint64> m_abandoned;
+};
+
+} // namespace anycast

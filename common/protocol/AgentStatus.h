@@ -1,0 +1,36 @@
+#pragma once
+
+#include "JsonReader.h"
+#include "protocol/BgpStatus.h"
+#include "protocol/FleetStatus.h"
+#include "protocol/GeoLocation.h"
+#include "protocol/OperatorStatus.h"
+#include "protocol/ServiceStatus.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace anycast {
+
+// The reply to `status` and the body of GET /status: everything an operator or a peer needs
+// to know about one node now.
+struct AgentStatus
+{
+    QString node;
+    QString region;
+    std::optional<GeoLocation> location;
+    QString version;
+    QString sampler; // "netlink" or "proc"
+    QList<ServiceStatus> services;
+    OperatorStatus operatorStatus;
+    FleetStatus fleet;
+    BgpStatus bgp;
+
+    QJsonObject toJson() const;
+    static AgentStatus fromJson(JsonReader &reader);
+
+    bool operator==(const AgentStatus &) const = default;
+};
+
+} // namespace anycast

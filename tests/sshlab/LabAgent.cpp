@@ -1,0 +1,70 @@
+#include "LabAgent.h"
+
+#include "LoopbackListener.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QLocalSocket>
+#include <QThread>
+
+namespace anycast::sshlab {
+
+LabAgent::LabAgent(QString folder, QString node)
+    : m_folder(std::move(folder))
+    , m_node(std::move(node))
+{}
+
+LabAgent::~LabAgent()
+{
+    stop();
+    if (m_serviceFd >= 0)
+        ::close(m_serviceFd);
+}
+
+QString LabAgent::start()
+{
+    if (m_serviceFd < 0)
+        m_serviceFd = labtest::listenOnLoopback(&m_servicePort);
+    if (m_serviceFd < 0)
+        return QStringLiteral("no loopback port for the agent's service");
+    QDir().mkpath(m_folder + QStringLiteral("/state"));
+    const QString config = m_folder + QStringLiteral("/agent.toml");
+    QFile file(config);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return file.errorString();
+    file.write(QStringLiteral("[agent]\nnode = \"%1\"\nregion = \"lab\"\n"
+                              "api_socket = \"%2\"\nbgp_socket = \"%3/bgp.sock\"\n"
+                              "state_dir = \"%3/state\"\nhttp_listen = \"\"\n"
+                              "operators_group = \"root\"\nsample_interval = \"200ms\"\n\n"
+                              "[[service]]\nname = \"web\"\nports = [%4]\n"
+                              "prefixes = [\"192.0.2.1/32\"]\n")
+                   .arg(m_node, socketPath(), m_folder)
+                   .arg(m_servicePort)
+                   .toUtf8());
+    file.close();
+    m_process =
+        std::make_unique<labtest::AgentProcess>(config, m_folder + QStringLiteral("/agent.log"));
+    const QDeadlineTimer deadline(15000);
+    while (!deadline.hasExpired()) {
+        QLocalSocket probe;
+        probe.connectToServer(socketPath());
+        if (probe.waitForConnected(200))
+            return {};
+        QThread::msleep(20);
+    }
+    return QStringLiteral("the agent's API never accepted; its log:\n%1").arg(log());
+}
+
+void LabAgent::stop()
+{
+    m_process.reset();
+}
+
+QString LabAgent::log() const
+{
+    QFile file(m_folder + QStringLiteral("/agent.log"));
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+} // namespace anycast::sshlab
