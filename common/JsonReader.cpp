@@ -5,13 +5,13 @@
 namespace anycast {
 
 JsonReader::JsonReader(QJsonObject object, QString path)
-    : JsonReader(std::move(object), std::move(path), std::make_shared<QString>())
+    : JsonReader(std::move(object), std::move(path), std::make_shared<Shared>())
 {}
 
-JsonReader::JsonReader(QJsonObject object, QString path, std::shared_ptr<QString> error)
+JsonReader::JsonReader(QJsonObject object, QString path, std::shared_ptr<Shared> shared)
     : m_object(std::move(object))
     , m_path(std::move(path))
-    , m_error(std::move(error))
+    , m_shared(std::move(shared))
 {}
 
 QString JsonReader::pathOf(const QString &key) const
@@ -21,8 +21,8 @@ QString JsonReader::pathOf(const QString &key) const
 
 void JsonReader::fail(const QString &key, const QString &message)
 {
-    if (m_error->isEmpty())
-        *m_error = pathOf(key) + QStringLiteral(": ") + message;
+    if (m_shared->error.isEmpty())
+        m_shared->error = pathOf(key) + QStringLiteral(": ") + message;
 }
 
 QJsonValue JsonReader::take(const QString &key)
@@ -176,24 +176,24 @@ QJsonObject JsonReader::object(const QString &key)
 
 JsonReader JsonReader::child(const QString &key)
 {
-    return JsonReader(object(key), pathOf(key), m_error);
+    return JsonReader(object(key), pathOf(key), m_shared);
 }
 
 JsonReader JsonReader::element(const QJsonArray &array, qsizetype index, const QString &arrayKey)
 {
     const QString path = pathOf(arrayKey) + QStringLiteral("[%1]").arg(index);
     const QJsonValue value = array.at(index);
-    if (!value.isObject() && m_error->isEmpty())
-        *m_error = path + QStringLiteral(": expected an object");
-    return JsonReader(value.toObject(), path, m_error);
+    if (!value.isObject() && m_shared->error.isEmpty())
+        m_shared->error = path + QStringLiteral(": expected an object");
+    return JsonReader(value.toObject(), path, m_shared);
 }
 
 quint64 JsonReader::unsignedElement(const QJsonArray &array, qsizetype index,
                                     const QString &arrayKey, quint64 maximum)
 {
     const auto result = toUnsigned(array.at(index), maximum);
-    if (!result && m_error->isEmpty()) {
-        *m_error = pathOf(arrayKey) +
+    if (!result && m_shared->error.isEmpty()) {
+        m_shared->error = pathOf(arrayKey) +
                    QStringLiteral("[%1]: expected an integer from 0 to %2").arg(index).arg(maximum);
     }
     return result.value_or(0);
@@ -202,13 +202,15 @@ quint64 JsonReader::unsignedElement(const QJsonArray &array, qsizetype index,
 QString JsonReader::stringElement(const QJsonArray &array, qsizetype index, const QString &arrayKey)
 {
     const QJsonValue value = array.at(index);
-    if (!value.isString() && m_error->isEmpty())
-        *m_error = pathOf(arrayKey) + QStringLiteral("[%1]: expected a string").arg(index);
+    if (!value.isString() && m_shared->error.isEmpty())
+        m_shared->error = pathOf(arrayKey) + QStringLiteral("[%1]: expected a string").arg(index);
     return value.toString();
 }
 
 void JsonReader::rejectUnknownKeys()
 {
+    if (m_shared->unknownKeys == UnknownKeys::Tolerant)
+        return;
     for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
         if (!m_seen.contains(it.key())) {
             fail(it.key(), QStringLiteral("unknown key"));

@@ -22,6 +22,17 @@ class JsonReader
 public:
     explicit JsonReader(QJsonObject object, QString path = {});
 
+    // What a reader does with keys no accessor asked for. Strict (the default) reports the
+    // first; Tolerant ignores them, for documents from peers that may run a newer version
+    // (the fleet poller reading another agent's /status). Types and required keys are
+    // checked either way. Children made afterwards share the setting.
+    enum class UnknownKeys
+    {
+        Strict,
+        Tolerant
+    };
+    void setUnknownKeys(UnknownKeys policy) { m_shared->unknownKeys = policy; }
+
     QString string(const QString &key);
     bool boolean(const QString &key);
     double number(const QString &key);
@@ -49,18 +60,25 @@ public:
     // Every key of the object, for maps keyed by data (e.g. neighbor addresses).
     QStringList keys() const { return m_object.keys(); }
 
-    // Reports the first key that no accessor asked for.
+    // Reports the first key that no accessor asked for (unless the policy is Tolerant).
     void rejectUnknownKeys();
     void fail(const QString &key, const QString &message);
 
-    bool ok() const { return m_error->isEmpty(); }
-    QString error() const { return *m_error; }
+    bool ok() const { return m_shared->error.isEmpty(); }
+    QString error() const { return m_shared->error; }
 
     // 2^53: the largest integer a JSON number (an IEEE double) holds exactly.
     static constexpr quint64 kMaxExactInteger = 9007199254740992ULL;
 
 private:
-    JsonReader(QJsonObject object, QString path, std::shared_ptr<QString> error);
+    // What a reader and all its children share: the first error and the unknown-key policy.
+    struct Shared
+    {
+        QString error;
+        UnknownKeys unknownKeys = UnknownKeys::Strict;
+    };
+
+    JsonReader(QJsonObject object, QString path, std::shared_ptr<Shared> shared);
     QJsonValue take(const QString &key);
     QString pathOf(const QString &key) const;
     std::optional<quint64> toUnsigned(const QJsonValue &value, quint64 maximum) const;
@@ -68,14 +86,17 @@ private:
     QJsonObject m_object;
     QString m_path;
     QSet<QString> m_seen;
-    std::shared_ptr<QString> m_error;
+    std::shared_ptr<Shared> m_shared;
 };
 
 // A whole object (a reply's result, an HTTP body) read strictly as a T (with a static
 // T::fromJson(JsonReader &)): the value, or the first error with its path.
-template <typename T> Result<T> readObject(const QJsonObject &object)
+template <typename T>
+Result<T> readObject(const QJsonObject &object,
+                     JsonReader::UnknownKeys unknownKeys = JsonReader::UnknownKeys::Strict)
 {
     JsonReader reader(object);
+    reader.setUnknownKeys(unknownKeys);
     T value = T::fromJson(reader);
     if (!reader.ok())
         return Result<T>::failure(reader.error());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/HelloReply.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -19,8 +21,8 @@ struct Caller
     QList<gid_t> groups; // primary and supplementary
     bool mayMutate = false;
 
-    // {"uid","gid","pid","user","groups":[names],"rights":["read"] or ["read","mutate"]}
-    QJsonObject toJson() const;
+    // As `hello` reports it: group names, rights ["read"] or ["read", "mutate"].
+    CallerInfo info() const;
 };
 
 } // namespace anycast

@@ -120,22 +120,19 @@ bool mayMutate(const Caller &caller, const QString &operatorsGroup)
     return operators && caller.groups.contains(operators.value());
 }
 
-QJsonObject Caller::toJson() const
+CallerInfo Caller::info() const
 {
-    QJsonArray groupNames;
+    CallerInfo info;
+    info.uid = uid;
+    info.gid = gid;
+    info.pid = static_cast<quint64>(pid);
+    info.user = user;
     for (const gid_t group : groups)
-        groupNames.append(groupName(group));
-    QJsonArray rights{QStringLiteral("read")};
+        info.groups.append(groupName(group));
+    info.rights = {QStringLiteral("read")};
     if (mayMutate)
-        rights.append(QStringLiteral("mutate"));
-    return {
-        {QStringLiteral("uid"), static_cast<qint64>(uid)},
-        {QStringLiteral("gid"), static_cast<qint64>(gid)},
-        {QStringLiteral("pid"), static_cast<qint64>(pid)},
-        {QStringLiteral("user"), user},
-        {QStringLiteral("groups"), groupNames},
-        {QStringLiteral("rights"), rights},
-    };
+        info.rights.append(QStringLiteral("mutate"));
+    return info;
 }
 
 } // namespace anycast

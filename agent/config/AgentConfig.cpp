@@ -172,13 +172,6 @@ void readFleet(ConfigReader &reader, const toml::table &table, FleetConfig &flee
 
 } // namespace
 
-QJsonValue locationJson(const std::optional<GeoLocation> &location)
-{
-    if (!location)
-        return QJsonValue();
-    return QJsonArray{location->latitude, location->longitude};
-}
-
 HealthConfig ServiceConfig::healthConfig() const
 {
     return {ports, rise, fall, listenerLossImmediate, thresholds};

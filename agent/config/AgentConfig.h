@@ -5,6 +5,7 @@
 #include "Result.h"
 #include "RouteDecision.h"
 #include "ServicePorts.h"
+#include "protocol/GeoLocation.h"
 
 #include <QHash>
 #include <QJsonValue>
@@ -50,15 +51,6 @@ struct FleetConfig
     std::chrono::milliseconds pollTimeout{800};
     bool sharedFaultCheck = false; // cross-region: most peers' probes fail too -> degraded
 };
-
-struct GeoLocation
-{
-    double latitude = 0;
-    double longitude = 0;
-};
-
-// [latitude, longitude], or null when not configured: the shape `hello` and `status` share.
-QJsonValue locationJson(const std::optional<GeoLocation> &location);
 
 // The agent's TOML configuration (DESIGN.md, "Config"; every key in docs/CONFIG.md).
 struct AgentConfig

@@ -291,25 +291,24 @@ QList<FleetPoller::PeerReport> FleetPoller::reports(SteadyTime now) const
     return reports;
 }
 
-QJsonArray FleetPoller::toJson(SteadyTime now) const
+QList<FleetPeerStatus> FleetPoller::peerStatuses(SteadyTime now) const
 {
-    const auto orNull = [](const QString &text) {
-        return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+    const auto unlessEmpty = [](const QString &text) {
+        return text.isEmpty() ? std::nullopt : std::optional<QString>(text);
     };
-    QJsonArray peers;
+    QList<FleetPeerStatus> peers;
     for (const PeerReport &report : reports(now)) {
-        peers.append(QJsonObject{
-            {QStringLiteral("url"), report.url},
-            {QStringLiteral("node"),
-             report.statusAgeSeconds ? QJsonValue(report.node) : QJsonValue()},
-            {QStringLiteral("region"),
-             report.statusAgeSeconds ? QJsonValue(report.region) : QJsonValue()},
-            {QStringLiteral("reachable"), report.reachable},
-            {QStringLiteral("age_s"),
-             report.statusAgeSeconds ? QJsonValue(*report.statusAgeSeconds) : QJsonValue()},
-            {QStringLiteral("error"), orNull(report.lastError)},
-            {QStringLiteral("failures"), report.consecutiveFailures},
-        });
+        FleetPeerStatus peer;
+        peer.url = report.url;
+        if (report.statusAgeSeconds) {
+            peer.node = report.node;
+            peer.region = report.region;
+            peer.ageSeconds = report.statusAgeSeconds;
+        }
+        peer.reachable = report.reachable;
+        peer.error = unlessEmpty(report.lastError);
+        peer.failures = static_cast<quint64>(report.consecutiveFailures);
+        peers.append(peer);
     }
     return peers;
 }

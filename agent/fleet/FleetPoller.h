@@ -2,6 +2,7 @@
 
 #include "FleetGuard.h"
 #include "PeerStatus.h"
+#include "protocol/FleetStatus.h"
 #include "Result.h"
 #include "SharedFaultRule.h"
 #include "SteadyTime.h"
@@ -35,7 +36,7 @@ public:
     static constexpr qsizetype kMaxResponseBytes = kMaxPeerStatusBytes;
 
     // Invalid or repeated URLs are rejected here: an invalid one is never polled and stays
-    // "not answering" with its error in toJson() and configurationErrors(), so a config
+    // "not answering" with its error in peerStatuses() and configurationErrors(), so a config
     // that slipped past validation errs towards keeping this node's routes; a repeated one
     // is dropped so that one peer is never counted twice.
     explicit FleetPoller(QStringList peerUrls,
@@ -73,7 +74,7 @@ public:
     // One per peer, in config order.
     QList<PeerReport> reports(SteadyTime now) const;
     // The reports as JSON: url, node, region, reachable, age_s, error, failures.
-    QJsonArray toJson(SteadyTime now) const;
+    QList<FleetPeerStatus> peerStatuses(SteadyTime now) const;
 
 signals:
     // On reachability transitions only (the first result counts as one): for the log.

@@ -16,7 +16,7 @@ inline constexpr qsizetype kMaxPeerStatusBytes = 4 * 1024 * 1024;
 
 struct PeerServiceStatus
 {
-    QString health;              // "healthy", "degraded", "down", "starting", or a newer word
+    QString health;              // "healthy", "degraded", "down" or "starting"
     std::optional<bool> probeOk; // none: the peer has no probe for it, or no result yet
 };
 
@@ -32,10 +32,11 @@ struct PeerStatus
     bool announces(const QString &prefix) const { return announced.value(prefix, false); }
 };
 
-// Reads the JSON that AgentRuntime::status() serves. Unknown keys are ignored, so peers may
-// run newer versions; a body that is not a JSON object, has no "services" array, or holds a
-// known key with the wrong type is an error, so a broken peer is counted as not answering
-// rather than read half-way.
+// Reads a peer's GET /status into the typed AgentStatus (common/protocol) and keeps what the
+// fleet needs. Keys this version does not know are ignored, so peers may run a newer version
+// during a rolling upgrade; everything it knows is checked as strictly as the console checks
+// it (types, required keys, state words), and a service named twice is an error: a broken
+// peer is counted as not answering rather than read half-way.
 Result<PeerStatus> parsePeerStatus(const QByteArray &body);
 
 } // namespace anycast

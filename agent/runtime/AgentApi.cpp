@@ -3,6 +3,8 @@
 #include "MemoryTuning.h"
 #include "ParamsReader.h"
 #include "TextParameter.h"
+#include "protocol/ApiVersion.h"
+#include "protocol/HelloReply.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,8 +22,7 @@ const QStringList kMethods{QStringLiteral("hello"),     QStringLiteral("status")
 OperatorRequest readOperatorRequest(ParamsReader &reader)
 {
     OperatorRequest request;
-    request.target =
-        reader.optionalText(QStringLiteral("service"), kMaxServiceNameLength).value_or(QString());
+    request.service = reader.optionalText(QStringLiteral("service"), kMaxServiceNameLength);
     request.reason = reader.requiredText(QStringLiteral("reason"), kMaxReasonLength);
     request.ticket =
         reader.optionalText(QStringLiteral("ticket"), kMaxTicketLength).value_or(QString());
@@ -70,34 +71,21 @@ ApiMethods::Reply AgentApi::hello(const QJsonObject &params, const Caller &calle
     if (!reader.ok())
         return reader.error();
     const AgentConfig &config = *m_sources.config;
-    QJsonArray services;
-    QStringList prefixes;
+    HelloReply hello;
+    hello.node = config.node;
+    hello.region = config.region;
+    hello.location = config.location;
+    hello.agentVersion = QStringLiteral(ANYCAST_VERSION);
+    hello.apiVersion = kApiVersion;
     for (const ServiceConfig &service : config.services) {
-        QJsonArray ports;
-        for (const quint16 port : service.ports)
-            ports.append(port);
-        services.append(QJsonObject{
-            {QStringLiteral("name"), service.name},
-            {QStringLiteral("ports"), ports},
-            {QStringLiteral("prefixes"), QJsonArray::fromStringList(service.prefixes)}});
-        prefixes += service.prefixes;
+        hello.services.append(ServiceInfo{service.name, service.ports, service.prefixes});
+        hello.prefixes += service.prefixes;
     }
-    prefixes.removeDuplicates();
-    const QJsonObject callerJson = caller.toJson();
-    return QJsonValue(QJsonObject{
-        {QStringLiteral("node"), config.node},
-        {QStringLiteral("region"), config.region},
-        {QStringLiteral("location"), locationJson(config.location)},
-        {QStringLiteral("versions"),
-         QJsonObject{{QStringLiteral("agent"), QStringLiteral(ANYCAST_VERSION)},
-                     {QStringLiteral("api"), kApiVersion}}},
-        {QStringLiteral("services"), services},
-        {QStringLiteral("prefixes"), QJsonArray::fromStringList(prefixes)},
-        {QStringLiteral("caller"), callerJson},
-        {QStringLiteral("rights"), callerJson.value(QStringLiteral("rights"))},
-        {QStringLiteral("methods"), QJsonArray::fromStringList(kMethods)},
-        {QStringLiteral("sample_interval_ms"), static_cast<qint64>(config.sampleInterval.count())},
-    });
+    hello.prefixes.removeDuplicates();
+    hello.caller = caller.info();
+    hello.methods = kMethods;
+    hello.sampleIntervalMs = static_cast<quint64>(config.sampleInterval.count());
+    return QJsonValue(hello.toJson());
 }
 
 ApiMethods::Reply AgentApi::status(const QJsonObject &params) const
@@ -106,7 +94,7 @@ ApiMethods::Reply AgentApi::status(const QJsonObject &params) const
     reader.rejectUnknown();
     if (!reader.ok())
         return reader.error();
-    return QJsonValue(m_sources.status());
+    return QJsonValue(m_sources.status().toJson());
 }
 
 ApiMethods::Reply AgentApi::history(const QJsonObject &params) const
@@ -121,7 +109,7 @@ ApiMethods::Reply AgentApi::history(const QJsonObject &params) const
         return reader.error();
     // Point by point into text: an hour of samples as one QJsonArray would hold about eight
     // times the reply's size in memory at once, and glibc keeps that heap afterwards.
-    const QList<HistoryPoint> points = history.last(std::chrono::seconds(seconds));
+    const QList<SamplePoint> points = history.last(std::chrono::seconds(seconds));
     QByteArray text;
     if (!points.isEmpty()) {
         // Sized from the newest point, so the buffer is not copied while it grows.
@@ -176,14 +164,15 @@ ApiMethods::Reply AgentApi::drain(const QJsonObject &params, const Caller &calle
         return reader.error();
     const auto outcome = m_sources.control->drain(request, caller, QDateTime::currentDateTimeUtc());
     if (const auto *result = std::get_if<QJsonObject>(&outcome))
-        m_sources.changed(QStringLiteral("drain"), request.target, caller, *result);
+        m_sources.changed(QStringLiteral("drain"), request.target(), caller, *result);
     return fromOutcome(outcome);
 }
 
 ApiMethods::Reply AgentApi::undrain(const QJsonObject &params, const Caller &caller)
 {
     ParamsReader reader(params);
-    const UndrainRequest request = readOperatorRequest(reader);
+    UndrainRequest request;
+    static_cast<OperatorRequest &>(request) = readOperatorRequest(reader);
     reader.rejectUnknown();
     if (!reader.ok())
         return reader.error();
@@ -191,7 +180,7 @@ ApiMethods::Reply AgentApi::undrain(const QJsonObject &params, const Caller &cal
         m_sources.control->undrain(request, caller, QDateTime::currentDateTimeUtc());
     if (const auto *result = std::get_if<QJsonObject>(&outcome)) {
         if (result->value(QStringLiteral("persisted")).toBool())
-            m_sources.changed(QStringLiteral("undrain"), request.target, caller, *result);
+            m_sources.changed(QStringLiteral("undrain"), request.target(), caller, *result);
     }
     return fromOutcome(outcome);
 }

@@ -5,6 +5,7 @@
 #include "EventLog.h"
 #include "OperatorControl.h"
 #include "SampleHistory.h"
+#include "protocol/AgentStatus.h"
 
 #include <functional>
 
@@ -19,7 +20,7 @@ public:
     struct Sources
     {
         const AgentConfig *config = nullptr;
-        std::function<QJsonObject()> status;
+        std::function<AgentStatus()> status;
         const SampleHistory *history = nullptr;
         const EventLog *events = nullptr;
         OperatorControl *control = nullptr;
@@ -28,8 +29,6 @@ public:
                            const QJsonObject &result)>
             changed;
     };
-
-    static constexpr int kApiVersion = 1;
 
     explicit AgentApi(Sources sources);
 

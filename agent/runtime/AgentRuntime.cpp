@@ -58,7 +58,7 @@ AgentRuntime::AgentRuntime(AgentConfig config, std::unique_ptr<Sampler> sampler,
               m_config.connectionWatchCpuPercent / 100)
     , m_bgp(ExabgpCommands(m_config.bgp.nextHop, m_config.bgp.localAs))
     , m_bridgeServer(m_config.bgpSocket, m_bgp)
-    , m_http([this] { return status(); })
+    , m_http([this] { return status().toJson(); })
     , m_api({&m_config, [this] { return status(); }, &m_history, &m_events, &m_control,
              [this](const QString &action, const QString &target, const Caller &caller,
                     const QJsonObject &result) { onDrainChanged(action, target, caller, result); }})
@@ -361,13 +361,15 @@ void AgentRuntime::checkSharedFaults(SteadyTime now)
 
 void AgentRuntime::recordHistory()
 {
-    HistoryPoint point;
+    SamplePoint point;
     point.time = QDateTime::currentDateTimeUtc();
     for (const ServiceMonitor *monitor : std::as_const(m_monitors)) {
         const HealthVerdict &verdict = monitor->verdict();
-        point.services.append(
-            {verdict.starting ? QStringLiteral("starting") : healthName(verdict.health),
-             monitor->operatorState(), monitor->lastStats()});
+        ServiceSample service{monitor->lastStats(), HealthLabel{verdict.starting, verdict.health},
+                              monitor->operatorState(), std::nullopt};
+        if (const auto &probe = monitor->lastProbe())
+            service.probe = SampleProbe{probe->ok, static_cast<double>(probe->elapsed.count())};
+        point.services.append(std::move(service));
     }
     if (m_apiServer.hasSubscribers(QStringLiteral("sample")))
         m_apiServer.notify(QStringLiteral("sample"), point.toJson());

@@ -49,7 +49,7 @@ public:
     const QList<ServiceMonitor *> &monitors() const { return m_monitors; }
     // What GET /status answers: the node, each service's verdict and routes, and the BGP
     // side (bridge, neighbor sessions, per prefix desired versus acknowledged).
-    QJsonObject status() const;
+    AgentStatus status() const;
     MetricsSnapshot metricsSnapshot() const;
 
 private:
@@ -70,7 +70,7 @@ private:
                      const QJsonObject &data = {});
     void recordHistory();
     void checkSharedFaults(SteadyTime now);
-    QJsonObject operatorStatus() const;
+    OperatorStatus operatorStatus() const;
     void connectMonitor(ServiceMonitor *monitor);
     void startFleet();
 

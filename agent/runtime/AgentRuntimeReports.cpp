@@ -1,103 +1,78 @@
 #include "AgentRuntime.h"
 
-#include <QJsonArray>
+#include <algorithm>
 
 // The agent's reports: GET /status (also the API's `status`) and the snapshot behind
 // GET /metrics. Read-only views of the runtime, kept apart from its loop.
 
 namespace anycast {
 
-QJsonObject AgentRuntime::status() const
+AgentStatus AgentRuntime::status() const
 {
     const SteadyTime now = steadyNow();
-    QJsonArray services;
+    AgentStatus status;
+    status.node = m_config.node;
+    status.region = m_config.region;
+    status.location = m_config.location;
+    status.version = QStringLiteral(ANYCAST_VERSION);
+    status.sampler = m_sampler->name();
     for (const ServiceMonitor *monitor : m_monitors) {
         const HealthVerdict &verdict = monitor->verdict();
-        QJsonArray routes;
-        for (const PrefixDecision &decision : monitor->routes())
-            routes.append(decision.toJson());
-        QJsonObject service{
-            {QStringLiteral("name"), monitor->name()},
-            {QStringLiteral("health"),
-             verdict.starting ? QStringLiteral("starting") : healthName(verdict.health)},
-            {QStringLiteral("reasons"), QJsonArray::fromStringList(verdict.reasons)},
-            {QStringLiteral("pending"), verdict.pending},
-            {QStringLiteral("since_s"), std::chrono::duration<double>(now - verdict.since).count()},
-            {QStringLiteral("routes"), routes},
-        };
+        ServiceStatus service;
+        service.name = monitor->name();
+        service.health = HealthLabel{verdict.starting, verdict.health};
+        service.reasons = verdict.reasons;
+        service.pending = verdict.pending;
+        service.sinceSeconds = std::chrono::duration<double>(now - verdict.since).count();
+        service.routes = monitor->routes();
         // What drains and dashboards look at first; the whole sample is in `history`.
         const ServiceSocketStats &stats = monitor->lastStats();
-        service.insert(QStringLiteral("established"),
-                       jsonUnsigned(stats.states[TcpState::Established]));
-        service.insert(QStringLiteral("listeners"), static_cast<qint64>(stats.listeners.size()));
-        service.insert(QStringLiteral("operator_state"),
-                       operatorStateName(monitor->operatorState()));
-        if (const auto drain = m_control.state().effectiveFor(monitor->name()))
-            service.insert(QStringLiteral("drain"), drain->toJson());
-        if (const auto &probe = monitor->lastProbe()) {
-            service.insert(QStringLiteral("probe"),
-                           QJsonObject{{QStringLiteral("ok"), probe->ok},
-                                       {QStringLiteral("detail"), probe->detail}});
-        }
-        services.append(service);
+        service.established = stats.states[TcpState::Established];
+        service.listeners = static_cast<quint64>(stats.listeners.size());
+        service.operatorState = monitor->operatorState();
+        service.drain = m_control.state().effectiveFor(monitor->name());
+        if (const auto &probe = monitor->lastProbe())
+            service.probe = ProbeStatus{probe->ok, probe->detail};
+        status.services.append(service);
     }
-    QJsonObject neighbors;
+    status.operatorStatus = operatorStatus();
+    status.fleet.minAnnouncing = static_cast<quint64>(m_config.fleet.minAnnouncing);
+    status.fleet.sharedFaultCheck = m_config.fleet.sharedFaultCheck;
+    if (m_fleet)
+        status.fleet.peers = m_fleet->peerStatuses(now);
+    status.bgp.bridgeConnected = m_bgp.connected();
+    status.bgp.bridge = m_bgp.bridgeHello();
     for (auto it = m_bgp.neighbors().begin(); it != m_bgp.neighbors().end(); ++it)
-        neighbors.insert(it.key(), it.value());
-    QJsonArray prefixes;
+        status.bgp.neighbors.insert(it.key(), it.value());
     for (const auto &prefix : m_bgp.prefixes()) {
-        prefixes.append(QJsonObject{
-            {QStringLiteral("prefix"), prefix.prefix},
-            {QStringLiteral("desired"), prefix.desiredCommand},
-            {QStringLiteral("acknowledged"), prefix.acknowledgedCommand},
-            {QStringLiteral("converged"), prefix.desiredCommand == prefix.acknowledgedCommand},
-            {QStringLiteral("in_flight"), prefix.inFlight},
-            {QStringLiteral("failures"), prefix.failures},
-            {QStringLiteral("last_error"), prefix.lastError},
-        });
+        status.bgp.prefixes.append(BgpPrefixStatus{
+            prefix.prefix, prefix.desiredCommand, prefix.acknowledgedCommand,
+            prefix.desiredCommand == prefix.acknowledgedCommand, prefix.inFlight,
+            static_cast<quint64>(prefix.failures), prefix.lastError});
     }
-    return {
-        {QStringLiteral("node"), m_config.node},
-        {QStringLiteral("region"), m_config.region},
-        {QStringLiteral("location"), locationJson(m_config.location)},
-        {QStringLiteral("version"), QStringLiteral(ANYCAST_VERSION)},
-        {QStringLiteral("sampler"), m_sampler->name()},
-        {QStringLiteral("services"), services},
-        {QStringLiteral("operator"), operatorStatus()},
-        {QStringLiteral("fleet"),
-         QJsonObject{{QStringLiteral("min_announcing"), m_config.fleet.minAnnouncing},
-                     {QStringLiteral("shared_fault_check"), m_config.fleet.sharedFaultCheck},
-                     {QStringLiteral("peers"), m_fleet ? m_fleet->toJson(now) : QJsonArray()}}},
-        {QStringLiteral("bgp"),
-         QJsonObject{{QStringLiteral("bridge_connected"), m_bgp.connected()},
-                     {QStringLiteral("bridge"), m_bgp.bridgeHello()},
-                     {QStringLiteral("neighbors"), neighbors},
-                     {QStringLiteral("prefixes"), prefixes},
-                     {QStringLiteral("error_acks"), static_cast<double>(m_bgp.errors())},
-                     {QStringLiteral("neighbor_events_ignored"),
-                      static_cast<double>(m_bgp.neighborEventsIgnored())}}},
-    };
+    std::sort(status.bgp.prefixes.begin(), status.bgp.prefixes.end(),
+              [](const BgpPrefixStatus &a, const BgpPrefixStatus &b) { return a.prefix < b.prefix; });
+    status.bgp.errorAcks = m_bgp.errors();
+    status.bgp.neighborEventsIgnored = m_bgp.neighborEventsIgnored();
+    return status;
 }
 
-QJsonObject AgentRuntime::operatorStatus() const
+OperatorStatus AgentRuntime::operatorStatus() const
 {
-    const auto nodeDrain = m_control.state().nodeDrain();
-    OperatorState node = OperatorState::Active;
-    if (nodeDrain) {
-        node = OperatorState::Drained;
+    OperatorStatus status;
+    status.nodeState = OperatorState::Active;
+    if (m_control.state().nodeDrain()) {
+        status.nodeState = OperatorState::Drained;
         for (const ServiceMonitor *monitor : m_monitors) {
             if (monitor->operatorState() == OperatorState::Draining)
-                node = OperatorState::Draining;
+                status.nodeState = OperatorState::Draining;
         }
     }
-    QJsonArray drains;
-    for (const DrainRecord &record : m_control.state().records())
-        drains.append(record.toJson());
-    return {{QStringLiteral("node_state"), operatorStateName(node)},
-            {QStringLiteral("drains"), drains},
-            {QStringLiteral("state_file"), m_control.statePath()},
-            {QStringLiteral("audit_log"), m_control.auditPath()},
-            {QStringLiteral("api_clients"), m_apiServer.clientCount()}};
+    status.drains = m_control.state().records();
+    status.stateFile = m_control.statePath();
+    status.auditLog = m_control.auditPath();
+    status.apiClients = static_cast<quint64>(m_apiServer.clientCount());
+    return status;
 }
 
 MetricsSnapshot AgentRuntime::metricsSnapshot() const

@@ -234,22 +234,22 @@ OperatorControl::Outcome OperatorControl::drain(const DrainRequest &request, con
                                                 const QDateTime &now)
 {
     if (auto refused =
-            refusal(QStringLiteral("drain"), request.target, caller, request.reason, now))
+            refusal(QStringLiteral("drain"), request.target(), caller, request.reason, now))
         return *refused;
     DrainRecord record;
-    record.target = request.target;
+    record.target = request.target();
     record.mode = request.mode;
     record.reason = request.reason;
     record.ticket = request.ticket;
     record.by = caller.user;
     record.uid = static_cast<quint32>(caller.uid);
     // A second drain of the same target changes how, not since when.
-    const auto previous = m_state.find(request.target);
+    const auto previous = m_state.find(request.target());
     record.since = previous ? previous->since : now;
     record.forceWithdraw = request.force;
     DrainState next = m_state;
     next.set(record);
-    AuditEntry entry = entryFor(caller, QStringLiteral("drain"), request.target, request.reason,
+    AuditEntry entry = entryFor(caller, QStringLiteral("drain"), request.target(), request.reason,
                                 request.ticket, now);
     entry.mode = drainModeName(request.mode);
     if (request.force)
@@ -260,7 +260,7 @@ OperatorControl::Outcome OperatorControl::drain(const DrainRequest &request, con
         result->insert(
             QStringLiteral("message"),
             QStringLiteral("%1: %2 (%3)")
-                .arg(targetName(request.target),
+                .arg(targetName(request.target()),
                      previous ? QStringLiteral("drain updated") : QStringLiteral("draining"),
                      drainModeName(request.mode)));
     }
@@ -271,24 +271,24 @@ OperatorControl::Outcome OperatorControl::undrain(const UndrainRequest &request,
                                                   const Caller &caller, const QDateTime &now)
 {
     if (auto refused =
-            refusal(QStringLiteral("undrain"), request.target, caller, request.reason, now))
+            refusal(QStringLiteral("undrain"), request.target(), caller, request.reason, now))
         return *refused;
-    if (!m_state.find(request.target)) {
+    if (!m_state.find(request.target())) {
         return QJsonObject{
-            {QStringLiteral("target"), request.target},
+            {QStringLiteral("target"), request.target()},
             {QStringLiteral("persisted"), false},
             {QStringLiteral("message"),
-             QStringLiteral("%1: not drained; nothing changed").arg(targetName(request.target))}};
+             QStringLiteral("%1: not drained; nothing changed").arg(targetName(request.target()))}};
     }
     DrainState next = m_state;
-    next.remove(request.target);
-    Outcome outcome = persist(entryFor(caller, QStringLiteral("undrain"), request.target,
+    next.remove(request.target());
+    Outcome outcome = persist(entryFor(caller, QStringLiteral("undrain"), request.target(),
                                        request.reason, request.ticket, now),
                               next, now);
     if (auto *result = std::get_if<QJsonObject>(&outcome)) {
         QString message = QStringLiteral("%1: undrained; announces again once healthy")
-                              .arg(targetName(request.target));
-        if (!request.target.isEmpty() && m_state.nodeDrain())
+                              .arg(targetName(request.target()));
+        if (!request.target().isEmpty() && m_state.nodeDrain())
             message += QStringLiteral(" (the node as a whole is still drained)");
         result->insert(QStringLiteral("message"), message);
     }

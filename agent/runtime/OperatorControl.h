@@ -5,6 +5,7 @@
 #include "DrainStateFile.h"
 #include "JsonRpcError.h"
 #include "RefusalLimiter.h"
+#include "protocol/MutationRequest.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -15,21 +16,6 @@
 
 namespace anycast {
 
-// What every mutation names: its target, why, and under which ticket.
-struct OperatorRequest
-{
-    QString target; // "" = the whole node
-    QString reason;
-    QString ticket;
-};
-
-struct DrainRequest : OperatorRequest
-{
-    DrainMode mode = DrainMode::Graceful;
-    bool force = false; // withdraw even where the fleet guard would hold the route
-};
-
-using UndrainRequest = OperatorRequest;
 
 // Operators' drains: who may, what is recorded, and in which order. A drain is acknowledged
 // only after its attempt record and the new drain state are both on disk (fsync'd): the

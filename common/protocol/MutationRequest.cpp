@@ -3,14 +3,13 @@
 namespace anycast {
 namespace {
 
-QJsonObject commonParams(const std::optional<QString> &service, const QString &reason,
-                         const QString &ticket)
+QJsonObject commonParams(const OperatorRequest &request)
 {
-    QJsonObject params{{QStringLiteral("reason"), reason}};
-    if (service)
-        params.insert(QStringLiteral("service"), *service);
-    if (!ticket.isEmpty())
-        params.insert(QStringLiteral("ticket"), ticket);
+    QJsonObject params{{QStringLiteral("reason"), request.reason}};
+    if (request.service)
+        params.insert(QStringLiteral("service"), *request.service);
+    if (!request.ticket.isEmpty())
+        params.insert(QStringLiteral("ticket"), request.ticket);
     return params;
 }
 
@@ -18,7 +17,7 @@ QJsonObject commonParams(const std::optional<QString> &service, const QString &r
 
 QJsonObject DrainRequest::toParams() const
 {
-    QJsonObject params = commonParams(service, reason, ticket);
+    QJsonObject params = commonParams(*this);
     params.insert(QStringLiteral("mode"), drainModeName(mode));
     if (force)
         params.insert(QStringLiteral("force"), true);
@@ -27,7 +26,7 @@ QJsonObject DrainRequest::toParams() const
 
 QJsonObject UndrainRequest::toParams() const
 {
-    return commonParams(service, reason, ticket);
+    return commonParams(*this);
 }
 
 } // namespace anycast

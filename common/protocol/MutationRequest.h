@@ -9,13 +9,21 @@
 
 namespace anycast {
 
-// The params of `drain`. No service means the whole node, and only the absence of the key
-// says so: the agent refuses an empty or blank name rather than reading it as "all".
-struct DrainRequest
+// What `drain` and `undrain` share. No service means the whole node, and only the absence of
+// the key says so: the agent refuses an empty or blank name rather than reading it as "all".
+struct OperatorRequest
 {
     std::optional<QString> service;
     QString reason;
     QString ticket; // empty: none
+
+    // The drain state's key: "" for the whole node, else the service's name.
+    QString target() const { return service.value_or(QString()); }
+};
+
+// The params of `drain`.
+struct DrainRequest : OperatorRequest
+{
     DrainMode mode = DrainMode::Graceful;
     bool force = false; // override the fleet guard (min_announcing); audited
 
@@ -23,12 +31,8 @@ struct DrainRequest
 };
 
 // The params of `undrain`.
-struct UndrainRequest
+struct UndrainRequest : OperatorRequest
 {
-    std::optional<QString> service;
-    QString reason;
-    QString ticket;
-
     QJsonObject toParams() const;
 };
 

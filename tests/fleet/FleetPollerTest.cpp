@@ -39,9 +39,10 @@ std::string describe(const FleetView &view)
            std::to_string(view.othersUnknown);
 }
 
+// A peer as this agent's /status shows it.
 QJsonObject peerJson(const FleetPoller &poller, qsizetype index)
 {
-    return poller.toJson(now()).at(index).toObject();
+    return poller.peerStatuses(now()).at(index).toJson();
 }
 
 // Three real agents' status servers on 127.0.0.1, each serving JSON the test controls.
@@ -154,9 +155,10 @@ TEST_F(FleetPollerTest, StatusesAgeOutAfterThreeIntervals)
     const SteadyTime later = seen + FleetPoller::kStaleIntervals * kInterval;
     EXPECT_EQ(describe(poller->view(kPrefix, later)), describe(FleetView{true, 0, 3}));
     EXPECT_EQ(poller->probes(QStringLiteral("https"), later), (PeerProbes{0, 0}));
-    const QJsonObject stale = poller->toJson(later).at(0).toObject();
-    EXPECT_FALSE(stale.value(QStringLiteral("reachable")).toBool());
-    EXPECT_GE(stale.value(QStringLiteral("age_s")).toDouble(), 0.3);
+    const FleetPeerStatus stale = poller->peerStatuses(later).at(0);
+    EXPECT_FALSE(stale.reachable);
+    ASSERT_TRUE(stale.ageSeconds.has_value());
+    EXPECT_GE(*stale.ageSeconds, 0.3);
 }
 
 TEST_F(FleetPollerTest, AStoppedPeerBecomesUnknownOnceItsStatusIsStale)
@@ -240,7 +242,8 @@ TEST_F(FleetPollerTest, GarbageIsUnknownWithTheReason)
     EXPECT_EQ(describe(poller->view(kPrefix, now())), describe(FleetView{true, 1, 2}));
     EXPECT_TRUE(peerJson(*poller, 1).value("error").toString().contains("not JSON"))
         << peerJson(*poller, 1).value("error").toString().toStdString();
-    EXPECT_TRUE(peerJson(*poller, 2).value("error").toString().contains("services"))
+    // The first of the keys the old version left out.
+    EXPECT_TRUE(peerJson(*poller, 2).value("error").toString().contains("region: missing"))
         << peerJson(*poller, 2).value("error").toString().toStdString();
 }
 
@@ -278,7 +281,7 @@ TEST(FleetPollerConfig, NoPeersMeansNoFleetView)
     EXPECT_FALSE(view.known);
     EXPECT_TRUE(fleetGuard(view, 1).allowWithdraw);
     EXPECT_EQ(poller.probes(QStringLiteral("https"), now()), (PeerProbes{0, 0}));
-    EXPECT_TRUE(poller.toJson(now()).isEmpty());
+    EXPECT_TRUE(poller.peerStatuses(now()).isEmpty());
 }
 
 TEST(FleetPollerConfig, InvalidAndRepeatedUrlsAreRejected)
@@ -294,9 +297,9 @@ TEST(FleetPollerConfig, InvalidAndRepeatedUrlsAreRejected)
     const FleetView view = poller.view(kPrefix, now());
     EXPECT_EQ(describe(view), describe(FleetView{true, 0, 2}));
     EXPECT_FALSE(fleetGuard(view, 1).allowWithdraw);
-    const QJsonArray peers = poller.toJson(now());
+    const QList<FleetPeerStatus> peers = poller.peerStatuses(now());
     ASSERT_EQ(peers.size(), 2);
-    EXPECT_TRUE(peers[0].toObject().value("error").toString().contains(QStringLiteral("https")));
+    EXPECT_TRUE(peers[0].error.value_or(QString()).contains(QStringLiteral("https")));
 }
 
 struct UrlRow

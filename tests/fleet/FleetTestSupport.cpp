@@ -37,28 +37,35 @@ void runFor(std::chrono::milliseconds duration, const std::function<void()> &eac
     }
 }
 
+AgentStatus peerStatus(const QString &node, const QMap<QString, QString> &routes,
+                       std::optional<bool> probeOk)
+{
+    ServiceStatus service;
+    service.name = QStringLiteral("https");
+    service.health = HealthLabel{false, ServiceHealth::Healthy};
+    for (auto it = routes.cbegin(); it != routes.cend(); ++it) {
+        PrefixDecision route;
+        route.prefix = it.key();
+        route.state = prefixStateFromName(it.value()).value();
+        route.reason = QStringLiteral("test");
+        service.routes.append(route);
+    }
+    if (probeOk)
+        service.probe = ProbeStatus{*probeOk, QStringLiteral("test")};
+    AgentStatus status;
+    status.node = node;
+    status.region = QStringLiteral("region-") + node;
+    status.version = QStringLiteral("0.1.0");
+    status.sampler = QStringLiteral("netlink");
+    status.services = {service};
+    status.bgp.bridgeConnected = true;
+    return status;
+}
+
 QJsonObject peerStatusJson(const QString &node, const QMap<QString, QString> &routes,
                            std::optional<bool> probeOk)
 {
-    QJsonArray routeArray;
-    for (auto it = routes.cbegin(); it != routes.cend(); ++it) {
-        routeArray.append(QJsonObject{{QStringLiteral("prefix"), it.key()},
-                                      {QStringLiteral("state"), it.value()},
-                                      {QStringLiteral("reason"), QStringLiteral("test")}});
-    }
-    QJsonObject service{{QStringLiteral("name"), QStringLiteral("https")},
-                        {QStringLiteral("health"), QStringLiteral("healthy")},
-                        {QStringLiteral("reasons"), QJsonArray()},
-                        {QStringLiteral("routes"), routeArray}};
-    if (probeOk) {
-        service.insert(QStringLiteral("probe"),
-                       QJsonObject{{QStringLiteral("ok"), *probeOk},
-                                   {QStringLiteral("detail"), QStringLiteral("test")}});
-    }
-    return {{QStringLiteral("node"), node},
-            {QStringLiteral("region"), QStringLiteral("region-") + node},
-            {QStringLiteral("services"), QJsonArray{service}},
-            {QStringLiteral("bgp"), QJsonObject{{QStringLiteral("bridge_connected"), true}}}};
+    return peerStatus(node, routes, probeOk).toJson();
 }
 
 RawPeer::RawPeer(QByteArray response)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/AgentStatus.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -20,8 +22,10 @@ bool waitUntil(const std::function<bool()> &done, std::chrono::milliseconds limi
 // Runs the event loop for `duration`, calling `each` every 5 ms.
 void runFor(std::chrono::milliseconds duration, const std::function<void()> &each = {});
 
-// A peer's /status as AgentRuntime::status() shapes it: one service "https" holding the
-// given prefix -> route state map, with a probe result when `probeOk` is set.
+// A peer's /status as the agent serves it (the typed AgentStatus): one service "https"
+// holding the given prefix -> route state name map, with a probe result when `probeOk` is set.
+AgentStatus peerStatus(const QString &node, const QMap<QString, QString> &routes,
+                       std::optional<bool> probeOk = std::nullopt);
 QJsonObject peerStatusJson(const QString &node, const QMap<QString, QString> &routes,
                            std::optional<bool> probeOk = std::nullopt);
 

@@ -2,10 +2,12 @@
 
 #include "FleetTestSupport.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,8 +35,6 @@ const std::vector<AnnounceRow> kAnnounceRows = {
     {"Degraded", {{kPrefix, QStringLiteral("degraded")}}, true},
     {"Draining", {{kPrefix, QStringLiteral("draining")}}, true},
     {"Withdrawn", {{kPrefix, QStringLiteral("withdrawn")}}, false},
-    // A newer peer's state word is still a route in its table.
-    {"UnknownStateCountsAsAnnounced", {{kPrefix, QStringLiteral("prepended")}}, true},
     {"OtherPrefixOnly", {{QStringLiteral("198.51.100.0/24"), QStringLiteral("announced")}}, false},
     {"NoRoutes", {}, false},
 };
@@ -60,13 +60,35 @@ TEST_P(PeerStatusAnnounceTable, ReadsWhetherThePeerAnnounces)
 INSTANTIATE_TEST_SUITE_P(PeerStatus, PeerStatusAnnounceTable, ::testing::ValuesIn(kAnnounceRows),
                          [](const auto &row) { return row.param.name; });
 
+ServiceStatus serviceWith(const QString &name, const QString &health,
+                          QList<std::pair<QString, PrefixState>> routes = {},
+                          std::optional<ProbeStatus> probe = std::nullopt)
+{
+    ServiceStatus service;
+    service.name = name;
+    service.health = health == QLatin1String("starting")
+                         ? HealthLabel{}
+                         : HealthLabel{false, healthFromName(health).value()};
+    for (const auto &[prefix, state] : routes) {
+        PrefixDecision route;
+        route.prefix = prefix;
+        route.state = state;
+        route.reason = QStringLiteral("test");
+        service.routes.append(route);
+    }
+    service.probe = std::move(probe);
+    return service;
+}
+
 TEST(PeerStatus, APrefixInTwoServicesIsAnnouncedIfEitherAnnouncesIt)
 {
-    const QByteArray text = R"({"node":"a","region":"r","services":[
-        {"name":"web","routes":[{"prefix":"192.0.2.1/32","state":"withdrawn"}]},
-        {"name":"dns","routes":[{"prefix":"192.0.2.1/32","state":"degraded"}]},
-        {"name":"ntp","routes":[{"prefix":"192.0.2.9/32","state":"withdrawn"}]}]})";
-    const auto status = parsePeerStatus(text);
+    AgentStatus typed = peerStatus(QStringLiteral("a"), {});
+    typed.services = {
+        serviceWith(QStringLiteral("web"), QStringLiteral("down"), {{kPrefix, PrefixState::Withdrawn}}),
+        serviceWith(QStringLiteral("dns"), QStringLiteral("degraded"), {{kPrefix, PrefixState::Degraded}}),
+        serviceWith(QStringLiteral("ntp"), QStringLiteral("down"),
+                    {{QStringLiteral("192.0.2.9/32"), PrefixState::Withdrawn}})};
+    const auto status = parsePeerStatus(body(typed.toJson()));
     ASSERT_TRUE(status) << status.error().toStdString();
     EXPECT_TRUE(status->announces(kPrefix));
     EXPECT_FALSE(status->announces(QStringLiteral("192.0.2.9/32")));
@@ -75,11 +97,14 @@ TEST(PeerStatus, APrefixInTwoServicesIsAnnouncedIfEitherAnnouncesIt)
 
 TEST(PeerStatus, ReadsProbeResultsAndHealthPerService)
 {
-    const QByteArray text = R"({"node":"a","region":"r","services":[
-        {"name":"web","health":"down","probe":{"ok":false,"detail":"HTTP 503"}},
-        {"name":"dns","health":"healthy","probe":{"ok":true,"detail":"ok"}},
-        {"name":"ntp","health":"starting"}]})";
-    const auto status = parsePeerStatus(text);
+    AgentStatus typed = peerStatus(QStringLiteral("a"), {});
+    typed.services = {
+        serviceWith(QStringLiteral("web"), QStringLiteral("down"), {},
+                    ProbeStatus{false, QStringLiteral("HTTP 503")}),
+        serviceWith(QStringLiteral("dns"), QStringLiteral("healthy"), {},
+                    ProbeStatus{true, QStringLiteral("ok")}),
+        serviceWith(QStringLiteral("ntp"), QStringLiteral("starting"))};
+    const auto status = parsePeerStatus(body(typed.toJson()));
     ASSERT_TRUE(status) << status.error().toStdString();
     EXPECT_EQ(status->services.value(QStringLiteral("web")).health, QStringLiteral("down"));
     EXPECT_EQ(status->services.value(QStringLiteral("web")).probeOk, std::optional<bool>(false));
@@ -88,24 +113,69 @@ TEST(PeerStatus, ReadsProbeResultsAndHealthPerService)
     EXPECT_FALSE(status->services.value(QStringLiteral("ntp")).probeOk.has_value());
 }
 
+// A peer a version ahead may send keys this agent does not know, at any level: they are
+// ignored, while everything known is still checked.
 TEST(PeerStatus, UnknownKeysAreIgnored)
 {
-    const QByteArray text = R"({"node":"a","region":"r","version":"9.0","future":{"x":[1,2]},
-        "services":[{"name":"web","health":"healthy","weight":7,"probe":{"ok":true,"rtt":3},
-        "routes":[{"prefix":"192.0.2.1/32","state":"announced","med":100,"color":"blue"}]}],
-        "bgp":{"bridge_connected":true}})";
-    const auto status = parsePeerStatus(text);
+    QJsonObject json =
+        peerStatusJson(QStringLiteral("a"), {{kPrefix, QStringLiteral("announced")}}, true);
+    json.insert(QStringLiteral("future"), QJsonObject{{QStringLiteral("x"), QJsonArray{1, 2}}});
+    QJsonArray services = json.value(QStringLiteral("services")).toArray();
+    QJsonObject service = services.at(0).toObject();
+    service.insert(QStringLiteral("weight"), 7);
+    QJsonObject probe = service.value(QStringLiteral("probe")).toObject();
+    probe.insert(QStringLiteral("rtt"), 3);
+    service.insert(QStringLiteral("probe"), probe);
+    QJsonArray routes = service.value(QStringLiteral("routes")).toArray();
+    QJsonObject route = routes.at(0).toObject();
+    route.insert(QStringLiteral("color"), QStringLiteral("blue"));
+    routes[0] = route;
+    service.insert(QStringLiteral("routes"), routes);
+    services[0] = service;
+    json.insert(QStringLiteral("services"), services);
+    const auto status = parsePeerStatus(body(json));
     ASSERT_TRUE(status) << status.error().toStdString();
     EXPECT_TRUE(status->announces(kPrefix));
-    EXPECT_EQ(status->services.value(QStringLiteral("web")).probeOk, std::optional<bool>(true));
+    EXPECT_EQ(status->services.value(QStringLiteral("https")).probeOk, std::optional<bool>(true));
 }
 
 TEST(PeerStatus, EmptyServicesIsAValidStatus)
 {
-    const auto status = parsePeerStatus(R"({"node":"a","services":[]})");
+    AgentStatus typed = peerStatus(QStringLiteral("a"), {});
+    typed.services.clear();
+    const auto status = parsePeerStatus(body(typed.toJson()));
     ASSERT_TRUE(status) << status.error().toStdString();
     EXPECT_TRUE(status->services.isEmpty());
-    EXPECT_TRUE(status->region.isEmpty());
+    EXPECT_EQ(status->region, QStringLiteral("region-a"));
+}
+
+// A valid status with one change made to it.
+QByteArray edited(const std::function<void(QJsonObject &status)> &edit)
+{
+    QJsonObject status =
+        peerStatusJson(QStringLiteral("a"), {{kPrefix, QStringLiteral("announced")}}, true);
+    edit(status);
+    return body(status);
+}
+
+// A valid status with one change made to its only service.
+QByteArray editedService(const std::function<void(QJsonObject &service)> &edit)
+{
+    return edited([&edit](QJsonObject &status) {
+        QJsonObject service = status.value(QStringLiteral("services")).toArray().at(0).toObject();
+        edit(service);
+        status.insert(QStringLiteral("services"), QJsonArray{service});
+    });
+}
+
+// A valid status with one change made to its only route.
+QByteArray editedRoute(const std::function<void(QJsonObject &route)> &edit)
+{
+    return editedService([&edit](QJsonObject &service) {
+        QJsonObject route = service.value(QStringLiteral("routes")).toArray().at(0).toObject();
+        edit(route);
+        service.insert(QStringLiteral("routes"), QJsonArray{route});
+    });
 }
 
 struct RejectRow
@@ -126,24 +196,60 @@ const std::vector<RejectRow> kRejectRows = {
     {"DuplicateKeyInAService",
      R"({"services":[{"name":"web","health":"down","health":"healthy"}]})",
      QStringLiteral("duplicate key \"health\"")},
-    {"MissingServices", R"({"node":"a","region":"r"})", QStringLiteral("services")},
-    {"ServicesNotArray", R"({"node":"a","services":{}})", QStringLiteral("services")},
-    {"NodeNotString", R"({"node":7,"services":[]})", QStringLiteral("node")},
-    {"ServiceNotObject", R"({"services":[1]})", QStringLiteral("services[0]")},
-    {"ServiceWithoutName", R"({"services":[{"health":"healthy"}]})",
-     QStringLiteral("services[0].name")},
-    {"DuplicateService", R"({"services":[{"name":"web"},{"name":"web"}]})",
+    {"MissingServices",
+     edited([](QJsonObject &status) { status.remove(QStringLiteral("services")); }),
+     QStringLiteral("services: missing")},
+    {"ServicesNotArray",
+     edited([](QJsonObject &status) { status.insert(QStringLiteral("services"), QJsonObject()); }),
+     QStringLiteral("services: expected an array")},
+    {"NodeNotString",
+     edited([](QJsonObject &status) { status.insert(QStringLiteral("node"), 7); }),
+     QStringLiteral("node: expected a string")},
+    {"MissingRegion",
+     edited([](QJsonObject &status) { status.remove(QStringLiteral("region")); }),
+     QStringLiteral("region: missing")},
+    {"ServiceNotObject",
+     edited([](QJsonObject &status) { status.insert(QStringLiteral("services"), QJsonArray{1}); }),
+     QStringLiteral("services[0]: expected an object")},
+    {"ServiceWithoutName",
+     editedService([](QJsonObject &service) { service.remove(QStringLiteral("name")); }),
+     QStringLiteral("services[0].name: missing")},
+    {"DuplicateService",
+     edited([](QJsonObject &status) {
+         const QJsonValue service = status.value(QStringLiteral("services")).toArray().at(0);
+         status.insert(QStringLiteral("services"), QJsonArray{service, service});
+     }),
      QStringLiteral("listed twice")},
-    {"RoutesNotArray", R"({"services":[{"name":"web","routes":"all"}]})",
+    {"UnknownHealthWord",
+     editedService([](QJsonObject &service) {
+         service.insert(QStringLiteral("health"), QStringLiteral("fine"));
+     }),
+     QStringLiteral("services[0].health")},
+    {"RoutesNotArray",
+     editedService([](QJsonObject &service) {
+         service.insert(QStringLiteral("routes"), QStringLiteral("all"));
+     }),
      QStringLiteral("services[0].routes")},
-    {"RouteWithoutState", R"({"services":[{"name":"web","routes":[{"prefix":"192.0.2.1/32"}]}]})",
+    {"RouteWithoutState",
+     editedRoute([](QJsonObject &route) { route.remove(QStringLiteral("state")); }),
      QStringLiteral("services[0].routes[0].state")},
     {"RouteStateNotString",
-     R"({"services":[{"name":"web","routes":[{"prefix":"192.0.2.1/32","state":true}]}]})",
+     editedRoute([](QJsonObject &route) { route.insert(QStringLiteral("state"), true); }),
      QStringLiteral("services[0].routes[0].state")},
-    {"RouteWithoutPrefix", R"({"services":[{"name":"web","routes":[{"state":"announced"}]}]})",
+    // An unknown state word cannot be read as announcing or not: the peer counts as not
+    // answering, which errs toward keeping this node's route.
+    {"RouteStateUnknownWord",
+     editedRoute([](QJsonObject &route) { route.insert(QStringLiteral("state"), QStringLiteral("prepended")); }),
+     QStringLiteral("services[0].routes[0].state")},
+    {"RouteWithoutPrefix",
+     editedRoute([](QJsonObject &route) { route.remove(QStringLiteral("prefix")); }),
      QStringLiteral("services[0].routes[0].prefix")},
-    {"ProbeOkNotBool", R"({"services":[{"name":"web","probe":{"ok":"yes"}}]})",
+    {"ProbeOkNotBool",
+     editedService([](QJsonObject &service) {
+         service.insert(QStringLiteral("probe"),
+                        QJsonObject{{QStringLiteral("ok"), QStringLiteral("yes")},
+                                    {QStringLiteral("detail"), QString()}});
+     }),
      QStringLiteral("services[0].probe.ok")},
 };
 

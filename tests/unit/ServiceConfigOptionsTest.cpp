@@ -134,12 +134,13 @@ TEST(EventLog, SinceReturnsTheNewestWithinTheLimitOldestFirst)
               QStringLiteral("2023-11-14T22:13:27.000Z"));
 }
 
-HistoryPoint point(qint64 seconds, quint32 established)
+SamplePoint point(qint64 seconds, quint32 established)
 {
     ServiceSocketStats stats;
     stats.name = QStringLiteral("web");
     stats.states[TcpState::Established] = established;
-    return {at(seconds), {{QStringLiteral("healthy"), OperatorState::Active, stats}}};
+    return {at(seconds),
+            {{stats, HealthLabel{false, ServiceHealth::Healthy}, OperatorState::Active, {}}}};
 }
 
 TEST(SampleHistory, KeepsItsSpanAndAnswersShorterOnes)
@@ -148,7 +149,7 @@ TEST(SampleHistory, KeepsItsSpanAndAnswersShorterOnes)
     for (int i = 0; i <= 30; ++i)
         history.append(point(i, static_cast<quint32>(i)));
     EXPECT_EQ(history.size(), 11) << "seconds 20..30";
-    const QList<HistoryPoint> last3 = history.last(2s);
+    const QList<SamplePoint> last3 = history.last(2s);
     ASSERT_EQ(last3.size(), 3);
     EXPECT_EQ(last3.first().time, at(28));
     const QJsonObject json = last3.last().toJson();

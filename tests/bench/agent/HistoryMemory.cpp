@@ -8,7 +8,7 @@
 // copies it into a fresh ServiceSocketStats and sorts it (which detaches: a fresh list and
 // fresh address strings per sample); name and ports are copies of the port map's (implicitly
 // shared, no allocation); the service monitor keeps a copy as lastStats(); recordHistory()
-// appends {healthName(), operator state, lastStats()} to a fresh HistoryPoint, which is moved
+// appends {lastStats(), health, operator state, probe} to a fresh SamplePoint, which is moved
 // into SampleHistory. Timestamps are one second apart and the span is points seconds, so the
 // ring holds what an agent holds at 1 Hz.
 
@@ -173,13 +173,13 @@ struct Agent
     }
 
     // AgentRuntime::recordHistory().
-    HistoryPoint point(qint64 msecs) const
+    SamplePoint point(qint64 msecs) const
     {
-        HistoryPoint point;
+        SamplePoint point;
         point.time = QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
         for (qsizetype i = 0; i < names.size(); ++i)
-            point.services.append(
-                {healthName(ServiceHealth::Healthy), OperatorState::Active, lastStats[i]});
+            point.services.append({lastStats[i], HealthLabel{false, ServiceHealth::Healthy},
+                                   OperatorState::Active, SampleProbe{true, 1.25}});
         return point;
     }
 
@@ -212,7 +212,7 @@ QByteArray reply(const SampleHistory &history, std::chrono::milliseconds span, R
     AgentConfig config;
     config.history = span;
     EventLog events;
-    AgentApi api({&config, [] { return QJsonObject(); }, &history, &events, nullptr, {}});
+    AgentApi api({&config, [] { return AgentStatus(); }, &history, &events, nullptr, {}});
     const double heapBefore = heapBytes();
     const auto started = std::chrono::steady_clock::now();
     const ApiMethods::Reply answer = api.call(QStringLiteral("history"), {}, Caller{});
@@ -299,8 +299,8 @@ Run measure(int services, int points, std::string *error)
     // subscribers or not.
     const auto toJsonStarted = std::chrono::steady_clock::now();
     qsizetype keys = 0;
-    const QList<HistoryPoint> all = history->last(span);
-    for (const HistoryPoint &point : all)
+    const QList<SamplePoint> all = history->last(span);
+    for (const SamplePoint &point : all)
         keys += point.toJson().size();
     run.toJsonUsPerPoint =
         std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - toJsonStarted)
@@ -378,7 +378,7 @@ int main(int argc, char **argv)
                 "what earlier runs freed)\n");
     std::printf("  reply: history.last(span), toJson per point, the JSON-RPC result line "
                 "(compact), as AgentApi::history + ApiServer\n");
-    std::printf("  toJson us: HistoryPoint::toJson alone, per point; the agent runs it once per "
+    std::printf("  toJson us: SamplePoint::toJson alone, per point; the agent runs it once per "
                 "full sample\n");
     return 0;
 }

@@ -1,5 +1,6 @@
 // The BGP lab harness against the real daemons: gobgpd as route collector, ExaBGP per node,
-// all on loopback. Every wait has a deadline; the times printed are what later issues budget.
+// all on loopback. Every wait has a deadline; the times printed are the budgets the agent's
+// own tests start from.
 
 #include "BgpLab.h"
 

@@ -1,0 +1,96 @@
+"""scripts/check-layering: the real tree passes, and each rule catches a made-up violation."""
+
+import pathlib
+import subprocess
+import sys
+import tempfile
+import unittest
+
+SCRIPT = pathlib.Path(__file__).resolve().parents[2] / "scripts" / "check-layering"
+SOURCE = pathlib.Path(__file__).resolve().parents[2]
+
+
+def run(root):
+    return subprocess.run([sys.executable, str(SCRIPT), str(root)], capture_output=True,
+                          text=True, check=False)
+
+
+class Layering(unittest.TestCase):
+    def make_tree(self, files):
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        root = pathlib.Path(folder.name)
+        (root / "agent").mkdir()
+        for relative, text in files.items():
+            path = root / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+        return root
+
+    def test_the_source_tree_keeps_its_layers(self):
+        result = run(SOURCE)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+
+    def test_a_clean_made_up_tree_passes(self):
+        root = self.make_tree({
+            "agent/health/Engine.h": '#include "common/Sample.h"\n#include <QString>\n',
+            "common/Sample.h": "#include <QString>\n",
+            "agent/bridge/Bridge.cpp": '#include "Bridge.h"\n#include <string>\n',
+            "agent/bridge/Bridge.h": "#include <vector>\n",
+        })
+        result = run(root)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+
+    def test_pure_logic_including_the_sampler_is_refused(self):
+        root = self.make_tree({
+            "agent/policy/Policy.cpp": '#include <vector>\n#include "NetlinkSampler.h"\n',
+            "agent/sampler/NetlinkSampler.h": "",
+        })
+        result = run(root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("agent/policy/Policy.cpp:2: pure: includes agent/sampler/NetlinkSampler.h",
+                      result.stdout)
+
+    def test_pure_logic_with_a_timer_is_refused(self):
+        root = self.make_tree({"agent/health/Engine.cpp": "#include <QTimer>\n"})
+        result = run(root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("agent/health/Engine.cpp:1: pure: includes <QTimer>", result.stdout)
+
+    def test_common_including_the_agent_is_refused(self):
+        root = self.make_tree({
+            "common/Shared.h": '#include "runtime/AgentRuntime.h"\n',
+            "agent/runtime/AgentRuntime.h": "",
+        })
+        result = run(root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("common/Shared.h:1: common: includes agent/runtime/AgentRuntime.h",
+                      result.stdout)
+
+    def test_qt_reaching_the_bridge_through_a_header_is_refused(self):
+        root = self.make_tree({
+            "agent/bridge/main.cpp": '#include "LineBuffer.h"\n',
+            "agent/bridge/LineBuffer.h": '#include "common/Text.h"\n',
+            "common/Text.h": "#include <QString>\n",
+        })
+        result = run(root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("agent/bridge/main.cpp:1: bridge: includes <QString> (through",
+                      result.stdout)
+
+    def test_the_console_including_the_agent_is_refused(self):
+        root = self.make_tree({
+            "app/Window.cpp": '#include "api/ApiServer.h"\n',
+            "agent/api/ApiServer.h": "",
+        })
+        result = run(root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("app/Window.cpp:1: console: includes agent/api/ApiServer.h", result.stdout)
+
+    def test_a_folder_that_is_not_the_tree_is_a_usage_error(self):
+        with tempfile.TemporaryDirectory() as empty:
+            self.assertEqual(run(empty).returncode, 2)
+
+
+if __name__ == "__main__":
+    unittest.main()
