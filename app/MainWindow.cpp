@@ -1,63 +1,133 @@
 #include "MainWindow.h"
 
-#include "ConnectionListWidget.h"
 #include "FirstRunWidget.h"
-#include "FleetConnections.h"
 #include "InventoryWatcher.h"
+#include "models/FleetModel.h"
+#include "models/FleetState.h"
+#include "models/ModelRoles.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
 #include <QMessageBox>
+#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTreeView>
 
 namespace anycast {
 
-MainWindow::MainWindow(InventoryWatcher &inventory, FleetConnections &fleet, QString localSocket,
+MainWindow::MainWindow(FleetState *fleet, InventoryWatcher *inventory, QString localSocket,
                        QWidget *parent)
     : QMainWindow(parent)
+    , m_fleet(fleet)
     , m_inventory(inventory)
     , m_localSocket(std::move(localSocket))
+    , m_model(new FleetModel(fleet, this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_tree(new QTreeView(this))
+    , m_pages(new QStackedWidget(this))
+    , m_connectedCount(new QLabel(this))
 {
     setWindowTitle(tr("Anycast Console"));
-    m_pages = new QStackedWidget(this);
-    m_firstRun = new FirstRunWidget(inventory.path(), m_localSocket, m_pages);
-    m_connections = new ConnectionListWidget(m_pages);
-    m_pages->addWidget(m_firstRun);
-    m_pages->addWidget(m_connections);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ModelRole::SortRole);
+    m_proxy->setDynamicSortFilter(true);
+    m_tree->setModel(m_proxy);
+    m_tree->setSortingEnabled(true);
+    m_tree->sortByColumn(static_cast<int>(FleetColumn::Name), Qt::AscendingOrder);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    // Fixed starting widths: ResizeToContents would lay out the text of every row on every
+    // update, which at a few hundred nodes costs more than everything else together.
+    const int widths[kFleetColumnCount] = {220, 90, 150, 330, 130, 100, 100, 260, 90};
+    for (int column = 0; column < kFleetColumnCount; ++column)
+        m_tree->header()->resizeSection(column, widths[column]);
+    // New regions and nodes open as they arrive: the tree is the whole window for now.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, m_tree,
+            [this](const QModelIndex &under, int first, int last) {
+                m_tree->expand(under);
+                for (int row = first; row <= last; ++row)
+                    m_tree->expand(m_proxy->index(row, 0, under));
+            });
+    m_pages->addWidget(m_tree);
+    if (m_inventory) {
+        m_firstRun = new FirstRunWidget(m_inventory->path(), m_localSocket, m_pages);
+        m_pages->addWidget(m_firstRun);
+        connect(m_firstRun, &FirstRunWidget::localAgentChosen, this, &MainWindow::useLocalAgent);
+        connect(m_inventory, &InventoryWatcher::inventoryChanged, this,
+                &MainWindow::showInventoryState);
+        connect(m_inventory, &InventoryWatcher::inventoryError, this,
+                &MainWindow::showInventoryState);
+    }
     setCentralWidget(m_pages);
-    connect(m_firstRun, &FirstRunWidget::localAgentChosen, this, &MainWindow::useLocalAgent);
-    connect(&fleet, &FleetConnections::nodeAdded, m_connections, &ConnectionListWidget::addNode);
-    connect(&fleet, &FleetConnections::nodeRemoved, m_connections,
-            &ConnectionListWidget::removeNode);
-    connect(&inventory, &InventoryWatcher::inventoryChanged, this, &MainWindow::showInventoryState);
-    connect(&inventory, &InventoryWatcher::inventoryError, this, &MainWindow::showInventoryState);
+    statusBar()->addPermanentWidget(m_connectedCount);
+    m_clock.setInterval(1000);
+    connect(&m_clock, &QTimer::timeout, this, &MainWindow::tick);
+    connect(m_fleet, &FleetState::nodeAdded, this, &MainWindow::countConnected);
+    connect(m_fleet, &FleetState::nodeRemoved, this, &MainWindow::countConnected);
+    connect(m_fleet, &FleetState::nodeChanged, this,
+            [this](const QString &, FleetState::Aspects aspects) {
+                if (aspects & FleetState::LinkAspect)
+                    countConnected();
+            });
+    m_clock.start();
     showInventoryState();
-    resize(1000, 700);
+    tick();
+    resize(1200, 700);
+}
+
+bool MainWindow::showsFirstRun() const
+{
+    return m_firstRun && m_pages->currentWidget() == m_firstRun;
+}
+
+void MainWindow::tick()
+{
+    m_model->tick();
+    countConnected();
+}
+
+void MainWindow::countConnected()
+{
+    int connected = 0;
+    const QStringList endpoints = m_fleet->endpoints();
+    for (const QString &endpoint : endpoints) {
+        if (m_fleet->node(endpoint)->link.isConnected())
+            ++connected;
+    }
+    m_connectedCount->setText(
+        endpoints.isEmpty()
+            ? tr("No agents connected")
+            : tr("%1 of %n nodes connected", nullptr, endpoints.size()).arg(connected));
 }
 
 void MainWindow::showInventoryState()
 {
-    const bool haveFleet = m_inventory.current().has_value();
-    m_pages->setCurrentWidget(haveFleet ? static_cast<QWidget *>(m_connections) : m_firstRun);
-    const QString &error = m_inventory.error();
-    const bool missing = !QFileInfo::exists(m_inventory.path());
+    if (!m_inventory) {
+        m_pages->setCurrentWidget(m_tree);
+        return;
+    }
+    const bool haveFleet = m_inventory->current().has_value();
+    m_pages->setCurrentWidget(haveFleet ? static_cast<QWidget *>(m_tree) : m_firstRun);
+    const QString &error = m_inventory->error();
+    const bool missing = !QFileInfo::exists(m_inventory->path());
     m_firstRun->setProblem(missing ? QString() : error);
-    if (error.isEmpty()) {
-        statusBar()->showMessage(haveFleet ? tr("Inventory: %1").arg(m_inventory.path())
-                                           : tr("No agents connected"));
+    if (error.isEmpty() && haveFleet) {
+        statusBar()->showMessage(tr("Inventory: %1").arg(m_inventory->path()));
     } else if (haveFleet) {
         // A bad edit: the running fleet stays, and the error says where to look.
         statusBar()->showMessage(tr("Inventory not reloaded: %1").arg(error));
     } else {
-        statusBar()->showMessage(tr("No agents connected"));
+        statusBar()->clearMessage();
     }
 }
 
 void MainWindow::useLocalAgent()
 {
-    const QString path = m_inventory.path();
+    const QString path = m_inventory->path();
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     if (QFileInfo::exists(path) || !file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
@@ -67,7 +137,7 @@ void MainWindow::useLocalAgent()
     }
     file.write(QStringLiteral("[[node]]\nlocal = \"%1\"\n").arg(m_localSocket).toUtf8());
     file.close();
-    m_inventory.start();
+    m_inventory->start();
 }
 
 } // namespace anycast

@@ -5,6 +5,7 @@
 #include "InventoryWatcher.h"
 #include "MainWindow.h"
 #include "SshNetwork.h"
+#include "session/ConsoleFleet.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -52,17 +53,21 @@ int main(int argc, char *argv[])
     const QString inventoryPath = parser.isSet(inventoryOption) ? parser.value(inventoryOption)
                                                                 : anycast::defaultInventoryPath();
     anycast::SshNetwork network;
-    anycast::FleetConnections fleet(network);
+    anycast::FleetConnections connections(network);
     anycast::InventoryWatcher inventory(inventoryPath);
-    QObject::connect(&inventory, &anycast::InventoryWatcher::inventoryChanged, &fleet,
-                     [&fleet](const anycast::Inventory &, const anycast::InventoryDiff &diff) {
-                         fleet.apply(diff);
-                     });
+    QObject::connect(
+        &inventory, &anycast::InventoryWatcher::inventoryChanged, &connections,
+        [&connections](const anycast::Inventory &, const anycast::InventoryDiff &diff) {
+            connections.apply(diff);
+        });
+    anycast::ConsoleFleet fleet;
+    fleet.follow(&connections);
     QObject::connect(&inventory, &anycast::InventoryWatcher::inventoryError, &app,
                      [](const QString &error) {
                          std::fprintf(stderr, "anycast-console: %s\n", qPrintable(error));
                      });
-    anycast::MainWindow window(inventory, fleet, QString::fromLatin1(anycast::kDefaultAgentSocket));
+    anycast::MainWindow window(fleet.state(), &inventory,
+                               QString::fromLatin1(anycast::kDefaultAgentSocket));
     anycast::DialogPrompter prompter(&window);
     network.setPrompter(&prompter);
     inventory.start();

@@ -2,6 +2,151 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>FleetRows</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 by %2 since %3 (%4): %5</source>
+        <translation>%1 von %2 seit %3 (%4): %5</translation>
+    </message>
+    <message>
+        <source>%1, ticket %2</source>
+        <translation>%1, Ticket %2</translation>
+    </message>
+    <message>
+        <source>%1, fleet guard overridden</source>
+        <translation>%1, Flottenschutz übergangen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <translation>%1 %2, %3</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Betrieb</translation>
+    </message>
+    <message>
+        <source>Announcing</source>
+        <translation>Ankündigung</translation>
+    </message>
+    <message>
+        <source>BGP</source>
+        <translation>BGP</translation>
+    </message>
+    <message>
+        <source>ESTABLISHED</source>
+        <translation>ESTABLISHED</translation>
+    </message>
+    <message>
+        <source>Accept queue</source>
+        <translation>Accept-Warteschlange</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Last sample</source>
+        <translation>Letzte Messung</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>(region not yet known)</source>
+        <translation>(Region noch unbekannt)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation>
+            <numerusform>%n fehlerhaft</numerusform>
+            <numerusform>%n fehlerhaft</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drained or draining</source>
+        <translation>
+            <numerusform>%n entleert oder im Entleeren</numerusform>
+            <numerusform>%n entleert oder im Entleeren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 sessions up</source>
+        <translation>%1 von %2 Sitzungen aktiv</translation>
+    </message>
+    <message>
+        <source>%1 of %2 connected</source>
+        <translation>%1 von %2 verbunden</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 über %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 (same node as %2)</source>
+        <translation>%1 (derselbe Knoten wie %2)</translation>
+    </message>
+    <message>
+        <source>%1
+The same node (name and region) answers at %2: two inventory entries reach one agent, or two agents share a configuration.</source>
+        <translation>%1
+Derselbe Knoten (Name und Region) antwortet unter %2: zwei Inventareinträge erreichen einen Agenten, oder zwei Agenten teilen eine Konfiguration.</translation>
+    </message>
+    <message>
+        <source>the ExaBGP bridge is not connected</source>
+        <translation>die ExaBGP-Brücke ist nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 (pending: %2)</source>
+        <translation>%1 (ausstehend: %2)</translation>
+    </message>
+    <message>
+        <source>%1
+probe ok in %2 ms</source>
+        <translation>%1
+Probe ok in %2 ms</translation>
+    </message>
+    <message>
+        <source>%1
+probe failed</source>
+        <translation>%1
+Probe fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1:%2 queue %3 of %4</source>
+        <translation>%1:%2 Warteschlange %3 von %4</translation>
+    </message>
+    <message>
+        <source>%1:%2 queue %3</source>
+        <translation>%1:%2 Warteschlange %3</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Unknown host key</source>
@@ -40,6 +185,196 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     <message>
         <source>Host %1 is not in known_hosts.</source>
         <translation>Der Host %1 steht nicht in known_hosts.</translation>
+    </message>
+</context>
+<context>
+    <name>StateWords</name>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>ausgefallen</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>wird entleert</translation>
+    </message>
+    <message>
+        <source>drained</source>
+        <translation>entleert</translation>
+    </message>
+    <message>
+        <source>announced</source>
+        <translation>angekündigt</translation>
+    </message>
+    <message>
+        <source>de-preferred</source>
+        <translation>zurückgestuft</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>unknown (unreachable)</source>
+        <translation>unbekannt (nicht erreichbar)</translation>
+    </message>
+    <message>
+        <source>reporting</source>
+        <translation>meldet</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation>fehlerhaft</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>verbindet erneut</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>host key unknown</source>
+        <translation>Host-Schlüssel unbekannt</translation>
+    </message>
+    <message>
+        <source>host key refused</source>
+        <translation>Host-Schlüssel abgelehnt</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>agent socket unreachable</source>
+        <translation>Agenten-Socket nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>protocol version mismatch</source>
+        <translation>Protokollversion passt nicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>reconnecting in %n s</source>
+        <translation>
+            <numerusform>verbindet erneut in %n s</numerusform>
+            <numerusform>verbindet erneut in %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (retrying in %n s)</source>
+        <translation>
+            <numerusform>%1: %2 (neuer Versuch in %n s)</numerusform>
+            <numerusform>%1: %2 (neuer Versuch in %n s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no nodes</source>
+        <translation>keine Knoten</translation>
+    </message>
+    <message>
+        <source>no node reachable: state unknown</source>
+        <translation>kein Knoten erreichbar: Zustand unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 unreachable: its routes are unknown</source>
+        <translation>%1 nicht erreichbar: seine Routen sind unbekannt</translation>
+    </message>
+    <message>
+        <source>%1: no node announces it (withdrawn for health)</source>
+        <translation>%1: kein Knoten kündigt es an (wegen Zustand zurückgezogen)</translation>
+    </message>
+    <message>
+        <source>%1: withdrawn by operator drains on every node</source>
+        <translation>%1: auf jedem Knoten durch Entleerung zurückgezogen</translation>
+    </message>
+    <message>
+        <source>%1: lost redundancy, %2</source>
+        <translation>%1: Redundanz verloren, %2</translation>
+    </message>
+    <message>
+        <source>%1 failing its health checks</source>
+        <translation>%1 besteht seine Zustandsprüfungen nicht</translation>
+    </message>
+    <message>
+        <source>%1 drained by an operator</source>
+        <translation>%1 von einem Operator entleert</translation>
+    </message>
+    <message>
+        <source>%1 drained by %2</source>
+        <translation>%1 entleert von %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 announcing (%3 unknown)</source>
+        <translation>%1 von %2 kündigen an (%3 unbekannt)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 announcing</source>
+        <translation>%1 von %2 kündigen an</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -93,6 +428,60 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     <message>
         <source>No agents connected</source>
         <translation>Keine Agenten verbunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n nodes connected</source>
+        <translation>
+            <numerusform>%1 von %n Knoten verbunden</numerusform>
+            <numerusform>%1 von %n Knoten verbunden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>anycast::PrefixModel</name>
+    <message>
+        <source>Prefix</source>
+        <translation>Präfix</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Announcing</source>
+        <translation>Ankündigung</translation>
+    </message>
+    <message>
+        <source>ESTABLISHED</source>
+        <translation>ESTABLISHED</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>(region not yet known)</source>
+        <translation>(Region noch unbekannt)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>no location: %1</source>
+        <translation>kein Standort: %1</translation>
+    </message>
+    <message>
+        <source>%1, lost redundancy</source>
+        <translation>%1, Redundanz verloren</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 über %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

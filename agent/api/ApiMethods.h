@@ -1,8 +1,8 @@
 #pragma once
 
 #include "Caller.h"
-#include "JsonRpcError.h"
-#include "JsonRpcReply.h"
+#include "protocol/JsonRpcReply.h"
+#include "protocol/RpcError.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

@@ -1,10 +1,10 @@
 #include "ApiServer.h"
 
-#include "JsonRpcReply.h"
-#include "JsonRpcRequest.h"
-#include "ParamsReader.h"
 #include "PeerCredentials.h"
 #include "SocketAccess.h"
+#include "protocol/JsonRpcReply.h"
+#include "protocol/JsonRpcRequest.h"
+#include "protocol/ParamsReader.h"
 
 #include <QJsonArray>
 #include <QLocalSocket>

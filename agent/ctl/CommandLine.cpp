@@ -1,7 +1,7 @@
 #include "CommandLine.h"
 
 #include "ExitCodes.h"
-#include "TextParameter.h"
+#include "protocol/TextParameter.h"
 
 #include <QCommandLineParser>
 

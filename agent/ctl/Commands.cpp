@@ -1,17 +1,22 @@
 #include "Commands.h"
 
-#include "ApiClient.h"
+#include "AgentConnector.h"
 #include "CommandLine.h"
 #include "ConsoleText.h"
 #include "ExitCodes.h"
 #include "NotificationLines.h"
 #include "StatusTable.h"
 #include "StopSignals.h"
+#include "protocol/AgentClient.h"
 
-#include <QJsonArray>
+#include <QEventLoop>
 #include <QJsonDocument>
+#include <QLocalSocket>
+#include <QSocketNotifier>
 
 #include <cstdio>
+#include <functional>
+#include <unistd.h>
 
 namespace anycast {
 namespace {
@@ -31,154 +36,246 @@ QString indentedJson(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
 }
 
-int exitCodeFor(TransportFailure failure)
+QString seconds(std::chrono::milliseconds duration)
 {
-    switch (failure) {
-    case TransportFailure::PermissionDenied:
+    return QString::number(static_cast<double>(duration.count()) / 1000.0, 'g', 6);
+}
+
+int report(const ConnectError &error)
+{
+    printError(error.message);
+    switch (error.failure) {
+    case ConnectFailure::PermissionDenied:
         return kExitPermissionDenied;
-    case TransportFailure::Timeout:
+    case ConnectFailure::Timeout:
         return kExitTimeout;
-    case TransportFailure::Protocol:
-        return kExitProtocol;
-    case TransportFailure::Interrupted:
-        return kExitOk;
-    case TransportFailure::NotRunning:
-    case TransportFailure::Refused:
-    case TransportFailure::Closed:
-    case TransportFailure::System:
+    case ConnectFailure::NotRunning:
+    case ConnectFailure::Refused:
+    case ConnectFailure::System:
         break;
     }
     return kExitUnavailable;
 }
 
-int report(const TransportError &error)
+// One command's conversation with the agent: the connection, the client on it, and the
+// event loop that runs until the command has its exit code.
+class Session
 {
-    printError(error.message);
-    return exitCodeFor(error.failure);
-}
-
-int report(const RpcError &error)
-{
-    printError(error.message);
-    return error.code == kPermissionDenied ? kExitPermissionDenied : kExitAgentError;
-}
-
-// The method's result, or the exit code once the failure is printed.
-std::variant<QJsonObject, int> request(ApiClient &client, const QString &method,
-                                       const QJsonObject &params = {})
-{
-    ApiClient::CallResult outcome = client.call(method, params);
-    if (const auto *error = std::get_if<RpcError>(&outcome))
-        return report(*error);
-    if (const auto *failure = std::get_if<TransportError>(&outcome))
-        return report(*failure);
-    const QJsonValue &result = std::get<QJsonValue>(outcome);
-    if (!result.isObject()) {
-        printError(
-            QStringLiteral("protocol error: the result of %1 is not a JSON object").arg(method));
-        return kExitProtocol;
+public:
+    explicit Session(const Invocation &invocation)
+        : m_invocation(invocation)
+    {
+        m_client.setTimeout(invocation.timeout);
     }
-    return result.toObject();
+
+    // Takes the connected descriptor; false (with the error printed) when Qt will not.
+    bool attach(int fd)
+    {
+        if (!m_socket.setSocketDescriptor(fd)) {
+            ::close(fd);
+            printError(QStringLiteral("cannot use the connection to %1: %2")
+                           .arg(m_invocation.socketPath, m_socket.errorString()));
+            return false;
+        }
+        m_client.attach(&m_socket);
+        return true;
+    }
+
+    AgentClient &client() { return m_client; }
+    QLocalSocket &socket() { return m_socket; }
+    const Invocation &invocation() const { return m_invocation; }
+
+    // The first ending wins, and only its error is printed: whatever follows it is the
+    // connection going down.
+    void finish(int exitCode, const QString &error = {})
+    {
+        if (m_exitCode)
+            return;
+        if (!error.isEmpty())
+            printError(error);
+        m_exitCode = exitCode;
+        m_loop.quit();
+    }
+
+    int run()
+    {
+        if (!m_exitCode)
+            m_loop.exec();
+        return m_exitCode.value_or(kExitUnavailable);
+    }
+
+    // Ends the command when the call got no result (the agent's error, or no answer);
+    // false when it has one.
+    template <typename T> bool finishOnFailure(const CallOutcome<T> &outcome)
+    {
+        if (const auto *error = std::get_if<RpcError>(&outcome)) {
+            finish(error->code == kPermissionDenied ? kExitPermissionDenied : kExitAgentError,
+                   error->message);
+            return true;
+        }
+        const auto *problem = std::get_if<ClientError>(&outcome);
+        if (!problem)
+            return false;
+        switch (problem->failure) {
+        case CallFailure::Timeout:
+            finish(kExitTimeout, QStringLiteral("no reply from the agent at %1 within %2 s")
+                                     .arg(m_invocation.socketPath, seconds(m_invocation.timeout)));
+            return true;
+        case CallFailure::Closed:
+            finish(kExitUnavailable, QStringLiteral("the agent closed the connection"));
+            return true;
+        case CallFailure::Protocol:
+        case CallFailure::VersionMismatch:
+            break;
+        }
+        finish(kExitProtocol, QStringLiteral("protocol error: ") + problem->message);
+        return true;
+    }
+
+    // Runs `show` on the typed result of `method`, or reports why there is none; either way
+    // the command is over.
+    template <typename T>
+    void request(const QString &method, const QJsonObject &params,
+                 std::function<QString(const Received<T> &)> show)
+    {
+        m_client.callTyped<T>(method, params,
+                              [this, show = std::move(show)](CallOutcome<Received<T>> outcome) {
+                                  if (finishOnFailure(outcome))
+                                      return;
+                                  print(show(std::get<Received<T>>(outcome)));
+                                  finish(kExitOk);
+                              });
+    }
+
+private:
+    const Invocation &m_invocation;
+    QLocalSocket m_socket;
+    AgentClient m_client;
+    QEventLoop m_loop;
+    std::optional<int> m_exitCode;
+};
+
+void status(Session &session)
+{
+    const bool json = session.invocation().json;
+    session.request<AgentStatus>(
+        QStringLiteral("status"), {}, [json](const Received<AgentStatus> &status) {
+            return json ? indentedJson(status.json)
+                        : StatusTable(status.value, terminalWidth()).render();
+        });
 }
 
-int status(ApiClient &client, const Invocation &invocation)
+void events(Session &session)
 {
-    const auto result = request(client, QStringLiteral("status"));
-    if (const int *exitCode = std::get_if<int>(&result))
-        return *exitCode;
-    const QJsonObject &status = std::get<QJsonObject>(result);
-    print(invocation.json ? indentedJson(status) : StatusTable(status, terminalWidth()).render());
-    return kExitOk;
-}
-
-int events(ApiClient &client, const Invocation &invocation)
-{
+    const Invocation &invocation = session.invocation();
     QJsonObject params;
     if (invocation.limit)
         params.insert(QStringLiteral("limit"), *invocation.limit);
     if (invocation.after)
         params.insert(QStringLiteral("after"), *invocation.after);
-    const auto result = request(client, QStringLiteral("events"), params);
-    if (const int *exitCode = std::get_if<int>(&result))
-        return *exitCode;
-    const QJsonObject &events = std::get<QJsonObject>(result);
-    print(invocation.json ? indentedJson(events) : eventsTable(events, terminalWidth()));
-    return kExitOk;
+    const bool json = invocation.json;
+    session.request<EventsReply>(
+        QStringLiteral("events"), params, [json](const Received<EventsReply> &events) {
+            return json ? indentedJson(events.json) : eventsTable(events.value, terminalWidth());
+        });
 }
 
 // drain and undrain: the same parameters, less the mode and force for undrain.
-int changeDrain(ApiClient &client, const Invocation &invocation)
+void changeDrain(Session &session)
 {
-    QJsonObject params{{QStringLiteral("reason"), invocation.reason}};
+    const Invocation &invocation = session.invocation();
+    OperatorRequest request;
     if (!invocation.service.isEmpty())
-        params.insert(QStringLiteral("service"), invocation.service);
-    if (!invocation.ticket.isEmpty())
-        params.insert(QStringLiteral("ticket"), invocation.ticket);
-    if (invocation.immediate)
-        params.insert(QStringLiteral("mode"), QStringLiteral("immediate"));
-    if (invocation.force)
-        params.insert(QStringLiteral("force"), true);
-    const auto result = request(client, invocation.command, params);
-    if (const int *exitCode = std::get_if<int>(&result))
-        return *exitCode;
-    const QJsonObject &reply = std::get<QJsonObject>(result);
-    const QString message = reply.value(QStringLiteral("message")).toString();
-    print(invocation.json ? indentedJson(reply)
-                          : (message.isEmpty() ? QStringLiteral("done") : message) + u'\n');
-    return kExitOk;
+        request.service = invocation.service;
+    request.reason = invocation.reason;
+    request.ticket = invocation.ticket;
+    QJsonObject params;
+    if (invocation.command == QLatin1String("drain")) {
+        params =
+            DrainRequest{request, invocation.immediate ? DrainMode::Immediate : DrainMode::Graceful,
+                         invocation.force}
+                .toParams();
+    } else {
+        params = UndrainRequest{request}.toParams();
+    }
+    const bool json = invocation.json;
+    session.request<MutationReply>(
+        invocation.command, params, [json](const Received<MutationReply> &reply) {
+            const QString &message = reply.value.message;
+            if (json)
+                return indentedJson(reply.json);
+            return (message.isEmpty() ? QStringLiteral("done") : message) + u'\n';
+        });
 }
 
-int watch(ApiClient &client, const Invocation &invocation)
+// Prints every notification until a stop signal (exit 0), the agent going away (69) or a
+// broken stream (76).
+int watch(Session &session)
 {
-    // Blocked from here on, so a stop signal ends the wait below instead of the process.
+    // Blocked from here on, so a stop signal ends the loop below instead of the process.
     const StopSignals stop;
-    QJsonObject params;
-    if (invocation.eventsOnly)
-        params.insert(QStringLiteral("topics"), QJsonArray{QStringLiteral("event")});
-    const auto subscribed = request(client, QStringLiteral("subscribe"), params);
-    if (const int *exitCode = std::get_if<int>(&subscribed))
-        return *exitCode;
-    const int width = invocation.json ? 0 : terminalWidth();
-    for (;;) {
-        ApiClient::NotificationResult next =
-            client.readNotification(std::chrono::milliseconds(-1), stop.fd());
-        if (const auto *failure = std::get_if<TransportError>(&next)) {
-            if (failure->failure == TransportFailure::Interrupted)
-                return kExitOk;
-            if (failure->failure == TransportFailure::Closed) {
-                printError(QStringLiteral("the agent went away (%1)").arg(failure->message));
-                return kExitUnavailable;
-            }
-            return report(*failure);
-        }
-        const ApiNotification &notification = std::get<ApiNotification>(next);
-        if (invocation.json) {
-            print(QString::fromUtf8(
-                      QJsonDocument(notification.params).toJson(QJsonDocument::Compact)) +
-                  u'\n');
-        } else if (notification.method == QLatin1String("sample")) {
-            print(sampleLine(notification.params) + u'\n');
-        } else if (notification.method == QLatin1String("event")) {
-            print(eventLine(notification.params, width) + u'\n');
-        }
-        // Topics a newer agent may add are left out of the text; --json shows them.
+    std::optional<QSocketNotifier> stopNotifier;
+    if (stop.fd() >= 0) {
+        stopNotifier.emplace(stop.fd(), QSocketNotifier::Read);
+        QObject::connect(&*stopNotifier, &QSocketNotifier::activated,
+                         [&session] { session.finish(kExitOk); });
     }
+    const bool json = session.invocation().json;
+    const int width = json ? 0 : terminalWidth();
+    AgentClient &client = session.client();
+    if (json) {
+        QObject::connect(
+            &client, &AgentClient::notificationReceived,
+            [](const QString &, const QJsonObject &params) {
+                print(QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact)) +
+                      u'\n');
+            });
+    } else {
+        QObject::connect(&client, &AgentClient::sampleReceived,
+                         [](const SamplePoint &sample) { print(sampleLine(sample) + u'\n'); });
+        QObject::connect(&client, &AgentClient::eventReceived, [width](const AgentEvent &event) {
+            print(eventLine(event, width) + u'\n');
+        });
+    }
+    QObject::connect(&client, &AgentClient::protocolViolated, [&session](const QString &why) {
+        session.finish(kExitProtocol, QStringLiteral("protocol error: ") + why);
+    });
+    // Between calls the agent only speaks unasked to say goodbye (a client too far behind).
+    QObject::connect(&client, &AgentClient::refused, [&session](const RpcError &error) {
+        session.finish(kExitUnavailable,
+                       QStringLiteral("the agent went away (%1)").arg(error.message));
+    });
+    QObject::connect(&session.socket(), &QLocalSocket::disconnected, [&session] {
+        session.finish(kExitUnavailable,
+                       QStringLiteral("the agent went away (the agent closed the connection)"));
+    });
+    QStringList topics;
+    if (session.invocation().eventsOnly)
+        topics.append(QStringLiteral("event"));
+    client.subscribe(
+        topics, [&session](CallOutcome<QStringList> outcome) { session.finishOnFailure(outcome); });
+    return session.run();
 }
 
 } // namespace
 
 int runInvocation(const Invocation &invocation)
 {
-    ApiClient client(invocation.timeout);
-    if (const auto failed = client.connectTo(invocation.socketPath))
-        return report(*failed);
-    if (invocation.command == QLatin1String("status"))
-        return status(client, invocation);
+    auto connected = AgentConnector::connect(invocation.socketPath, invocation.timeout);
+    if (const auto *error = std::get_if<ConnectError>(&connected))
+        return report(*error);
+    Session session(invocation);
+    if (!session.attach(std::get<int>(connected)))
+        return kExitUnavailable;
     if (invocation.command == QLatin1String("watch"))
-        return watch(client, invocation);
-    if (invocation.command == QLatin1String("events"))
-        return events(client, invocation);
-    return changeDrain(client, invocation);
+        return watch(session);
+    if (invocation.command == QLatin1String("status"))
+        status(session);
+    else if (invocation.command == QLatin1String("events"))
+        events(session);
+    else
+        changeDrain(session);
+    return session.run();
 }
 
 } // namespace anycast

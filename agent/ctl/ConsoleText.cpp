@@ -89,8 +89,11 @@ QString elide(const QString &text, int width)
 QString utcTime(const QString &iso, bool withDate)
 {
     const QDateTime time = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    if (!time.isValid())
-        return iso;
+    return time.isValid() ? utcTime(time, withDate) : iso;
+}
+
+QString utcTime(const QDateTime &time, bool withDate)
+{
     return time.toUTC().toString(withDate ? QStringLiteral("yyyy-MM-dd HH:mm:ss'Z'")
                                           : QStringLiteral("HH:mm:ss'Z'"));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 #include <QStringView>
 
@@ -37,5 +38,7 @@ QString elide(const QString &text, int width);
 // An ISO 8601 time from the agent, in UTC without milliseconds: "2024-05-01 12:00:00Z", or
 // with `withDate` false "12:00:00Z". Text that is not such a time is shown unchanged.
 QString utcTime(const QString &iso, bool withDate = true);
+// The same for a time the typed model already holds.
+QString utcTime(const QDateTime &time, bool withDate = true);
 
 } // namespace anycast

@@ -1,17 +1,18 @@
 #pragma once
 
-#include <QJsonObject>
+#include "protocol/AgentStatus.h"
+
 #include <QString>
 
 namespace anycast {
 
-// The API's `status` result as an operator reads it: one header line for the node, a table
+// The agent's status as an operator reads it: one header line for the node, a table
 // with a row per service and an indented row per prefix (state and reason), then the drains
 // in force. Free text (reasons) is cut to the width; --json prints the whole result instead.
 class StatusTable
 {
 public:
-    StatusTable(QJsonObject status, int width);
+    StatusTable(AgentStatus status, int width);
 
     QString render() const;
 
@@ -20,7 +21,7 @@ private:
     QString servicesTable() const;
     QString drainsTable() const;
 
-    QJsonObject m_status;
+    AgentStatus m_status;
     int m_width;
 };
 

@@ -1,10 +1,10 @@
 #include "AgentApi.h"
 
 #include "MemoryTuning.h"
-#include "ParamsReader.h"
-#include "TextParameter.h"
 #include "protocol/ApiVersion.h"
 #include "protocol/HelloReply.h"
+#include "protocol/ParamsReader.h"
+#include "protocol/TextParameter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

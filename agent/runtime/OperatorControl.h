@@ -3,9 +3,9 @@
 #include "AuditLog.h"
 #include "Caller.h"
 #include "DrainStateFile.h"
-#include "JsonRpcError.h"
 #include "RefusalLimiter.h"
 #include "protocol/MutationRequest.h"
+#include "protocol/RpcError.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -15,7 +15,6 @@
 #include <variant>
 
 namespace anycast {
-
 
 // Operators' drains: who may, what is recorded, and in which order. A drain is acknowledged
 // only after its attempt record and the new drain state are both on disk (fsync'd): the

@@ -8,6 +8,11 @@ namespace anycast {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using namespace std::chrono_literals;
+
+// A liveness check this late means the event loop was held up.
+constexpr auto kLateCheck = 500ms;
+constexpr auto kSecondLook = 200ms;
 
 int timerMilliseconds(Clock::duration duration)
 {
@@ -86,7 +91,7 @@ void AgentTransport::noteAlive()
 {
     if (m_liveness && m_state.phase == ConnectionPhase::Connected) {
         m_liveness->alive(Clock::now());
-        m_livenessTimer.start(timerMilliseconds(m_liveness->nextCheck() - Clock::now()));
+        armLiveness();
     }
 }
 
@@ -97,6 +102,8 @@ void AgentTransport::checkLiveness()
     const auto now = Clock::now();
     switch (m_liveness->due(now)) {
     case LivenessCheck::Action::Dead:
+        if (answerMayBeWaiting(now))
+            return;
         declareDead(QStringLiteral("no answer from the agent within %1 s")
                         .arg(std::chrono::duration<double>(m_liveness->deadline()).count()));
         return;
@@ -108,7 +115,33 @@ void AgentTransport::checkLiveness()
     case LivenessCheck::Action::Wait:
         break;
     }
-    m_livenessTimer.start(timerMilliseconds(m_liveness->nextCheck() - Clock::now()));
+    armLiveness();
+}
+
+bool AgentTransport::answerMayBeWaiting(Clock::time_point now)
+{
+    // A busy UI thread must not be taken for a dead agent: bytes already read into the
+    // device, or a check that ran late (the loop was stalled, and the answer may sit in a
+    // socket whose notifier has not run yet), earn one short second look.
+    QIODevice *stream = device();
+    if (stream && stream->bytesAvailable() > 0) {
+        noteAlive();
+        return true;
+    }
+    if (!m_secondLook && now - m_livenessDueAt > kLateCheck) {
+        m_secondLook = true;
+        m_livenessDueAt = now + kSecondLook;
+        m_livenessTimer.start(timerMilliseconds(kSecondLook));
+        return true;
+    }
+    return false;
+}
+
+void AgentTransport::armLiveness()
+{
+    m_secondLook = false;
+    m_livenessDueAt = m_liveness->nextCheck();
+    m_livenessTimer.start(timerMilliseconds(m_livenessDueAt - Clock::now()));
 }
 
 void AgentTransport::attempt()
@@ -147,7 +180,7 @@ void AgentTransport::reportConnected()
     }
     if (m_liveness) {
         m_liveness->start(Clock::now());
-        m_livenessTimer.start(timerMilliseconds(m_liveness->nextCheck() - Clock::now()));
+        armLiveness();
     }
     emit connected();
 }

@@ -76,6 +76,8 @@ private:
     void attempt();
     void leaveConnected();
     void checkLiveness();
+    void armLiveness();
+    bool answerMayBeWaiting(std::chrono::steady_clock::time_point now);
 
     ConnectionState m_state;
     ReconnectBackoff m_backoff;
@@ -83,6 +85,8 @@ private:
     QTimer m_livenessTimer;
     std::optional<LivenessCheck> m_liveness;
     std::function<void()> m_ping;
+    std::chrono::steady_clock::time_point m_livenessDueAt{};
+    bool m_secondLook = false;
     QMetaObject::Connection m_readyReadConnection;
     bool m_running = false;
 };

@@ -53,6 +53,14 @@ void LocalTransport::onError(QLocalSocket::LocalSocketError error)
     m_closing = true;
     m_socket.abort();
     m_closing = false;
+    if (error == QLocalSocket::SocketAccessError) {
+        // The socket is there but closed to this user (the agent's api_group).
+        reportFailed(
+            ConnectionPhase::PermissionDenied,
+            QStringLiteral("the agent socket %1 is closed to this user: %2").arg(m_path, why),
+            true);
+        return;
+    }
     reportFailed(ConnectionPhase::AgentSocketUnreachable,
                  QStringLiteral("cannot reach the agent socket %1: %2").arg(m_path, why), true);
 }

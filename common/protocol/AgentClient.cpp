@@ -20,10 +20,15 @@ template <typename T> CallOutcome<T> carryFailure(const CallOutcome<QJsonValue> 
     return std::get<ClientError>(outcome);
 }
 
-ClientError protocolError(const QString &method, const QString &why)
+// The start of a line that broke the protocol, for the message: enough to recognise what
+// answered (an HTTP server, another program), never a whole hostile line.
+QString excerpt(const QByteArray &line)
 {
-    return ClientError{CallFailure::Protocol,
-                       QStringLiteral("malformed reply to %1: %2").arg(method, why)};
+    constexpr qsizetype kExcerpt = 120;
+    QString text = QString::fromUtf8(line.left(kExcerpt)).simplified();
+    if (line.size() > kExcerpt)
+        text += QStringLiteral("...");
+    return text;
 }
 
 } // namespace
@@ -52,6 +57,15 @@ void AgentClient::attach(QIODevice *device)
         connect(device, &QIODevice::readyRead, this, &AgentClient::onReadyRead),
         connect(device, &QIODevice::aboutToClose, this,
                 [this] { detach(QStringLiteral("the connection closed")); }),
+        // The peer closed its end (sockets do not close the device for it): what it sent
+        // before is still read, then every call left in flight fails.
+        connect(device, &QIODevice::readChannelFinished, this,
+                [this] {
+                    const QPointer<AgentClient> self(this);
+                    onReadyRead();
+                    if (self && m_device)
+                        detach(QStringLiteral("the agent closed the connection"));
+                }),
         connect(device, &QObject::destroyed, this,
                 [this] { detach(QStringLiteral("the connection went away")); }),
     };
@@ -61,17 +75,20 @@ void AgentClient::attach(QIODevice *device)
 
 void AgentClient::detach(const QString &why)
 {
-    for (const auto &connection : std::as_const(m_deviceConnections))
-        disconnect(connection);
-    m_deviceConnections.clear();
-    m_device.clear();
-    m_framer.clear();
-    failAll(CallFailure::Closed, why);
+    stopReading();
+    failAll(ClientError{CallFailure::Closed, why});
+}
+
+ClientError AgentClient::malformedReply(const QString &method, const QString &why)
+{
+    return ClientError{CallFailure::Protocol,
+                       QStringLiteral("malformed reply to %1: %2").arg(method, why)};
 }
 
 void AgentClient::call(const QString &method, const QJsonObject &params, Callback<QJsonValue> done,
-                       std::chrono::milliseconds timeout)
+                       std::optional<std::chrono::milliseconds> deadline)
 {
+    const std::chrono::milliseconds timeout = deadline.value_or(m_timeout);
     if (!m_device) {
         // Still asynchronous, so callers never see their callback run inside call().
         QTimer::singleShot(0, this, [done = std::move(done)] {
@@ -100,26 +117,17 @@ void AgentClient::call(const QString &method, const QJsonObject &params, Callbac
 
 template <typename T>
 void AgentClient::typedCall(const QString &method, const QJsonObject &params, Callback<T> done,
-                            std::chrono::milliseconds timeout)
+                            std::optional<std::chrono::milliseconds> timeout)
 {
-    call(
+    callTyped<T>(
         method, params,
-        [method, done = std::move(done)](CallOutcome<QJsonValue> outcome) {
-            const auto *result = std::get_if<QJsonValue>(&outcome);
-            if (!result) {
-                done(carryFailure<T>(outcome));
-                return;
-            }
-            if (!result->isObject()) {
-                done(protocolError(method, QStringLiteral("the result is not an object")));
-                return;
-            }
-            Result<T> typed = readObject<T>(result->toObject());
-            if (!typed) {
-                done(protocolError(method, typed.error()));
-                return;
-            }
-            done(std::move(typed).value());
+        [done = std::move(done)](CallOutcome<Received<T>> outcome) {
+            if (auto *received = std::get_if<Received<T>>(&outcome))
+                done(std::move(received->value));
+            else if (auto *error = std::get_if<RpcError>(&outcome))
+                done(std::move(*error));
+            else
+                done(std::get<ClientError>(outcome));
         },
         timeout);
 }
@@ -144,7 +152,7 @@ void AgentClient::hello(const QString &clientName, Callback<HelloReply> done)
              }
              Result<HelloReply> typed = readObject<HelloReply>(result->toObject());
              if (!typed) {
-                 done(protocolError(QStringLiteral("hello"), typed.error()));
+                 done(malformedReply(QStringLiteral("hello"), typed.error()));
                  return;
              }
              done(std::move(typed).value());
@@ -181,7 +189,7 @@ void AgentClient::subscribe(const QStringList &topics, Callback<QStringList> don
 }
 
 void AgentClient::history(std::optional<int> seconds, Callback<HistoryReply> done,
-                          std::chrono::milliseconds timeout)
+                          std::optional<std::chrono::milliseconds> timeout)
 {
     QJsonObject params;
     if (seconds)
@@ -231,7 +239,7 @@ void AgentClient::handleLine(const QByteArray &line)
         return;
     Result<IncomingMessage> message = parseIncomingLine(line);
     if (!message) {
-        violate(message.error());
+        violate(QStringLiteral("%1: %2").arg(message.error(), excerpt(line)));
         return;
     }
     if (const auto *response = std::get_if<RpcResponse>(&message.value())) {
@@ -247,26 +255,29 @@ void AgentClient::handleLine(const QByteArray &line)
         return;
     }
     if (const auto *unmatched = std::get_if<RpcUnmatchedError>(&message.value())) {
-        violate(QStringLiteral("the agent could not read a request: %1 (%2)")
-                    .arg(unmatched->error.message)
-                    .arg(unmatched->error.code));
+        refuse(unmatched->error);
         return;
     }
     const auto &notification = std::get<RpcNotification>(message.value());
+    const QPointer<AgentClient> self(this);
     if (notification.method == QLatin1String("sample")) {
         Result<SamplePoint> sample = readObject<SamplePoint>(notification.params);
         if (!sample) {
             violate(QStringLiteral("malformed sample: ") + sample.error());
             return;
         }
-        emit sampleReceived(sample.value());
+        emit notificationReceived(notification.method, notification.params);
+        if (self)
+            emit sampleReceived(sample.value());
     } else if (notification.method == QLatin1String("event")) {
         Result<AgentEvent> event = readObject<AgentEvent>(notification.params);
         if (!event) {
             violate(QStringLiteral("malformed event: ") + event.error());
             return;
         }
-        emit eventReceived(event.value());
+        emit notificationReceived(notification.method, notification.params);
+        if (self)
+            emit eventReceived(event.value());
     } else {
         violate(QStringLiteral("unknown notification \"%1\"").arg(notification.method.left(64)));
     }
@@ -286,27 +297,39 @@ void AgentClient::finish(qint64 id, CallOutcome<QJsonValue> outcome)
 void AgentClient::violate(const QString &why)
 {
     const QPointer<AgentClient> self(this);
+    stopReading();
+    if (failAll(ClientError{CallFailure::Protocol, why}) && self)
+        emit protocolViolated(why);
+}
+
+void AgentClient::refuse(const RpcError &error)
+{
+    stopReading();
+    if (failAll(error))
+        emit refused(error);
+}
+
+void AgentClient::stopReading()
+{
     for (const auto &connection : std::as_const(m_deviceConnections))
         disconnect(connection);
     m_deviceConnections.clear();
     m_device.clear();
     m_framer.clear();
-    failAll(CallFailure::Protocol, why);
-    if (self)
-        emit protocolViolated(why);
 }
 
-void AgentClient::failAll(CallFailure failure, const QString &why)
+bool AgentClient::failAll(const CallOutcome<QJsonValue> &outcome)
 {
     const QPointer<AgentClient> self(this);
     std::map<qint64, PendingCall> calls;
     calls.swap(m_calls);
     for (auto &[id, call] : calls) {
         call.timer->deleteLater();
-        call.done(ClientError{failure, why});
+        call.done(outcome);
         if (!self)
-            return; // a callback deleted us: the rest go unrun
+            return false; // a callback deleted us: the rest go unrun
     }
+    return true;
 }
 
 } // namespace anycast

@@ -43,6 +43,14 @@ struct ClientError
 // What a call ends in, exactly once: the typed result, the agent's error, or no answer.
 template <typename T> using CallOutcome = std::variant<T, RpcError, ClientError>;
 
+// A typed result next to the object it was read from, for callers that pass the agent's reply
+// on as it was sent (anycastctl --json), only once it has been read strictly as a T.
+template <typename T> struct Received
+{
+    T value;
+    QJsonObject json;
+};
+
 // The agent's JSON-RPC API (docs/API.md) over any byte stream: a QLocalSocket on the node, a
 // libssh channel from the console. Asynchronous: calls return at once and their callback
 // runs from the event loop; notifications after `subscribe` arrive as signals. Every line
@@ -70,15 +78,24 @@ public:
     bool isAttached() const { return !m_device.isNull(); }
     qsizetype callsInFlight() const { return static_cast<qsizetype>(m_calls.size()); }
 
+    // How long a call waits for its reply unless it is given a deadline of its own.
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    std::chrono::milliseconds timeout() const { return m_timeout; }
+
     void call(const QString &method, const QJsonObject &params, Callback<QJsonValue> done,
-              std::chrono::milliseconds timeout = kDefaultTimeout);
+              std::optional<std::chrono::milliseconds> timeout = std::nullopt);
+    // Any method whose result is an object read as a T (static T::fromJson(JsonReader &)): a
+    // result that does not read strictly fails the call with Protocol.
+    template <typename T>
+    void callTyped(const QString &method, const QJsonObject &params, Callback<Received<T>> done,
+                   std::optional<std::chrono::milliseconds> timeout = std::nullopt);
 
     void hello(const QString &clientName, Callback<HelloReply> done);
     void status(Callback<AgentStatus> done);
     // Topics: "sample", "event"; the reply lists those now subscribed.
     void subscribe(const QStringList &topics, Callback<QStringList> done);
     void history(std::optional<int> seconds, Callback<HistoryReply> done,
-                 std::chrono::milliseconds timeout = kDefaultTimeout);
+                 std::optional<std::chrono::milliseconds> timeout = std::nullopt);
     void events(std::optional<quint64> afterSeq, int limit, Callback<EventsReply> done);
     void drain(const DrainRequest &request, Callback<MutationReply> done);
     void undrain(const UndrainRequest &request, Callback<MutationReply> done);
@@ -86,6 +103,13 @@ public:
 signals:
     void sampleReceived(const anycast::SamplePoint &sample);
     void eventReceived(const anycast::AgentEvent &event);
+    // Every notification as it was sent, right before its typed signal above: only after it
+    // was read strictly (a malformed one is a violation and reaches no signal).
+    void notificationReceived(const QString &method, const QJsonObject &params);
+    // An error without an id: the agent turns this connection away (too many clients, a line
+    // over its limit) or could not read a request at all, and closes the connection after
+    // it. Every call in flight ends with this error first; the client has detached itself.
+    void refused(const anycast::RpcError &error);
     // The stream broke the protocol (a malformed or oversize line, a reply to no call). The
     // client has detached itself; the owner should close the connection.
     void protocolViolated(const QString &why);
@@ -100,20 +124,57 @@ private:
 
     template <typename T>
     void typedCall(const QString &method, const QJsonObject &params, Callback<T> done,
-                   std::chrono::milliseconds timeout = kDefaultTimeout);
+                   std::optional<std::chrono::milliseconds> timeout = std::nullopt);
+    static ClientError malformedReply(const QString &method, const QString &why);
+    void refuse(const RpcError &error);
     void onReadyRead();
     void handleLine(const QByteArray &line);
     void finish(qint64 id, CallOutcome<QJsonValue> outcome);
     void violate(const QString &why);
-    void failAll(CallFailure failure, const QString &why);
+    // Forgets the device: nothing more is read from it or written to it.
+    void stopReading();
+    // Ends every call in flight with `outcome`; false when a callback deleted this client.
+    bool failAll(const CallOutcome<QJsonValue> &outcome);
 
     QPointer<QIODevice> m_device;
     QList<QMetaObject::Connection> m_deviceConnections;
     LineFramer m_framer{kMaxLineBytes};
     qint64 m_nextId = 1;
+    std::chrono::milliseconds m_timeout = kDefaultTimeout;
     std::map<qint64, PendingCall> m_calls;
     // Calls that timed out: their late replies are dropped, not taken as protocol errors.
     QSet<qint64> m_abandoned;
 };
+
+template <typename T>
+void AgentClient::callTyped(const QString &method, const QJsonObject &params,
+                            Callback<Received<T>> done,
+                            std::optional<std::chrono::milliseconds> timeout)
+{
+    call(
+        method, params,
+        [method, done = std::move(done)](CallOutcome<QJsonValue> outcome) {
+            if (auto *error = std::get_if<RpcError>(&outcome)) {
+                done(std::move(*error));
+                return;
+            }
+            if (auto *failure = std::get_if<ClientError>(&outcome)) {
+                done(std::move(*failure));
+                return;
+            }
+            const QJsonValue &result = std::get<QJsonValue>(outcome);
+            if (!result.isObject()) {
+                done(malformedReply(method, QStringLiteral("the result is not an object")));
+                return;
+            }
+            Result<T> typed = readObject<T>(result.toObject());
+            if (!typed) {
+                done(malformedReply(method, typed.error()));
+                return;
+            }
+            done(Received<T>{std::move(typed).value(), result.toObject()});
+        },
+        timeout);
+}
 
 } // namespace anycast

@@ -107,6 +107,12 @@ void AgentApiTest::killAgent()
     m_agent->kill();
 }
 
+void AgentApiTest::signalAgent(int number)
+{
+    ASSERT_TRUE(m_agent);
+    m_agent->signal(number);
+}
+
 std::unique_ptr<ApiTestClient> AgentApiTest::connectClient(int receiveBuffer) const
 {
     return std::make_unique<ApiTestClient>(socketPath(), receiveBuffer);

@@ -46,6 +46,8 @@ protected:
     void startAgent();
     // SIGKILL, like a crash.
     void killAgent();
+    // Any other signal (SIGSTOP freezes it, SIGCONT thaws it).
+    void signalAgent(int number);
     std::unique_ptr<ApiTestClient> connectClient(int receiveBuffer = 0) const;
 
     // Polls the current run's log until a line contains `needle`.

@@ -1,6 +1,6 @@
 #include "CtlTestSupport.h"
+#include "protocol/AgentStatus.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 
 // The real anycastctl against a stand-in agent whose replies carry terminal escapes, C1
@@ -23,23 +23,27 @@ QByteArray replyLine(const QJsonObject &payload)
     return QJsonDocument(reply).toJson(QJsonDocument::Compact) + '\n';
 }
 
+// A status that reads strictly as the typed model, with the hostile text in every field that
+// is free text (states and health are words the model knows, so they cannot carry it).
 QJsonObject hostileStatus()
 {
-    return QJsonObject{
-        {QStringLiteral("node"), kHostile},
-        {QStringLiteral("region"), kHostile},
-        {QStringLiteral("bgp"),
-         QJsonObject{{QStringLiteral("bridge_connected"), true},
-                     {QStringLiteral("neighbors"), QJsonObject{{kHostile, kHostile}}}}},
-        {QStringLiteral("services"),
-         QJsonArray{QJsonObject{{QStringLiteral("name"), kHostile},
-                                {QStringLiteral("health"), kHostile},
-                                {QStringLiteral("reasons"), QJsonArray{kHostile}},
-                                {QStringLiteral("routes"),
-                                 QJsonArray{QJsonObject{{QStringLiteral("prefix"), kHostile},
-                                                        {QStringLiteral("state"), kHostile},
-                                                        {QStringLiteral("reason"), kHostile}}}}}}},
-    };
+    AgentStatus status;
+    status.node = kHostile;
+    status.region = kHostile;
+    status.bgp.bridgeConnected = true;
+    status.bgp.neighbors = {{kHostile, kHostile}};
+    ServiceStatus service;
+    service.name = kHostile;
+    service.health = HealthLabel{false, ServiceHealth::Degraded};
+    service.reasons = {kHostile};
+    service.pending = kHostile;
+    PrefixDecision route;
+    route.prefix = kHostile;
+    route.state = PrefixState::Withdrawn;
+    route.reason = kHostile;
+    service.routes = {route};
+    status.services = {service};
+    return status.toJson();
 }
 
 void expectNothingRaw(const QString &text)

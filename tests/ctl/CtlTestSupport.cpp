@@ -1,6 +1,6 @@
 #include "CtlTestSupport.h"
 
-#include "ApiClient.h"
+#include "AgentConnector.h"
 #include "LoopbackListener.h"
 
 #include <QDeadlineTimer>
@@ -172,9 +172,11 @@ void CtlAgentTest::startAgent(const QString &apiGroup, const QString &operatorsG
                                                       path(QStringLiteral("agent.log")));
     const QDeadlineTimer deadline(kPatience);
     for (;;) {
-        ApiClient probe(std::chrono::milliseconds(1000));
-        if (!probe.connectTo(socketPath()))
+        const auto probe = AgentConnector::connect(socketPath(), std::chrono::milliseconds(1000));
+        if (const int *fd = std::get_if<int>(&probe)) {
+            ::close(*fd);
             return;
+        }
         ASSERT_FALSE(deadline.hasExpired()) << "the agent's API socket never accepted";
         QThread::msleep(20);
     }

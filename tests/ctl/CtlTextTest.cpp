@@ -3,7 +3,6 @@
 #include "StatusTable.h"
 #include "TextTable.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <gtest/gtest.h>
@@ -12,11 +11,6 @@
 // fields each line must show.
 namespace anycast {
 namespace {
-
-QJsonObject object(const char *json)
-{
-    return QJsonDocument::fromJson(json).object();
-}
 
 int longestLine(const QString &text)
 {
@@ -57,22 +51,47 @@ TEST(CtlText, TableAlignsColumnsAndCutsTheLastToTheWidth)
     EXPECT_EQ(table.render(0).split(u'\n')[1].size(), 215);
 }
 
-const char *kStatus = R"js({
-  "node": "fra-1", "region": "eu-central",
-  "operator": {"node_state": "draining", "drains": [
-    {"target": "", "mode": "graceful", "reason": "maintenance", "ticket": "CHG-7", "by": "alice",
-     "uid": 1000, "since": "2024-05-01T12:00:00.000Z", "force_withdraw": false}]},
-  "bgp": {"bridge_connected": true, "neighbors": {"127.0.0.1": "up"}},
-  "services": [
-    {"name": "https", "health": "degraded", "operator_state": "draining", "established": 1234,
-     "reasons": ["accept queue growing on :443 for 20 s and it keeps going and going and going on"],
-     "pending": "", "routes": [
-       {"prefix": "192.0.2.1/32", "state": "draining", "reason": "drained by alice: maintenance"}]}
-  ]})js";
+QDateTime utc(const char *iso)
+{
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs).toUTC();
+}
+
+AgentStatus drainingStatus()
+{
+    AgentStatus status;
+    status.node = QStringLiteral("fra-1");
+    status.region = QStringLiteral("eu-central");
+    DrainRecord drain;
+    drain.mode = DrainMode::Graceful;
+    drain.reason = QStringLiteral("maintenance");
+    drain.ticket = QStringLiteral("CHG-7");
+    drain.by = QStringLiteral("alice");
+    drain.uid = 1000;
+    drain.since = utc("2024-05-01T12:00:00.000Z");
+    status.operatorStatus.nodeState = OperatorState::Draining;
+    status.operatorStatus.drains = {drain};
+    status.bgp.bridgeConnected = true;
+    status.bgp.neighbors = {{QStringLiteral("127.0.0.1"), QStringLiteral("up")}};
+    ServiceStatus https;
+    https.name = QStringLiteral("https");
+    https.health = HealthLabel{false, ServiceHealth::Degraded};
+    https.operatorState = OperatorState::Draining;
+    https.established = 1234;
+    https.reasons = {QStringLiteral(
+        "accept queue growing on :443 for 20 s and it keeps going and going and going on")};
+    PrefixDecision route;
+    route.prefix = QStringLiteral("192.0.2.1/32");
+    route.state = PrefixState::Draining;
+    route.reason = QStringLiteral("drained by alice: maintenance");
+    https.routes = {route};
+    https.drain = drain;
+    status.services = {https};
+    return status;
+}
 
 TEST(CtlText, StatusTableShowsNodeServicesPrefixesAndDrains)
 {
-    const QString text = StatusTable(object(kStatus), 100).render();
+    const QString text = StatusTable(drainingStatus(), 100).render();
     EXPECT_TRUE(text.startsWith(QStringLiteral("node fra-1  region eu-central  operator draining  "
                                                "bgp bridge connected  neighbors 127.0.0.1 up\n")))
         << text.toStdString();
@@ -84,35 +103,51 @@ TEST(CtlText, StatusTableShowsNodeServicesPrefixesAndDrains)
                                              "1000)  CHG-7   maintenance")))
         << text.toStdString();
     EXPECT_LE(longestLine(text), 100);
-    EXPECT_GT(longestLine(StatusTable(object(kStatus), 0).render()), 100);
+    EXPECT_GT(longestLine(StatusTable(drainingStatus(), 0).render()), 100);
+}
+
+ServiceSample serviceSample(const char *name, ServiceHealth health, OperatorState state,
+                            quint64 established, QList<ListenerStats> listeners)
+{
+    ServiceSample service;
+    service.stats.name = QString::fromLatin1(name);
+    service.stats.states[TcpState::Established] = established;
+    service.stats.listeners = std::move(listeners);
+    service.health = HealthLabel{false, health};
+    service.operatorState = state;
+    return service;
 }
 
 TEST(CtlText, SampleLineShowsHealthEstablishedAndAcceptQueue)
 {
-    const QString line = sampleLine(object(R"js({"time": "2024-05-01T12:00:01.000Z", "services": [
-        {"name": "https", "health": "healthy", "operator_state": "active",
-         "states": {"ESTABLISHED": 12}, "listeners": [
-            {"address": "0.0.0.0", "port": 443, "accept_queue": 3, "backlog": 128}]},
-        {"name": "dns", "health": "down", "operator_state": "drained",
-         "states": {"ESTABLISHED": 0}, "listeners": []}]})js"));
-    EXPECT_EQ(line, QStringLiteral("12:00:01Z  sample  https healthy established=12 "
-                                   "accept_queue=3/128; dns down established=0 accept_queue=- "
-                                   "(drained)"));
+    SamplePoint sample;
+    sample.time = utc("2024-05-01T12:00:01.000Z");
+    sample.services = {
+        serviceSample("https", ServiceHealth::Healthy, OperatorState::Active, 12,
+                      {ListenerStats{QStringLiteral("0.0.0.0"), 443, 3, 128}}),
+        serviceSample("dns", ServiceHealth::Down, OperatorState::Drained, 0, {}),
+    };
+    EXPECT_EQ(sampleLine(sample),
+              QStringLiteral("12:00:01Z  sample  https healthy established=12 "
+                             "accept_queue=3/128; dns down established=0 accept_queue=- "
+                             "(drained)"));
 }
 
 TEST(CtlText, EventLineAndTableNameTheNodeForNodeEvents)
 {
-    const QJsonObject event = object(R"js({"seq": 7, "time": "2024-05-01T12:00:02.000Z",
-        "kind": "drain", "service": "", "message": "the node: draining (graceful)"})js");
+    AgentEvent event;
+    event.seq = 7;
+    event.time = utc("2024-05-01T12:00:02.000Z");
+    event.kind = QStringLiteral("drain");
+    event.message = QStringLiteral("the node: draining (graceful)");
     EXPECT_EQ(eventLine(event, 0),
               QStringLiteral("12:00:02Z  event   drain    (node)  the node: draining (graceful)"));
-    const QString table = eventsTable(
-        QJsonObject{{QStringLiteral("last_seq"), 7}, {QStringLiteral("events"), QJsonArray{event}}},
-        100);
+    const QString table = eventsTable(EventsReply{7, {event}}, 100);
     EXPECT_TRUE(table.contains(QStringLiteral("7    2024-05-01 12:00:02Z  drain  (node)")))
         << table.toStdString();
-    EXPECT_EQ(eventsTable(object(R"js({"last_seq": 0, "events": []})js"), 100),
-              QStringLiteral("no events yet\n"));
+    EXPECT_EQ(eventsTable(EventsReply{0, {}}, 100), QStringLiteral("no events yet\n"));
+    EXPECT_EQ(eventsTable(EventsReply{9, {}}, 100),
+              QStringLiteral("no events after the given number (the newest is 9)\n"));
 }
 
 // What a terminal would act on, or what would hide or reorder text, comes out as a JSON-style
@@ -170,12 +205,9 @@ TEST(CtlText, EscapedTextReadsTheSameInsideJson)
 
 TEST(CtlText, StatusHeaderStaysOneLineWithAHostileNeighborName)
 {
-    QJsonObject status = object(kStatus);
-    status[QStringLiteral("bgp")] =
-        QJsonObject{{QStringLiteral("bridge_connected"), true},
-                    {QStringLiteral("neighbors"),
-                     QJsonObject{{QStringLiteral("10.0.0.1\x1b[2J\nnode forged  region x"),
-                                  QStringLiteral("up\x1b[0m")}}}};
+    AgentStatus status = drainingStatus();
+    status.bgp.neighbors = {
+        {QStringLiteral("10.0.0.1\x1b[2J\nnode forged  region x"), QStringLiteral("up\x1b[0m")}};
     const QString text = StatusTable(status, 100).render();
     const QString header = text.section(QLatin1Char('\n'), 0, 0);
     EXPECT_TRUE(header.endsWith(

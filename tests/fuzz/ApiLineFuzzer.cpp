@@ -1,6 +1,6 @@
-#include "JsonRpcReply.h"
-#include "JsonRpcRequest.h"
-#include "ParamsReader.h"
+#include "protocol/JsonRpcReply.h"
+#include "protocol/JsonRpcRequest.h"
+#include "protocol/ParamsReader.h"
 
 #include <QJsonDocument>
 

@@ -185,5 +185,101 @@ TEST_F(FakePeerClientTest, DetachFailsEveryCallInFlightExactlyOnce)
     EXPECT_EQ(std::get<ClientError>(*outcome).failure, CallFailure::Closed);
 }
 
+QByteArray replyTo(const QJsonObject &request, const QJsonObject &result)
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                                     {QStringLiteral("id"), request.value("id")},
+                                     {QStringLiteral("result"), result}})
+               .toJson(QJsonDocument::Compact) +
+           '\n';
+}
+
+TEST_F(FakePeerClientTest, ATypedCallKeepsTheResultAsItWasSent)
+{
+    const auto outcome = awaitOutcome<Received<AgentStatus>>([this](auto done) {
+        m_client.callTyped<AgentStatus>(QStringLiteral("status"), {}, std::move(done));
+        send(replyTo(nextRequest(), sampleStatus().toJson()));
+    });
+    ASSERT_TRUE(outcome.has_value());
+    ASSERT_TRUE(std::holds_alternative<Received<AgentStatus>>(*outcome))
+        << describe(*outcome).toStdString();
+    EXPECT_EQ(std::get<Received<AgentStatus>>(*outcome).value, sampleStatus());
+    EXPECT_EQ(std::get<Received<AgentStatus>>(*outcome).json, sampleStatus().toJson());
+}
+
+TEST_F(FakePeerClientTest, TheClientTimeoutAppliesToCallsWithoutOneOfTheirOwn)
+{
+    m_client.setTimeout(std::chrono::milliseconds(50));
+    int runs = 0;
+    const auto outcome = awaitOutcome<AgentStatus>(
+        [this](auto done) { m_client.status(std::move(done)); }, &runs, std::chrono::seconds(5));
+    ASSERT_TRUE(outcome.has_value());
+    EXPECT_EQ(runs, 1);
+    ASSERT_TRUE(std::holds_alternative<ClientError>(*outcome));
+    EXPECT_EQ(std::get<ClientError>(*outcome).failure, CallFailure::Timeout);
+    EXPECT_TRUE(std::get<ClientError>(*outcome).message.contains(QStringLiteral("50 ms")));
+}
+
+TEST_F(FakePeerClientTest, ARefusalWithoutAnIdAnswersEveryCallAndEndsTheStream)
+{
+    QList<RpcError> refusals;
+    QObject::connect(&m_client, &AgentClient::refused,
+                     [&](const RpcError &error) { refusals.append(error); });
+    QList<CallOutcome<AgentStatus>> outcomes;
+    for (int i = 0; i < 2; ++i)
+        m_client.status([&](CallOutcome<AgentStatus> outcome) { outcomes.append(outcome); });
+    nextRequest();
+    send(R"({"jsonrpc":"2.0","id":null,"error":{"code":-32005,"message":"too many clients"}})"
+         "\n");
+    ASSERT_TRUE(spinUntil([&] { return outcomes.size() == 2 && !refusals.isEmpty(); }));
+    for (const auto &outcome : std::as_const(outcomes)) {
+        ASSERT_TRUE(std::holds_alternative<RpcError>(outcome)) << describe(outcome).toStdString();
+        EXPECT_EQ(std::get<RpcError>(outcome).code, kOverloaded);
+        EXPECT_EQ(std::get<RpcError>(outcome).message, QStringLiteral("too many clients"));
+    }
+    ASSERT_EQ(refusals.size(), 1);
+    EXPECT_EQ(refusals.at(0).code, kOverloaded);
+    EXPECT_TRUE(m_violations.isEmpty()) << m_violations.join(';').toStdString();
+    EXPECT_FALSE(m_client.isAttached());
+}
+
+TEST_F(FakePeerClientTest, ThePeerClosingAfterAReplyFailsOnlyWhatIsLeft)
+{
+    std::optional<CallOutcome<AgentStatus>> first;
+    std::optional<CallOutcome<AgentStatus>> second;
+    m_client.status([&](CallOutcome<AgentStatus> outcome) { first = outcome; });
+    m_client.status([&](CallOutcome<AgentStatus> outcome) { second = outcome; });
+    const QJsonObject request = nextRequest();
+    send(replyTo(request, sampleStatus().toJson()));
+    m_peer->disconnectFromServer();
+    ASSERT_TRUE(spinUntil([&] { return first && second; }));
+    ASSERT_TRUE(std::holds_alternative<AgentStatus>(*first)) << describe(*first).toStdString();
+    ASSERT_TRUE(std::holds_alternative<ClientError>(*second)) << describe(*second).toStdString();
+    EXPECT_EQ(std::get<ClientError>(*second).failure, CallFailure::Closed);
+    EXPECT_FALSE(m_client.isAttached());
+}
+
+TEST_F(FakePeerClientTest, NotificationsAsSentComeOnlyOnceTheyRead)
+{
+    QList<QJsonObject> raw;
+    QObject::connect(&m_client, &AgentClient::notificationReceived,
+                     [&](const QString &method, const QJsonObject &params) {
+                         EXPECT_EQ(method, QStringLiteral("event"));
+                         raw.append(params);
+                     });
+    const QJsonObject event = sampleRouteEvent().toJson();
+    send(QJsonDocument(QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                                   {QStringLiteral("method"), QStringLiteral("event")},
+                                   {QStringLiteral("params"), event}})
+             .toJson(QJsonDocument::Compact) +
+         '\n');
+    ASSERT_TRUE(spinUntil([&] { return raw.size() == 1; }));
+    EXPECT_EQ(raw.at(0), event);
+    send(R"({"jsonrpc":"2.0","method":"event","params":{"seq":"one"}})"
+         "\n");
+    ASSERT_TRUE(spinUntil([&] { return !m_violations.isEmpty(); }));
+    EXPECT_EQ(raw.size(), 1);
+}
+
 } // namespace
 } // namespace anycast::protocoltest

@@ -14,7 +14,7 @@
 
 #include "AgentApi.h"
 #include "HealthStates.h"
-#include "JsonRpcReply.h"
+#include "protocol/JsonRpcReply.h"
 #include "ListenerStats.h"
 #include "MemoryTuning.h"
 #include "SampleHistory.h"

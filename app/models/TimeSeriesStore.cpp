@@ -1,0 +1,227 @@
+#include "TimeSeriesStore.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace anycast {
+
+WindowSpec windowSpec(SeriesWindow window)
+{
+    switch (window) {
+    case SeriesWindow::FiveMinutes:
+        return {std::chrono::minutes(5), 1000};
+    case SeriesWindow::FifteenMinutes:
+        return {std::chrono::minutes(15), 3000};
+    case SeriesWindow::SixtyMinutes:
+        return {std::chrono::minutes(60), 12000};
+    }
+    return {std::chrono::minutes(5), 1000};
+}
+
+struct TimeSeriesStore::ServiceSeries
+{
+    ServiceSeries()
+        : rings{BucketRing(windowSpec(SeriesWindow::FiveMinutes).bucketMs, kBucketsPerWindow),
+                BucketRing(windowSpec(SeriesWindow::FifteenMinutes).bucketMs, kBucketsPerWindow),
+                BucketRing(windowSpec(SeriesWindow::SixtyMinutes).bucketMs, kBucketsPerWindow)}
+    {}
+
+    std::array<BucketRing, kSeriesWindowCount> rings;
+    MetricExtractor extract;
+};
+
+struct TimeSeriesStore::NodeSeries
+{
+    QString region;
+    quint64 revision = 0;
+    QHash<QString, std::shared_ptr<ServiceSeries>> services;
+};
+
+TimeSeriesStore::TimeSeriesStore() = default;
+TimeSeriesStore::~TimeSeriesStore() = default;
+
+void TimeSeriesStore::bumpRegion(const QString &region)
+{
+    ++m_regionRevisions[region];
+}
+
+void TimeSeriesStore::setRegion(const QString &endpoint, const QString &region)
+{
+    auto &node = m_nodes[endpoint];
+    if (!node)
+        node = std::make_shared<NodeSeries>();
+    if (node->region == region)
+        return;
+    bumpRegion(node->region);
+    node->region = region;
+    ++node->revision;
+    bumpRegion(region);
+}
+
+void TimeSeriesStore::add(const QString &endpoint, const QList<SamplePoint> &samples)
+{
+    if (samples.isEmpty())
+        return;
+    auto &node = m_nodes[endpoint];
+    if (!node)
+        node = std::make_shared<NodeSeries>();
+    for (const SamplePoint &sample : samples) {
+        const qint64 at = sample.time.toMSecsSinceEpoch();
+        for (const ServiceSample &service : sample.services) {
+            auto &series = node->services[service.stats.name];
+            if (!series)
+                series = std::make_shared<ServiceSeries>();
+            const MetricValues values = series->extract(sample.time, service);
+            for (BucketRing &ring : series->rings)
+                ring.add(at, values);
+        }
+    }
+    ++node->revision;
+    bumpRegion(node->region);
+}
+
+void TimeSeriesStore::removeNode(const QString &endpoint)
+{
+    const auto node = m_nodes.take(endpoint);
+    if (node)
+        bumpRegion(node->region);
+}
+
+QList<const TimeSeriesStore::ServiceSeries *> TimeSeriesStore::select(const SeriesKey &key) const
+{
+    QList<const ServiceSeries *> chosen;
+    const auto take = [&](const NodeSeries &node) {
+        for (auto it = node.services.cbegin(); it != node.services.cend(); ++it) {
+            if (key.service.isEmpty() || it.key() == key.service)
+                chosen.append(it.value().get());
+        }
+    };
+    if (key.scope == SeriesKey::Scope::Node) {
+        if (const auto node = m_nodes.value(key.key))
+            take(*node);
+        return chosen;
+    }
+    for (const auto &node : m_nodes) {
+        if (node->region == key.key)
+            take(*node);
+    }
+    return chosen;
+}
+
+SeriesPoints TimeSeriesStore::query(const SeriesKey &key, SeriesMetric metric,
+                                    SeriesWindow window) const
+{
+    SeriesPoints points;
+    const QList<const ServiceSeries *> series = select(key);
+    const auto tier = static_cast<std::size_t>(window);
+    qint64 newest = -1;
+    for (const ServiceSeries *one : series)
+        newest = std::max(newest, one->rings[tier].newest());
+    if (newest < 0)
+        return points;
+    const qint64 width = windowSpec(window).bucketMs;
+    const int m = static_cast<int>(metric);
+    const SeriesAggregation aggregation = aggregationOf(metric);
+    points.mean.reserve(kBucketsPerWindow);
+    points.min.reserve(kBucketsPerWindow);
+    points.max.reserve(kBucketsPerWindow);
+    for (qint64 index = std::max<qint64>(0, newest - kBucketsPerWindow + 1); index <= newest;
+         ++index) {
+        int found = 0;
+        double mean = 0;
+        double low = 0;
+        double high = 0;
+        for (const ServiceSeries *one : series) {
+            const MetricBucket *bucket = one->rings[tier].at(index);
+            if (!bucket || !bucket->has(m))
+                continue;
+            const double bucketMean = bucket->mean(m);
+            const double bucketMin = bucket->min[static_cast<std::size_t>(m)];
+            const double bucketMax = bucket->max[static_cast<std::size_t>(m)];
+            if (found == 0) {
+                mean = bucketMean;
+                low = bucketMin;
+                high = bucketMax;
+            } else if (aggregation == SeriesAggregation::Sum) {
+                mean += bucketMean;
+                low += bucketMin;
+                high += bucketMax;
+            } else if (aggregation == SeriesAggregation::Max) {
+                mean = std::max(mean, bucketMean);
+                low = std::max(low, bucketMin);
+                high = std::max(high, bucketMax);
+            } else {
+                mean += bucketMean;
+                low = std::min(low, bucketMin);
+                high = std::max(high, bucketMax);
+            }
+            ++found;
+        }
+        if (found == 0)
+            continue;
+        if (aggregation == SeriesAggregation::Mean)
+            mean /= found;
+        const auto x = static_cast<qreal>(index * width);
+        points.mean.append(QPointF(x, mean));
+        points.min.append(QPointF(x, low));
+        points.max.append(QPointF(x, high));
+    }
+    return points;
+}
+
+quint64 TimeSeriesStore::revision(const SeriesKey &key) const
+{
+    if (key.scope == SeriesKey::Scope::Region)
+        return m_regionRevisions.value(key.key);
+    const auto node = m_nodes.value(key.key);
+    return node ? node->revision : 0;
+}
+
+QStringList TimeSeriesStore::services(const QString &endpoint) const
+{
+    const auto node = m_nodes.value(endpoint);
+    if (!node)
+        return {};
+    QStringList names = node->services.keys();
+    names.sort();
+    return names;
+}
+
+QStringList TimeSeriesStore::nodesIn(const QString &region) const
+{
+    QStringList endpoints;
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
+        if (it.value()->region == region)
+            endpoints.append(it.key());
+    }
+    endpoints.sort();
+    return endpoints;
+}
+
+std::size_t TimeSeriesStore::bytesPerServiceSeries()
+{
+    static const std::size_t bytes = [] {
+        const ServiceSeries series;
+        std::size_t total = sizeof(ServiceSeries);
+        for (const BucketRing &ring : series.rings)
+            total += ring.bytes();
+        return total;
+    }();
+    return bytes;
+}
+
+std::size_t TimeSeriesStore::bytesUsed() const
+{
+    std::size_t total = 0;
+    for (const auto &node : m_nodes) {
+        total += sizeof(NodeSeries);
+        for (const auto &series : node->services) {
+            total += sizeof(ServiceSeries);
+            for (const BucketRing &ring : series->rings)
+                total += ring.bytes();
+        }
+    }
+    return total;
+}
+
+} // namespace anycast

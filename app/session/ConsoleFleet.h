@@ -1,0 +1,59 @@
+#pragma once
+
+#include "BackfillQueue.h"
+#include "FleetFeed.h"
+#include "NodeSession.h"
+#include "models/FleetState.h"
+#include "models/TimeSeriesStore.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace anycast {
+
+class AgentTransport;
+class FleetConnections;
+class TransportBinding;
+struct InventoryNode;
+
+// The console's fleet in one place: the state the trees read, the charts' store, and per node
+// a session bound to the transport that keeps its stream open. The transports come from the
+// inventory (FleetConnections) or, for agents on this machine named directly (the benchmark,
+// tests), from a LocalTransport owned here.
+class ConsoleFleet final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ConsoleFleet(QObject *parent = nullptr);
+    ConsoleFleet(NodeSession::Timings timings, QObject *parent = nullptr);
+    ~ConsoleFleet() override;
+
+    FleetState *state() { return &m_state; }
+    TimeSeriesStore *store() { return &m_store; }
+    // Null for an endpoint not in the fleet.
+    NodeSession *session(const QString &endpoint) const;
+
+    // Every node `connections` adds or removes (now and later) joins or leaves the fleet.
+    void follow(FleetConnections *connections);
+    // A node whose stream `transport` keeps (not owned: it may go before remove()).
+    void add(const QString &endpoint, const QString &label, AgentTransport *transport);
+    // Starts a transport of its own to the agent listening on `socketPath`; the endpoint is
+    // "local:<socketPath>", as the inventory names such a node.
+    void addLocalAgent(const QString &socketPath);
+    void remove(const QString &endpoint);
+
+private:
+    struct Member;
+
+    NodeSession::Timings m_timings;
+    FleetState m_state;
+    TimeSeriesStore m_store;
+    FleetFeed m_feed{&m_state, &m_store};
+    BackfillQueue m_backfills;
+    QHash<QString, std::shared_ptr<Member>> m_members;
+};
+
+} // namespace anycast
