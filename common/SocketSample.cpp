@@ -27,6 +27,7 @@ QJsonObject SocketSample::toJson() const
         {QStringLiteral("source"), source},
         {QStringLiteral("duration_us"), jsonUnsigned(durationUs)},
         {QStringLiteral("services"), listToJson(services)},
+        {QStringLiteral("connections"), listToJson(connections)},
         {QStringLiteral("other_sockets"), otherSockets.toJson()},
         {QStringLiteral("host"), host.toJson()},
         {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
@@ -40,6 +41,7 @@ SocketSample SocketSample::fromJson(JsonReader &reader)
     result.source = reader.string(QStringLiteral("source"));
     result.durationUs = reader.unsignedInteger(QStringLiteral("duration_us"));
     result.services = listFromJson<ServiceSocketStats>(reader, QStringLiteral("services"));
+    result.connections = listFromJson<ConnectionActivity>(reader, QStringLiteral("connections"));
     JsonReader other = reader.child(QStringLiteral("other_sockets"));
     result.otherSockets = TcpStateCounts::fromJson(other);
     JsonReader host = reader.child(QStringLiteral("host"));

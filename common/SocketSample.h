@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConnectionActivity.h"
 #include "HostCounters.h"
 #include "ServiceSocketStats.h"
 
@@ -17,7 +18,8 @@ struct SocketSample
     QString source;         // "netlink" or "proc"
     quint64 durationUs = 0; // how long taking the sample took
     QList<ServiceSocketStats> services;
-    TcpStateCounts otherSockets; // sockets on no service port
+    QList<ConnectionActivity> connections; // one per service, in the same order
+    TcpStateCounts otherSockets;           // sockets on no service port
     HostCounters host;
     QStringList warnings; // e.g. lines of /proc/net/tcp that did not parse
 
@@ -26,6 +28,14 @@ struct SocketSample
     static std::optional<SocketSample> parse(const QJsonObject &json, QString *error);
 
     bool operator==(const SocketSample &) const = default;
+};
+
+// The connection watch (between full samples, as often as its cost allows): every service's
+// connection activity, and nothing else.
+struct ConnectionSample
+{
+    quint64 durationUs = 0;
+    QList<ConnectionActivity> services; // one per service, in the configured order
 };
 
 // One fast-path sample (~10 Hz): the services' listeners only.

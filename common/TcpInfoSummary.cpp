@@ -14,6 +14,7 @@ QJsonObject TcpInfoSummary::toJson() const
         {QStringLiteral("total_retransmits"), jsonUnsigned(totalRetransmits)},
         {QStringLiteral("lost"), jsonUnsigned(lost)},
         {QStringLiteral("unacked"), jsonUnsigned(unacked)},
+        {QStringLiteral("retransmitted_in_flight"), jsonUnsigned(retransmittedInFlight)},
         {QStringLiteral("rtt_median_us"), jsonUnsigned(rttMedianUs)},
         {QStringLiteral("rtt_max_us"), jsonUnsigned(rttMaxUs)},
     };
@@ -30,6 +31,8 @@ TcpInfoSummary TcpInfoSummary::fromJson(JsonReader &reader)
     result.totalRetransmits = reader.unsignedInteger(QStringLiteral("total_retransmits"));
     result.lost = reader.unsignedInteger(QStringLiteral("lost"));
     result.unacked = reader.unsignedInteger(QStringLiteral("unacked"));
+    result.retransmittedInFlight =
+        reader.unsignedInteger(QStringLiteral("retransmitted_in_flight"));
     result.rttMedianUs =
         static_cast<quint32>(reader.unsignedInteger(QStringLiteral("rtt_median_us"), maxU32));
     result.rttMaxUs =

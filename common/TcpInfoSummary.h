@@ -14,9 +14,10 @@ struct TcpInfoSummary
     quint64 retransmits = 0;      // sum of tcpi_retransmits (current back-off episode)
     quint64 totalRetransmits = 0; // sum of tcpi_total_retrans (socket lifetime)
     quint64 lost = 0;             // sum of tcpi_lost
-    quint64 unacked = 0;          // sum of tcpi_unacked
+    quint64 unacked = 0;          // sum of tcpi_unacked (segments in flight)
     quint32 rttMedianUs = 0;      // over sockets with an RTT estimate; 0 when none
     quint32 rttMaxUs = 0;
+    quint64 retransmittedInFlight = 0; // sum of tcpi_retrans: retransmissions among `unacked`
 
     QJsonObject toJson() const;
     static TcpInfoSummary fromJson(JsonReader &reader);

@@ -47,6 +47,8 @@ QList<ServiceEvaluation> evaluateOnce(const AgentConfig &config, const SocketSam
         HealthEngine engine(single, now);
         if (probes.value(i))
             engine.onProbe(probes[i]->ok, probes[i]->detail);
+        if (i < sample.connections.size())
+            engine.onConnections(sample.connections[i], now);
         engine.onSample(sample.services[i], sample.host, now);
 
         RoutePolicy policy(service.prefixes, service.route, config.bgp.flapBudget,

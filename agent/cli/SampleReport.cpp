@@ -52,14 +52,28 @@ QString tcpInfoLine(const TcpInfoSummary &info)
     if (!info.available)
         return QStringLiteral("not available from this source");
     return QStringLiteral("%1 sockets, %2 retransmitting, retransmits %3 (lifetime %4), lost %5, "
-                          "unacked %6, rtt median %7 max %8")
+                          "unacked %6 (%7 retransmitted), rtt median %8 max %9")
         .arg(info.sockets)
         .arg(info.retransmitting)
         .arg(info.retransmits)
         .arg(info.totalRetransmits)
         .arg(info.lost)
         .arg(info.unacked)
+        .arg(info.retransmittedInFlight)
         .arg(milliseconds(info.rttMedianUs), milliseconds(info.rttMaxUs));
+}
+
+QString connectionLine(const ConnectionActivity &activity)
+{
+    if (!activity.available)
+        return QStringLiteral("not available from this source");
+    QString line = QStringLiteral("%1 waiting to be accepted").arg(activity.waiting);
+    if (activity.waiting > 0)
+        line += QStringLiteral(" (oldest %1 ms)").arg(activity.oldestWaitingMs);
+    line += QStringLiteral(", %1 accepted with unread bytes").arg(activity.unread);
+    if (!activity.unreadAgesMs.isEmpty())
+        line += QStringLiteral(" (longest %1 ms)").arg(activity.unreadAgesMs.first());
+    return line;
 }
 
 QJsonObject evaluationJson(const ServiceEvaluation &evaluation)
@@ -120,7 +134,8 @@ QString SampleReport::toText() const
     out << "node " << node << ", region " << region << "\n";
     out << "fast path (" << listeners.source << "): " << milliseconds(listeners.durationUs)
         << "; full sample (" << sample.source << "): " << milliseconds(sample.durationUs) << "\n";
-    for (const ServiceSocketStats &service : sample.services) {
+    for (qsizetype i = 0; i < sample.services.size(); ++i) {
+        const ServiceSocketStats &service = sample.services[i];
         QStringList ports;
         for (const quint16 port : service.ports)
             ports.append(QString::number(port));
@@ -128,6 +143,8 @@ QString SampleReport::toText() const
         out << "  listeners  " << listenerLine(service.listeners) << "\n";
         out << "  sockets    " << stateLine(service.states) << "\n";
         out << "  tcp_info   " << tcpInfoLine(service.tcpInfo) << "\n";
+        if (i < sample.connections.size())
+            out << "  connected  " << connectionLine(sample.connections[i]) << "\n";
         for (const ServiceEvaluation &evaluation : evaluations) {
             if (evaluation.name != service.name)
                 continue;

@@ -17,14 +17,20 @@ namespace {
 
 const QStringList kTopLevelKeys = {QStringLiteral("agent"), QStringLiteral("bgp"),
                                    QStringLiteral("fleet"), QStringLiteral("service")};
-const QStringList kAgentKeys = {
-    QStringLiteral("node"),           QStringLiteral("region"),
-    QStringLiteral("location"),       QStringLiteral("api_socket"),
-    QStringLiteral("bgp_socket"),     QStringLiteral("state_dir"),
-    QStringLiteral("http_listen"),    QStringLiteral("operators_group"),
-    QStringLiteral("api_group"),      QStringLiteral("bgp_group"),
-    QStringLiteral("history"),        QStringLiteral("fast_path_interval"),
-    QStringLiteral("sample_interval")};
+const QStringList kAgentKeys = {QStringLiteral("node"),
+                                QStringLiteral("region"),
+                                QStringLiteral("location"),
+                                QStringLiteral("api_socket"),
+                                QStringLiteral("bgp_socket"),
+                                QStringLiteral("state_dir"),
+                                QStringLiteral("http_listen"),
+                                QStringLiteral("operators_group"),
+                                QStringLiteral("api_group"),
+                                QStringLiteral("bgp_group"),
+                                QStringLiteral("history"),
+                                QStringLiteral("fast_path_interval"),
+                                QStringLiteral("sample_interval"),
+                                QStringLiteral("connection_watch_cpu_percent")};
 const QStringList kBgpKeys = {QStringLiteral("local_as"), QStringLiteral("next_hop"),
                               QStringLiteral("on_agent_loss"), QStringLiteral("flap_budget"),
                               QStringLiteral("flap_window_s")};
@@ -115,6 +121,8 @@ void readAgent(ConfigReader &reader, const toml::table &table, AgentConfig &conf
     config.history =
         reader.duration(table, "history", std::chrono::minutes(1), std::chrono::hours(24))
             .value_or(config.history);
+    config.connectionWatchCpuPercent = reader.number(table, "connection_watch_cpu_percent", 0, 100)
+                                           .value_or(config.connectionWatchCpuPercent);
 }
 
 void readBgp(ConfigReader &reader, const toml::table &table, BgpConfig &bgp)

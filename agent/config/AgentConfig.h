@@ -66,8 +66,10 @@ struct AgentConfig
     QString apiGroup = QStringLiteral("anycast-ops"); // may connect to api_socket at all
     QString bgpGroup; // may connect to bgp_socket; empty: the agent's own group
     QString httpListen = QStringLiteral("127.0.0.1:9642");
-    std::chrono::milliseconds fastPathInterval{100};
+    std::chrono::milliseconds fastPathInterval{25};
     std::chrono::milliseconds sampleInterval{1000};
+    // The share of one core the connection watch may spend (ConnectionWatchSchedule).
+    double connectionWatchCpuPercent = 0.5;
     std::chrono::milliseconds history = std::chrono::hours(1); // the API's sample backfill
     BgpConfig bgp;
     FleetConfig fleet;

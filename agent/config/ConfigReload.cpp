@@ -32,6 +32,8 @@ QStringList restartOnlyChanges(const AgentConfig &running, const AgentConfig &ne
     check.compare(running.sampleInterval, next.sampleInterval,
                   QStringLiteral("[agent] sample_interval"));
     check.compare(running.history, next.history, QStringLiteral("[agent] history"));
+    check.compare(running.connectionWatchCpuPercent, next.connectionWatchCpuPercent,
+                  QStringLiteral("[agent] connection_watch_cpu_percent"));
     check.compare(running.bgp.localAs, next.bgp.localAs, QStringLiteral("[bgp] local_as"));
     check.compare(running.bgp.nextHop, next.bgp.nextHop, QStringLiteral("[bgp] next_hop"));
     check.compare(running.bgp.onAgentLoss, next.bgp.onAgentLoss,

@@ -1,6 +1,7 @@
 #include "ServiceConfigReader.h"
 
 #include "BgpCommunity.h"
+#include "ConnectionActivity.h"
 #include "Prefix.h"
 
 #include <QSet>
@@ -29,9 +30,13 @@ const QStringList kThresholdKeys = {QStringLiteral("accept_queue_ratio"),
                                     QStringLiteral("syn_recv_growth_per_s"),
                                     QStringLiteral("listen_drops_per_s"),
                                     QStringLiteral("retransmit_ratio"),
-                                    QStringLiteral("retransmit_min_segments_per_s"),
+                                    QStringLiteral("retransmit_min_in_flight"),
                                     QStringLiteral("close_wait"),
-                                    QStringLiteral("close_wait_growth_per_s")};
+                                    QStringLiteral("close_wait_growth_per_s"),
+                                    QStringLiteral("accept_stall"),
+                                    QStringLiteral("accept_stall_withdraw"),
+                                    QStringLiteral("unread_age"),
+                                    QStringLiteral("unread_connections")};
 const QStringList kRouteKeys = {QStringLiteral("med"),
                                 QStringLiteral("communities"),
                                 QStringLiteral("degraded_prepend"),
@@ -60,13 +65,38 @@ void readThresholds(ConfigReader &reader, const toml::table &table, HealthThresh
                                       .value_or(limits.listenDropsPerSecond);
     limits.retransmitRatio =
         reader.number(table, "retransmit_ratio", 0.0001, 1.0).value_or(limits.retransmitRatio);
-    limits.retransmitMinSegmentsPerSecond =
-        reader.number(table, "retransmit_min_segments_per_s", 0, kHuge)
-            .value_or(limits.retransmitMinSegmentsPerSecond);
+    limits.retransmitMinInFlight =
+        static_cast<quint64>(reader.integer(table, "retransmit_min_in_flight", 1, 1LL << 40)
+                                 .value_or(limits.retransmitMinInFlight));
     limits.closeWait = static_cast<quint64>(
         reader.integer(table, "close_wait", 1, 1 << 30).value_or(limits.closeWait));
     limits.closeWaitGrowthPerSecond = reader.number(table, "close_wait_growth_per_s", 0.1, kHuge)
                                           .value_or(limits.closeWaitGrowthPerSecond);
+    const milliseconds hour(3600 * 1000);
+    limits.acceptStall =
+        reader.duration(table, "accept_stall", milliseconds(0), hour).value_or(limits.acceptStall);
+    limits.acceptStallWithdraw =
+        reader.duration(table, "accept_stall_withdraw", milliseconds(0), hour)
+            .value_or(limits.acceptStallWithdraw);
+    limits.unreadAge =
+        reader.duration(table, "unread_age", milliseconds(0), hour).value_or(limits.unreadAge);
+    // The sampler keeps the ages of the longest-waiting connections only.
+    limits.unreadConnections = static_cast<quint64>(
+        reader.integer(table, "unread_connections", 0, ConnectionActivity::kMaxUnreadAges)
+            .value_or(limits.unreadConnections));
+    const auto stall = table.get("accept_stall");
+    const auto withdraw = table.get("accept_stall_withdraw");
+    if (withdraw && limits.acceptStall.count() > 0 && limits.acceptStallWithdraw.count() > 0 &&
+        limits.acceptStallWithdraw < limits.acceptStall) {
+        reader.fail(*withdraw, QStringLiteral("accept_stall_withdraw must not be shorter than "
+                                              "accept_stall (%1 ms)")
+                                   .arg(limits.acceptStall.count()));
+    } else if (stall && !withdraw && limits.acceptStall > limits.acceptStallWithdraw &&
+               limits.acceptStallWithdraw.count() > 0) {
+        reader.fail(*stall, QStringLiteral("accept_stall is longer than accept_stall_withdraw "
+                                           "(%1 ms): set both")
+                                .arg(limits.acceptStallWithdraw.count()));
+    }
 }
 
 void readRoute(ConfigReader &reader, const toml::table &table, RouteConfig &route)

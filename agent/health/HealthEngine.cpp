@@ -1,5 +1,7 @@
 #include "HealthEngine.h"
 
+#include <algorithm>
+
 namespace anycast {
 
 HealthEngine::HealthEngine(HealthConfig config, SteadyTime start)
@@ -17,19 +19,104 @@ void HealthEngine::reconfigure(const HealthConfig &config)
     m_signals = SignalEvaluator(m_config.ports, m_config.thresholds);
 }
 
+void HealthEngine::notePeaks(const QList<ListenerStats> &listeners)
+{
+    for (const ListenerStats &listener : listeners) {
+        const auto same = std::find_if(
+            m_queuePeaks.begin(), m_queuePeaks.end(), [&listener](const ListenerStats &peak) {
+                return peak.port == listener.port && peak.address == listener.address;
+            });
+        if (same == m_queuePeaks.end())
+            m_queuePeaks.append(listener);
+        else if (listener.acceptQueue > same->acceptQueue)
+            *same = listener;
+    }
+}
+
 bool HealthEngine::onListeners(const QList<ListenerStats> &listeners, SteadyTime now)
 {
+    notePeaks(listeners);
+    m_stalls.onListeners(listeners, now);
     const QStringList missing = m_signals.missingListeners(listeners);
     if (missing.isEmpty() || !m_config.listenerLossImmediate)
+        return applyWindowed(now);
+    QStringList reasons;
+    for (const QString &reason : missing)
+        reasons.append(reason + QStringLiteral(" (fast path)"));
+    return downAtOnce(reasons, now);
+}
+
+bool HealthEngine::onConnections(const ConnectionActivity &activity, SteadyTime now)
+{
+    m_unreadReasons.clear();
+    if (!activity.available)
         return false;
-    // Whatever the streaks said, the service is not answering on that port right now.
+    m_stalls.onAccepted(activity.acceptedFromWaiting, now);
+    const HealthThresholds &limits = m_config.thresholds;
+    const auto age = static_cast<quint32>(limits.unreadAge.count());
+    const quint64 unread = activity.unreadFor(age);
+    if (limits.unreadConnections > 0 && unread >= limits.unreadConnections) {
+        m_unreadReasons.append(
+            QStringLiteral("%1 accepted connection%2 holding unread bytes for %3 s or more "
+                           "(longest %4 s)")
+                .arg(unread)
+                .arg(unread == 1 ? QString() : QStringLiteral("s"))
+                .arg(QString::number(age / 1000.0, 'f', 1))
+                .arg(QString::number(activity.unreadAgesMs.first() / 1000.0, 'f', 1)));
+    }
+    return applyWindowed(now);
+}
+
+HealthEngine::Windowed HealthEngine::windowedSignals(SteadyTime now) const
+{
+    Windowed result;
+    const HealthThresholds &limits = m_config.thresholds;
+    if (const auto stall = m_stalls.longest(now)) {
+        const auto reached = [&stall](Milliseconds window) {
+            return window.count() > 0 && stall->duration >= window;
+        };
+        const QString reason =
+            QStringLiteral("accept queue stalled %1 s on :%2: %3 waiting, none accepted")
+                .arg(QString::number(static_cast<double>(stall->duration.count()) / 1000, 'f', 1))
+                .arg(stall->port)
+                .arg(stall->waiting);
+        if (reached(limits.acceptStallWithdraw))
+            result.hard.append(reason);
+        else if (reached(limits.acceptStall))
+            result.soft.append(reason);
+    }
+    result.soft += m_unreadReasons;
+    return result;
+}
+
+bool HealthEngine::socketsSayStalled(SteadyTime now) const
+{
+    const Windowed windowed = windowedSignals(now);
+    return !windowed.soft.isEmpty() || !windowed.hard.isEmpty();
+}
+
+bool HealthEngine::applyWindowed(SteadyTime now)
+{
+    const Windowed windowed = windowedSignals(now);
+    // Once down, the checks keep the reasons (this one among them) complete.
+    if (!windowed.hard.isEmpty())
+        return m_verdict.health == ServiceHealth::Down ? false : downAtOnce(windowed.hard, now);
+    if (windowed.soft.isEmpty() || m_verdict.health != ServiceHealth::Healthy || m_verdict.starting)
+        return false;
+    // De-prefer now: the window already proved the trouble lasts, a `fall` of checks on top
+    // would only let clients time out meanwhile.
+    m_healthyStreak = 0;
+    m_degradedOrWorseStreak = std::max(m_degradedOrWorseStreak, m_config.fall);
+    return moveTo(ServiceHealth::Degraded, windowed.soft, now);
+}
+
+bool HealthEngine::downAtOnce(const QStringList &reasons, SteadyTime now)
+{
+    // Whatever the streaks said, the service is not answering right now.
     m_healthyStreak = 0;
     m_notDownStreak = 0;
     m_downStreak = std::max(m_downStreak, m_config.fall);
     m_degradedOrWorseStreak = std::max(m_degradedOrWorseStreak, m_config.fall);
-    QStringList reasons;
-    for (const QString &reason : missing)
-        reasons.append(reason + QStringLiteral(" (fast path)"));
     if (m_verdict.health == ServiceHealth::Down) {
         if (!m_verdict.starting)
             m_verdict.reasons = reasons;
@@ -84,7 +171,8 @@ QString HealthEngine::progress(Check check) const
 bool HealthEngine::onSample(const ServiceSocketStats &stats, const HostCounters &host,
                             SteadyTime now)
 {
-    QStringList hard = m_signals.missingListeners(stats.listeners);
+    const Windowed windowed = windowedSignals(now);
+    QStringList hard = m_signals.missingListeners(stats.listeners) + windowed.hard;
     // A confirmed probe failure counts towards `fall` once. Until the next outcome arrives
     // (probes and checks run on their own clocks) the probe neither fails nor clears a
     // check: counting one failure twice would let a single unlucky probe cycle take a
@@ -96,8 +184,11 @@ bool HealthEngine::onSample(const ServiceSocketStats &stats, const HostCounters 
         hard.append(QStringLiteral("probe failed: %1").arg(m_probeDetail));
     const double elapsed =
         m_previous ? std::chrono::duration<double>(now - m_previousTime).count() : 0.0;
-    const QStringList soft =
-        m_signals.leadingSignals(stats, m_previous ? &*m_previous : nullptr, elapsed, host);
+    notePeaks(stats.listeners);
+    const QStringList soft = m_signals.leadingSignals(stats, m_previous ? &*m_previous : nullptr,
+                                                      elapsed, host, &m_queuePeaks) +
+                             windowed.soft;
+    m_queuePeaks.clear();
     m_previous = stats;
     m_previousTime = now;
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AcceptStallTracker.h"
+#include "ConnectionActivity.h"
 #include "HealthStates.h"
 #include "HealthThresholds.h"
 #include "SignalEvaluator.h"
@@ -31,6 +33,10 @@ struct HealthVerdict
 // One service's health: hard signals (no listener, probe failing) lead to down after `fall`
 // consecutive checks (a vanished listener at once, on the fast path), leading signals to
 // degraded after `fall` checks, recovery after `rise` good ones. A check is one full sample.
+// Hangs are judged as they happen, on the fast path and the connection watch: a stalled
+// accept queue or unread requests carry their own time window, so they degrade at once (and
+// a queue stalled past its withdraw window takes the service down at once); while they last
+// every check counts as degraded (or down), so recovery still takes `rise` good checks.
 // Pure and clock-injected: every input carries its time.
 class HealthEngine
 {
@@ -39,6 +45,9 @@ public:
 
     // The fast path's listeners. Returns true when the health changed.
     bool onListeners(const QList<ListenerStats> &listeners, SteadyTime now);
+    // What the service's connections show (the connection watch, or a full sample's).
+    // Returns true when the health changed.
+    bool onConnections(const ConnectionActivity &activity, SteadyTime now);
     // One check: a full sample plus the latest confirmed probe outcome. True when changed.
     bool onSample(const ServiceSocketStats &stats, const HostCounters &host, SteadyTime now);
     // A confirmed probe outcome (see ProbeSchedule); it counts at the next check, and a
@@ -48,6 +57,10 @@ public:
     // New thresholds, rise and fall (a config reload): the verdict and the streaks behind it
     // stay, so a healthy service stays healthy. The ports must be the same.
     void reconfigure(const HealthConfig &config);
+
+    // The sockets show a hang right now (an accept queue stalled past its window, requests
+    // unread): a failing probe agrees with them, and needs no retry to be believed.
+    bool socketsSayStalled(SteadyTime now) const;
 
     const HealthVerdict &verdict() const { return m_verdict; }
     const HealthConfig &config() const { return m_config; }
@@ -60,7 +73,19 @@ private:
         Down
     };
 
+    struct Windowed
+    {
+        QStringList soft; // degraded at once
+        QStringList hard; // down at once
+    };
+
     void count(Check check);
+    Windowed windowedSignals(SteadyTime now) const;
+    // Moves at once on what the windowed signals say now. True when the health changed.
+    bool applyWindowed(SteadyTime now);
+    bool downAtOnce(const QStringList &reasons, SteadyTime now);
+    // Keeps the deepest accept queue each listener showed since the last check.
+    void notePeaks(const QList<ListenerStats> &listeners);
     bool moveTo(ServiceHealth health, const QStringList &reasons, SteadyTime now);
     QString progress(Check check) const;
 
@@ -68,6 +93,9 @@ private:
     SignalEvaluator m_signals;
     HealthVerdict m_verdict;
     std::optional<ServiceSocketStats> m_previous;
+    QList<ListenerStats> m_queuePeaks; // since the last check, fast path included
+    AcceptStallTracker m_stalls;
+    QStringList m_unreadReasons; // from the latest look at the connections
     SteadyTime m_previousTime{};
     std::optional<bool> m_probeOk;
     QString m_probeDetail;

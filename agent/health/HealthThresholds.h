@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SteadyTime.h"
+
 #include <QtGlobal>
 
 namespace anycast {
@@ -14,11 +16,23 @@ struct HealthThresholds
     quint64 acceptQueueDepth = 0;        // or this many waiting (0 = off; for /proc, no backlog)
     quint64 synRecv = 512;               // half-open connections on the service ports
     double synRecvGrowthPerSecond = 100; // SYN_RECV rising this fast
-    double listenDropsPerSecond = 1;     // TcpExt ListenOverflows/ListenDrops, host-wide
-    double retransmitRatio = 0.05;       // host RetransSegs / OutSegs over the interval ...
-    double retransmitMinSegmentsPerSecond = 200; // ... once at least this much traffic flows
-    quint64 closeWait = 1024;                    // CLOSE_WAIT sockets: the service is not closing
-    double closeWaitGrowthPerSecond = 20;        // CLOSE_WAIT rising this fast
+    // TcpExt ListenOverflows/ListenDrops, host-wide; counted only when this service's own
+    // listeners show the cause (SignalEvaluator).
+    double listenDropsPerSecond = 1;
+    double retransmitRatio = 0.05;       // this service's retransmitted share of segments in flight
+    quint64 retransmitMinInFlight = 100; // ... once at least this many segments are in flight
+    quint64 closeWait = 1024;            // CLOSE_WAIT sockets: the service is not closing
+    double closeWaitGrowthPerSecond = 20; // CLOSE_WAIT rising this fast
+
+    // Hangs, judged as they happen (the fast path, the connection watch) rather than after
+    // `fall` checks: each carries its own window, so one reading already means it lasted.
+    // A queue holding connections and never draining for this long: degraded at once ...
+    Milliseconds acceptStall{200};
+    // ... and for this long: down at once (withdrawn). 0 turns either off.
+    Milliseconds acceptStallWithdraw{2000};
+    // Accepted connections whose bytes have waited unread this long ...
+    Milliseconds unreadAge{200};
+    quint64 unreadConnections = 1; // ... at least this many: degraded at once (0 = off)
 
     bool operator==(const HealthThresholds &) const = default;
 };

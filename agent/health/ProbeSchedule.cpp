@@ -13,14 +13,14 @@ void ProbeSchedule::started(SteadyTime now)
     m_nextRun = now + m_interval;
 }
 
-std::optional<bool> ProbeSchedule::finished(bool ok, SteadyTime now)
+std::optional<bool> ProbeSchedule::finished(bool ok, SteadyTime now, bool corroborated)
 {
     m_inFlight = false;
     if (ok) {
         m_awaitingRetry = false;
         return true;
     }
-    if (m_awaitingRetry) {
+    if (m_awaitingRetry || corroborated) {
         m_awaitingRetry = false;
         return false;
     }

@@ -11,7 +11,9 @@ namespace anycast {
 // change: with 5% independent failures a probe cycle is confirmed failing with p = 0.25%,
 // and `fall` = 2 such cycles in a row (HealthEngine counts each confirmed failure once)
 // happen about once in 44 hours at 1 probe/s. A real outage fails the retry too and is
-// confirmed within interval + retry delay, every cycle. Pure: the caller supplies the time.
+// confirmed within interval + retry delay, every cycle. The retry guards against the probe's
+// own bad luck; when the sockets already show the service hung, a failure is confirmed at
+// once. Pure: the caller supplies the time.
 class ProbeSchedule
 {
 public:
@@ -21,7 +23,9 @@ public:
     SteadyTime nextRun() const { return m_nextRun; }
     void started(SteadyTime now);
     // The confirmed outcome (true = passing), or nullopt while a failure awaits its retry.
-    std::optional<bool> finished(bool ok, SteadyTime now);
+    // `corroborated`: evidence independent of the probe (the sockets show a hang) already
+    // says the service is failing, so a failure needs no retry to be believed.
+    std::optional<bool> finished(bool ok, SteadyTime now, bool corroborated = false);
 
 private:
     Milliseconds m_interval;

@@ -12,6 +12,11 @@
 namespace anycast {
 namespace {
 
+// The connection watch looks at most this often: unread bytes and waiting connections are
+// judged against windows of hundreds of milliseconds, so the fast path's own pace (set for
+// a vanished listener) would only cost more.
+constexpr Milliseconds kConnectionWatchFloor{100};
+
 QString routeText(const PrefixDecision &decision)
 {
     if (!decision.announced())
@@ -49,6 +54,8 @@ AgentRuntime::AgentRuntime(AgentConfig config, std::unique_ptr<Sampler> sampler,
                 }())
     , m_sampler(std::move(sampler))
     , m_collector(*m_sampler, std::move(hostReader))
+    , m_watch(std::max(m_config.fastPathInterval, kConnectionWatchFloor),
+              m_config.connectionWatchCpuPercent / 100)
     , m_bgp(ExabgpCommands(m_config.bgp.nextHop, m_config.bgp.localAs))
     , m_bridgeServer(m_config.bgpSocket, m_bgp)
     , m_http([this] { return status().toJson(); })
@@ -284,9 +291,26 @@ void AgentRuntime::fastTick()
         for (qsizetype i = 0; i < m_monitors.size(); ++i)
             m_monitors[i]->onListeners(listeners->services[i].listeners, now);
     }
+    watchConnections(now);
     for (ServiceMonitor *monitor : std::as_const(m_monitors))
         monitor->pollProbe(now);
     publishRoutes();
+}
+
+void AgentRuntime::watchConnections(SteadyTime now)
+{
+    if (!m_watch.due(now))
+        return;
+    const auto watched = m_sampler->sampleConnections();
+    if (!watched) {
+        // The /proc fallback cannot tell waiting from accepted: the full sample says so too.
+        m_watch.disable();
+        logLine(QStringLiteral("sampler: no connection watch: %1").arg(watched.error()));
+        return;
+    }
+    m_watch.ran(now, std::chrono::microseconds(watched->durationUs));
+    for (qsizetype i = 0; i < m_monitors.size(); ++i)
+        m_monitors[i]->onConnections(watched->services[i], now);
 }
 
 void AgentRuntime::publishRoutes()
@@ -316,8 +340,10 @@ void AgentRuntime::fullTick()
     m_lastSamplerError.clear();
     m_lastHost = sample->host;
     checkSharedFaults(now);
-    for (qsizetype i = 0; i < m_monitors.size(); ++i)
+    for (qsizetype i = 0; i < m_monitors.size(); ++i) {
+        m_monitors[i]->onConnections(sample->connections[i], now);
         m_monitors[i]->onSample(sample->services[i], sample->host, now);
+    }
     publishRoutes();
     recordHistory();
 }

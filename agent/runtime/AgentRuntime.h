@@ -5,6 +5,7 @@
 #include "ApiServer.h"
 #include "BgpBridgeServer.h"
 #include "BgpController.h"
+#include "ConnectionWatchSchedule.h"
 #include "EventLog.h"
 #include "FleetPoller.h"
 #include "MetricsSnapshot.h"
@@ -54,6 +55,8 @@ public:
 private:
     void fastTick();
     void fullTick();
+    // The connection watch, when its budget allows (ConnectionWatchSchedule).
+    void watchConnections(SteadyTime now);
     // Hands every prefix's decision to the BGP controller and sends what changed.
     void publishRoutes();
     void reportSamplerError(const QString &path, const QString &error);
@@ -83,6 +86,7 @@ private:
     QList<ServiceMonitor *> m_monitors;
     QTimer m_fastTimer;
     QTimer m_fullTimer;
+    ConnectionWatchSchedule m_watch;
     QString m_lastSamplerError;
     bool m_routesChanged = true; // the first publish sends everything
     BgpController m_bgp;

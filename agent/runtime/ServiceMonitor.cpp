@@ -54,6 +54,13 @@ void ServiceMonitor::onListeners(const QList<ListenerStats> &listeners, SteadyTi
         afterEngine(before, true, now);
 }
 
+void ServiceMonitor::onConnections(const ConnectionActivity &activity, SteadyTime now)
+{
+    const QString before = healthLabel();
+    if (m_engine.onConnections(activity, now))
+        afterEngine(before, true, now);
+}
+
 void ServiceMonitor::onSample(const ServiceSocketStats &stats, const HostCounters &host,
                               SteadyTime now)
 {
@@ -151,7 +158,8 @@ void ServiceMonitor::onProbeFinished(const ProbeResult &result)
 {
     m_lastProbe = result;
     emit probeFinished(m_name, result);
-    if (const auto confirmed = m_schedule.finished(result.ok, steadyNow()))
+    const SteadyTime now = steadyNow();
+    if (const auto confirmed = m_schedule.finished(result.ok, now, m_engine.socketsSayStalled(now)))
         m_engine.onProbe(*confirmed, result.detail);
 }
 

@@ -38,6 +38,8 @@ public:
 
     void onListeners(const QList<ListenerStats> &listeners, SteadyTime now);
     void onSample(const ServiceSocketStats &stats, const HostCounters &host, SteadyTime now);
+    // The connection watch's look, or the full sample's.
+    void onConnections(const ConnectionActivity &activity, SteadyTime now);
     // Starts the probe when it is due; cheap to call on every fast-path tick.
     void pollProbe(SteadyTime now);
     bool probeRunning() const { return m_probe && m_probe->running(); }

@@ -20,6 +20,16 @@ namespace {
 
 constexpr std::uint32_t kAllStates = ((1u << (kTcpStateCount + 1)) - 1) & ~1u; // bits 1..11
 constexpr std::uint32_t kListenOnly = 1u << static_cast<int>(TcpState::Listen);
+constexpr std::uint32_t bit(TcpState state)
+{
+    return 1u << static_cast<int>(state);
+}
+// The connection watch: connections that are open, or that their process is closing (the
+// evidence that a connection seen waiting was accepted). TIME_WAIT is left out: a busy
+// server holds many and they would cost more than they tell.
+constexpr std::uint32_t kWatchedStates = bit(TcpState::Established) | bit(TcpState::CloseWait) |
+                                         bit(TcpState::FinWait1) | bit(TcpState::FinWait2) |
+                                         bit(TcpState::Closing) | bit(TcpState::LastAck);
 constexpr std::uint8_t kTcpInfoExtension = 1u << (INET_DIAG_INFO - 1);
 constexpr std::uint8_t kFamilies[] = {AF_INET, AF_INET6};
 
@@ -42,18 +52,27 @@ ListenerStats listenerFrom(const inet_diag_msg &message)
     return listener;
 }
 
-bool tcpInfoFrom(const SockDiagRecord &record, TcpInfoFields &fields)
+bool tcpInfoFrom(const SockDiagRecord &record, TcpInfoFields &fields, ConnectionFields &connection)
 {
+    const inet_diag_msg &message = *record.message;
+    connection.accepted = message.idiag_inode != 0;
+    connection.unreadBytes = message.idiag_rqueue;
+    connection.cookie = static_cast<std::uint64_t>(message.id.idiag_cookie[0]) |
+                        static_cast<std::uint64_t>(message.id.idiag_cookie[1]) << 32;
     std::size_t length = 0;
     const std::uint8_t *payload = record.attribute(INET_DIAG_INFO, &length);
     if (!payload)
         return false;
     tcp_info info{};
     std::memcpy(&info, payload, std::min(length, kTcpInfoPrefix));
+    connection.timesKnown = true;
+    connection.sinceDataReceivedMs = info.tcpi_last_data_recv;
+    connection.sinceDataSentMs = info.tcpi_last_data_sent;
     fields.retransmits = info.tcpi_retransmits;
     fields.totalRetransmits = info.tcpi_total_retrans;
     fields.lost = info.tcpi_lost;
     fields.unacked = info.tcpi_unacked;
+    fields.retransmittedInFlight = info.tcpi_retrans;
     fields.rttUs = info.tcpi_rtt;
     return true;
 }
@@ -63,6 +82,7 @@ bool tcpInfoFrom(const SockDiagRecord &record, TcpInfoFields &fields)
 NetlinkSampler::NetlinkSampler(PortMap portMap, FullDump fullDump)
     : m_portMap(std::move(portMap))
     , m_aggregator(m_portMap)
+    , m_connections(m_portMap.services())
     , m_servicePortFilter(InetDiagFilter::localPortIn(m_portMap.allPorts()))
     , m_legacyRefused(fullDump == FullDump::PerFamily)
 {}
@@ -112,6 +132,7 @@ Result<SocketSample> NetlinkSampler::sampleSockets()
         return Result<SocketSample>::failure(ready.error());
 
     m_aggregator.reset();
+    m_connections.reset();
     const auto visit = [this](const SockDiagRecord &record) {
         const inet_diag_msg &message = *record.message;
         const auto state = tcpStateFromKernel(message.idiag_state);
@@ -124,8 +145,11 @@ Result<SocketSample> NetlinkSampler::sampleSockets()
             m_aggregator.addListener(service, listenerFrom(message));
         } else {
             TcpInfoFields fields;
-            m_aggregator.addServiceSocket(service, *state,
-                                          tcpInfoFrom(record, fields) ? &fields : nullptr);
+            ConnectionFields connection;
+            connection.state = *state;
+            const bool withInfo = tcpInfoFrom(record, fields, connection);
+            m_aggregator.addServiceSocket(service, *state, withInfo ? &fields : nullptr);
+            m_connections.add(service, connection);
         }
     };
     if (auto dumped = dumpEverySocket(visit); !dumped) {
@@ -137,8 +161,41 @@ Result<SocketSample> NetlinkSampler::sampleSockets()
     sample.timestampMs = QDateTime::currentMSecsSinceEpoch();
     sample.source = name();
     m_aggregator.finish(sample, true);
+    sample.connections = m_connections.finish();
     sample.durationUs = microsecondsSince(start);
     return Result<SocketSample>::success(std::move(sample));
+}
+
+Result<ConnectionSample> NetlinkSampler::sampleConnections()
+{
+    const auto start = std::chrono::steady_clock::now();
+    ConnectionSample sample;
+    if (m_portMap.allPorts().empty())
+        return Result<ConnectionSample>::success(std::move(sample));
+    if (auto ready = ensureSocket(); !ready)
+        return Result<ConnectionSample>::failure(ready.error());
+    m_connections.reset();
+    const auto visit = [this](const SockDiagRecord &record) {
+        const inet_diag_msg &message = *record.message;
+        const auto state = tcpStateFromKernel(message.idiag_state);
+        const std::int16_t service = m_portMap.serviceOf(ntohs(message.id.idiag_sport));
+        if (!state || service == PortMap::kNoService)
+            return;
+        TcpInfoFields fields;
+        ConnectionFields connection;
+        connection.state = *state;
+        tcpInfoFrom(record, fields, connection);
+        m_connections.add(service, connection);
+    };
+    const auto dumped = dumpBothFamilies(kWatchedStates, kTcpInfoExtension, &m_servicePortFilter,
+                                         visit, [this] { m_connections.reset(); });
+    if (!dumped) {
+        m_socket.reset(); // a fresh socket next time, in case this one is wedged
+        return Result<ConnectionSample>::failure(dumped.error());
+    }
+    sample.services = m_connections.finish();
+    sample.durationUs = microsecondsSince(start);
+    return Result<ConnectionSample>::success(std::move(sample));
 }
 
 Result<bool>
@@ -148,8 +205,18 @@ NetlinkSampler::dumpEverySocket(const std::function<void(const SockDiagRecord &)
     // the number of walks, not in what comes back (docs/PERFORMANCE.md). tcp_info for every
     // socket costs less than a second walk, so: no filter, all states, tcp_info, and the
     // split by port here. The legacy request walks once for both families.
+    return dumpBothFamilies(kAllStates, kTcpInfoExtension, nullptr, visit, [this] {
+        m_aggregator.reset();
+        m_connections.reset();
+    });
+}
+
+Result<bool> NetlinkSampler::dumpBothFamilies(
+    std::uint32_t stateMask, std::uint8_t extensions, const std::vector<std::uint8_t> *filter,
+    const std::function<void(const SockDiagRecord &)> &visit, const std::function<void()> &restart)
+{
     if (!m_legacyRefused) {
-        const SockDiagRequest both{AF_UNSPEC, kAllStates, kTcpInfoExtension, nullptr};
+        const SockDiagRequest both{AF_UNSPEC, stateMask, extensions, filter};
         const auto dumped = m_socket->dump(both, visit);
         if (dumped)
             return Result<bool>::success(true);
@@ -157,10 +224,10 @@ NetlinkSampler::dumpEverySocket(const std::function<void(const SockDiagRecord &)
         if (error != EINVAL && error != ENOENT && error != EOPNOTSUPP)
             return Result<bool>::failure(dumped.error());
         m_legacyRefused = true; // a kernel without the legacy interface: one dump per family
-        m_aggregator.reset();
+        restart();
     }
     for (const std::uint8_t family : kFamilies) {
-        const SockDiagRequest request{family, kAllStates, kTcpInfoExtension, nullptr};
+        const SockDiagRequest request{family, stateMask, extensions, filter};
         if (auto dumped = m_socket->dump(request, visit); !dumped)
             return Result<bool>::failure(dumped.error());
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConnectionTally.h"
 #include "Sampler.h"
 #include "SocketAggregator.h"
 
@@ -38,13 +39,22 @@ public:
     QString name() const final { return QStringLiteral("netlink"); }
     Result<ListenerSample> sampleListeners() final;
     Result<SocketSample> sampleSockets() final;
+    // One dump of the service ports' connected sockets (kernel port filter, tcp_info): the
+    // kernel still walks its whole table, but sends and we parse only the services' sockets.
+    Result<ConnectionSample> sampleConnections() final;
 
 private:
     Result<bool> ensureSocket();
     Result<bool> dumpEverySocket(const std::function<void(const SockDiagRecord &)> &visit);
+    // One walk for both families where the kernel allows it, else one dump per family.
+    Result<bool> dumpBothFamilies(std::uint32_t stateMask, std::uint8_t extensions,
+                                  const std::vector<std::uint8_t> *filter,
+                                  const std::function<void(const SockDiagRecord &)> &visit,
+                                  const std::function<void()> &restart);
 
     PortMap m_portMap;
     SocketAggregator m_aggregator;
+    ConnectionTally m_connections;
     std::vector<std::uint8_t> m_servicePortFilter;
     std::unique_ptr<SockDiagSocket> m_socket;
     bool m_legacyRefused = false;

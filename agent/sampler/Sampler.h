@@ -24,8 +24,18 @@ public:
     virtual Result<ListenerSample> sampleListeners() = 0;
 
     // Full sample (~1 Hz): per-service state counts, listeners and tcp_info aggregates;
-    // every other socket counted by state. `host` is left empty.
+    // every other socket counted by state; per-service connection activity. `host` is left
+    // empty.
     virtual Result<SocketSample> sampleSockets() = 0;
+
+    // Connection watch (between full samples, as often as its cost allows): per service, the
+    // connections waiting to be accepted and those whose bytes nobody reads. A backend that
+    // cannot tell says so with an error; the full sample's activity is then marked unavailable.
+    virtual Result<ConnectionSample> sampleConnections()
+    {
+        return Result<ConnectionSample>::failure(
+            QStringLiteral("the %1 sampler has no connection watch").arg(name()));
+    }
 
 protected:
     // A fast-path sample with every configured service listed and no listener yet.

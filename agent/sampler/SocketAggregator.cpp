@@ -41,6 +41,7 @@ void SocketAggregator::addServiceSocket(int service, TcpState state, const TcpIn
     summary.totalRetransmits += info->totalRetransmits;
     summary.lost += info->lost;
     summary.unacked += info->unacked;
+    summary.retransmittedInFlight += info->retransmittedInFlight;
     if (info->rttUs > 0)
         tally.rtts.push_back(info->rttUs);
 }
@@ -49,6 +50,13 @@ void SocketAggregator::finish(SocketSample &sample, bool tcpInfoAvailable)
 {
     sample.services.clear();
     sample.services.reserve(m_services.size());
+    // Unavailable unless the backend fills it in: only sock_diag can tell waiting from accepted.
+    sample.connections.clear();
+    for (const ServicePorts &service : m_services) {
+        ConnectionActivity unavailable;
+        unavailable.service = service.name;
+        sample.connections.append(std::move(unavailable));
+    }
     for (qsizetype i = 0; i < m_services.size(); ++i) {
         ServiceTally &tally = m_tallies[i];
         ServiceSocketStats stats;

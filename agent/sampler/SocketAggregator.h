@@ -11,11 +11,12 @@ namespace anycast {
 // The few tcp_info fields the summary needs, independent of the kernel header's layout.
 struct TcpInfoFields
 {
-    std::uint32_t retransmits = 0;      // tcpi_retransmits
-    std::uint32_t totalRetransmits = 0; // tcpi_total_retrans
-    std::uint32_t lost = 0;             // tcpi_lost
-    std::uint32_t unacked = 0;          // tcpi_unacked
-    std::uint32_t rttUs = 0;            // tcpi_rtt; 0 = no estimate yet
+    std::uint32_t retransmits = 0;           // tcpi_retransmits
+    std::uint32_t totalRetransmits = 0;      // tcpi_total_retrans
+    std::uint32_t lost = 0;                  // tcpi_lost
+    std::uint32_t unacked = 0;               // tcpi_unacked
+    std::uint32_t rttUs = 0;                 // tcpi_rtt; 0 = no estimate yet
+    std::uint32_t retransmittedInFlight = 0; // tcpi_retrans
 };
 
 // Folds individual sockets into per-service statistics. Both samplers feed it, so the two

@@ -146,7 +146,8 @@ TEST_F(AgentOverBgp, HealthDrivesTheRouteInARealPeersRib)
     EXPECT_TRUE(prefix.value(QStringLiteral("converged")).toBool())
         << QJsonDocument(prefix).toJson().toStdString();
 
-    // Degraded: six unaccepted connections fill 75% of the backlog of 8.
+    // Degraded: six unaccepted connections, a queue that stalls (and fills 75% of the backlog
+    // of 8); resumed before the stall's withdraw window.
     ASSERT_EQ(m_service->command("pause-accept").rfind("ok", 0), 0u);
     std::vector<Fd> clients;
     for (int i = 0; i < 6; ++i)

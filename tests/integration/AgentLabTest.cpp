@@ -32,12 +32,13 @@ protected:
                         QStringLiteral("--backlog"), QStringLiteral("8")});
     }
 
-    QString writeConfig(const QString &probe)
+    QString writeConfig(const QString &probe, const QString &thresholds = {})
     {
         const QString path = m_dir.filePath(QStringLiteral("agent.toml"));
         QFile file(path);
         EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral(R"([agent]
+        file.write(
+            QStringLiteral(R"([agent]
 node = "lab-1"
 region = "lab"
 fast_path_interval = "100ms"
@@ -52,9 +53,10 @@ probe = "%2"
 probe_interval = "500ms"
 probe_timeout = "400ms"
 )")
-                       .arg(m_lab->port())
-                       .arg(probe)
-                       .toUtf8());
+                .arg(m_lab->port())
+                .arg(probe)
+                .toUtf8() +
+            (thresholds.isEmpty() ? QByteArray() : "[service.thresholds]\n" + thresholds.toUtf8()));
         return path;
     }
 
@@ -105,7 +107,10 @@ TEST_F(AgentWithLabService, ClosedListenerTurnsDownAndIsWithdrawnThenRecovers)
 
 TEST_F(AgentWithLabService, FillingAcceptQueueDegradesBeforeAnythingFails)
 {
-    AgentProcess agent(writeConfig(tcpProbe()));
+    // The fill ratio alone: with the stall signals on, the queue that never drains would be
+    // called stalled first (AgentHangTest covers that).
+    AgentProcess agent(writeConfig(
+        tcpProbe(), QStringLiteral("accept_stall = \"0ms\"\naccept_stall_withdraw = \"0ms\"\n")));
     ASSERT_TRUE(agent.waitForLine(QStringLiteral("health web: starting -> healthy"), kPatience));
 
     // Backlog 8: six waiting connections are 75% of it, past the default 50% threshold,

@@ -174,6 +174,7 @@ KernelTcpInfo Socket::info() const
     info.totalRetransmits = raw.tcpi_total_retrans;
     info.lost = raw.tcpi_lost;
     info.unacked = raw.tcpi_unacked;
+    info.retransmittedInFlight = raw.tcpi_retrans;
     info.sacked = raw.tcpi_sacked;
     return info;
 }

@@ -34,6 +34,7 @@ struct KernelTcpInfo
     // For a connected socket: segments sent but not acknowledged. For a LISTEN socket the
     // kernel reuses the field for the accept-queue depth (sk_ack_backlog).
     std::uint32_t unacked = 0;
+    std::uint32_t retransmittedInFlight = 0; // tcpi_retrans
     // For a LISTEN socket: the accept-queue limit (sk_max_ack_backlog).
     std::uint32_t sacked = 0;
 };

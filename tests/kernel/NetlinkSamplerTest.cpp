@@ -113,6 +113,7 @@ TEST(NetlinkSampler, TcpInfoSummarisesTheServiceSockets)
             expected.summary.totalRetransmits += info.totalRetransmits;
             expected.summary.lost += info.lost;
             expected.summary.unacked += info.unacked;
+            expected.summary.retransmittedInFlight += info.retransmittedInFlight;
             expected.rtts.push_back(info.rttUs);
         }
         std::sort(expected.rtts.begin(), expected.rtts.end());

@@ -112,6 +112,31 @@ TEST(LabService, PausedAcceptQueuesConnectionsUntilResumed)
     EXPECT_EQ(service.stats().at("accepted"), kClients);
 }
 
+TEST(LabService, PausedReadingAcceptsButLeavesRequestsUnread)
+{
+    constexpr int kClients = 3;
+    LabServiceProcess service(listenOn(kV4 + ":0"));
+    EXPECT_EQ(service.command("pause-read"), "ok reading paused");
+    EXPECT_EQ(service.stats().at("reading"), 0);
+
+    std::vector<Fd> clients;
+    for (int i = 0; i < kClients; ++i) {
+        clients.push_back(connectTo(kV4, service.port()));
+        sendAll(clients.back(), kGet);
+    }
+    // Accepted (unlike pause-accept), never answered.
+    ASSERT_TRUE(service.waitForStat("accepted", kClients));
+    EXPECT_EQ(service.stats().at("active"), kClients);
+    for (const Fd &client : clients)
+        EXPECT_FALSE(readable(client, 200ms)) << "answered while reading was paused";
+
+    // The requests waited in the kernel; resuming serves every one of them.
+    EXPECT_EQ(service.command("resume-read"), "ok reading resumed");
+    for (const Fd &client : clients)
+        EXPECT_EQ(parseHttpAnswer(readToEnd(client)).status, 200);
+    EXPECT_EQ(service.stats().at("reading"), 1);
+}
+
 TEST(LabService, CloseListenerRefusesAndReopenListensOnTheSamePort)
 {
     LabServiceProcess service(listenOn(kV4 + ":0"));
@@ -156,7 +181,7 @@ TEST(LabService, BadCommandsAreAnsweredWithErrorsAndChangeNothing)
     EXPECT_EQ(service.command(std::string(5000, 'x')), "error line too long");
 
     EXPECT_EQ(service.command("stats"),
-              "ok accepted=0 active=0 paused=0 listening=1 delay=0 status=200");
+              "ok accepted=0 active=0 paused=0 listening=1 delay=0 status=200 reading=1");
     EXPECT_EQ(httpGet(kV4, service.port()).status, 200);
 }
 
@@ -212,7 +237,7 @@ TEST(LabService, ControlSocketDrivesTheServiceAndGoesAwayOnSigterm)
         sendAll(control, "status 503\nstats\n");
         EXPECT_EQ(readLine(control), "ok status=503");
         EXPECT_EQ(readLine(control), "ok accepted=0 active=0 paused=0 listening=1 delay=0 "
-                                     "status=503");
+                                     "status=503 reading=1");
     }
     EXPECT_EQ(httpGet(kV4, service.port()).status, 503);
     {

@@ -371,5 +371,47 @@ TEST(HealthEngine, ListenerOnAnotherPortDoesNotCount)
     EXPECT_EQ(engine.verdict().health, ServiceHealth::Down);
 }
 
+HostCounters listenOverflows(double perSecond)
+{
+    HostCounters host;
+    host.ratesPerSecond.insert(QStringLiteral("TcpExt.ListenOverflows"), perSecond);
+    return host;
+}
+
+TEST(HealthEngine, HostListenDropsCountOnlyWithThisServicesEvidence)
+{
+    HealthEngine engine(healthConfig(), at(0ms));
+    for (int second = 1; second <= 3; ++second)
+        engine.onSample(quietStats(), {}, atSeconds(second));
+    ASSERT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+    // Another listener on the host overflows for a minute: this one never fills.
+    for (int second = 4; second <= 60; ++second) {
+        engine.onListeners({listener(3)}, atSeconds(second) - 500ms);
+        engine.onListeners({listener(0)}, atSeconds(second) - 400ms);
+        EXPECT_FALSE(engine.onSample(quietStats(), listenOverflows(40), atSeconds(second)));
+    }
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+}
+
+TEST(HealthEngine, FastPathQueuePeakIsTheEvidenceForHostDrops)
+{
+    HealthEngine engine(healthConfig(), at(0ms));
+    for (int second = 1; second <= 3; ++second)
+        engine.onSample(quietStats(), {}, atSeconds(second));
+    // Between two checks the fast path sees the queue full; by the check it has drained.
+    for (int second = 4; second <= 5; ++second) {
+        engine.onListeners({listener(kBacklog)}, atSeconds(second) - 500ms);
+        engine.onListeners({listener(0)}, atSeconds(second) - 400ms);
+        engine.onSample(quietStats(), listenOverflows(40), atSeconds(second));
+    }
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+    EXPECT_EQ(engine.verdict().reasons,
+              QStringList{QStringLiteral("listen queue drops 40/s (host), this service's: accept "
+                                         "queue reached 4096 of 4096 on :443")});
+    // The peak belongs to the interval it was seen in: the next check starts afresh.
+    engine.onSample(quietStats(), listenOverflows(40), atSeconds(6));
+    EXPECT_EQ(engine.verdict().pending, QStringLiteral("1 of 3 good checks"));
+}
+
 } // namespace
 } // namespace anycast

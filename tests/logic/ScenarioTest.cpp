@@ -85,13 +85,16 @@ TEST(HardFailure, WithoutTheFastPathWaitsForFallFullSamples)
 }
 
 // A listener with backlog 4096 whose accept queue grows by 34 connections a second from
-// `fillStart` (full after about 120 s). Once it is full, new connections overflow (the
-// host counts listen overflows) and the probe's connect times out.
+// `fillStart` (full after about 120 s): the application still accepts, just slower than
+// connections arrive (the connection watch sees waiting connections being accepted), or, with
+// `hung`, not at all. Once it is full, new connections overflow (the host counts listen
+// overflows) and the probe's connect times out.
 class SlowlyFillingQueue
 {
 public:
-    explicit SlowlyFillingQueue(SteadyTime fillStart)
+    explicit SlowlyFillingQueue(SteadyTime fillStart, bool hung = false)
         : m_fillStart(fillStart)
+        , m_hung(hung)
     {}
 
     quint32 depth(SteadyTime now) const
@@ -114,6 +117,13 @@ public:
             return host;
         };
         world.probe = [this](SteadyTime now) { return !full(now); };
+        world.connections = [this](SteadyTime now) {
+            ConnectionActivity activity;
+            activity.available = true;
+            activity.waiting = depth(now);
+            activity.acceptedFromWaiting = !m_hung && now >= m_fillStart ? 10 : 0;
+            return activity;
+        };
         return world;
     }
 
@@ -121,6 +131,7 @@ public:
 
 private:
     SteadyTime m_fillStart;
+    bool m_hung;
 };
 
 TEST(SlowlyFillingQueue, DegradesWellBeforeDown)
@@ -178,6 +189,36 @@ TEST(SlowlyFillingQueue, DegradesWellBeforeDown)
     // Down follows the queue filling up within interval + retry + `fall` checks, not later.
     ASSERT_TRUE(full.has_value());
     EXPECT_LE(*down - *full, 4s);
+}
+
+TEST(SlowlyFillingQueue, AHungAcceptorIsDePreferredAtOnceAndWithdrawnSoon)
+{
+    // The same filling queue with nothing accepted at all: not a service falling behind but a
+    // hang, which the fill ratio would take 60 s to see.
+    const SteadyTime start = at(0ms);
+    const SteadyTime fillStart = start + 10s;
+    const SlowlyFillingQueue queue(fillStart, true);
+    SimulatedNode node(healthConfig(), RoutePolicy({kPrefix}, routeConfig(), 4, 900s, 1),
+                       queue.world(), start);
+    node.runUntil(fillStart - 1ms);
+    ASSERT_EQ(node.engine().verdict().health, ServiceHealth::Healthy);
+    std::optional<SteadyTime> degraded, down;
+    node.runUntil(fillStart + 30s, [&](SteadyTime now) {
+        const ServiceHealth health = node.engine().verdict().health;
+        if (!degraded && health == ServiceHealth::Degraded)
+            degraded = now;
+        if (!down && health == ServiceHealth::Down)
+            down = now;
+    });
+    ASSERT_TRUE(degraded && down);
+    // The first connection waits from the first fast-path reading after it arrived (34/s:
+    // within 100 ms); the stall window is 200 ms and the withdraw window 2 s.
+    EXPECT_LE(*degraded - fillStart, 500ms);
+    EXPECT_LE(*down - fillStart, 2200ms);
+    EXPECT_LT(*degraded, *down);
+    std::cout << std::fixed << std::setprecision(1) << "[ scenario ] hung acceptor: degraded at +"
+              << secondsSince(fillStart, *degraded) << " s, down at +"
+              << secondsSince(fillStart, *down) << " s\n";
 }
 
 } // namespace

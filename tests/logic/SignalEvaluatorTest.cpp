@@ -39,7 +39,25 @@ struct SignalRow
     HostCounters host = {};
     QStringList expected = {};
     HealthThresholds thresholds = {};
+    // The deepest queues the fast path saw since the previous check; unset: the current ones.
+    std::optional<QList<ListenerStats>> queuePeaks = {};
 };
+
+// `unacked` segments in flight over 10 connections, `retransmitted` of them retransmissions.
+ServiceSocketStats inFlight(quint64 unacked, quint64 retransmitted, bool available = true)
+{
+    ServiceSocketStats stats = quietStats();
+    stats.tcpInfo.available = available;
+    stats.tcpInfo.sockets = 10;
+    stats.tcpInfo.unacked = unacked;
+    stats.tcpInfo.retransmittedInFlight = retransmitted;
+    return stats;
+}
+
+std::optional<QList<ListenerStats>> peaks(QList<ListenerStats> listeners)
+{
+    return listeners;
+}
 
 HealthThresholds depthThreshold(quint64 depth)
 {
@@ -167,53 +185,127 @@ const std::vector<SignalRow> kSignalRows = {
      {},
      {QStringLiteral("CLOSE_WAIT growing 50")}},
     {"CloseWaitGrowthNeedsAPreviousSample", withStates(0, 500)},
-    // Host listen drops: 1/s, the larger of overflows and drops
-    {"ListenDropsBelow", quietStats(), {}, 1, hostRates({{kOverflows, 0.9}, {kDrops, 0.9}})},
-    {"ListenDropsAt",
+    // Host listen drops: 1/s, the larger of overflows and drops, and only with this service's
+    // own evidence: a listener at (or within a tenth of) its backlog since the last check, or
+    // SYN_RECV on its ports up by at least 4.
+    {"ListenDropsOfAnotherListenerIgnored", quietStats(), quietStats(), 1,
+     hostRates({{kOverflows, 50}, {kDrops, 50}})},
+    {"ListenDropsBelowWithEvidence",
+     quietStats(),
+     {},
+     1,
+     hostRates({{kOverflows, 0.9}, {kDrops, 0.9}}),
+     {},
+     {},
+     peaks({listener(kBacklog)})},
+    {"ListenDropsAtWithQueuePeak",
      quietStats(),
      {},
      1,
      hostRates({{kOverflows, 1.0}}),
-     {QStringLiteral("listen queue drops 1.0/s")}},
-    {"ListenDropsAbove",
+     {QStringLiteral("listen queue drops 1.0/s (host), this service's: accept queue reached "
+                     "4096 of 4096 on :443")},
+     {},
+     peaks({listener(kBacklog)})},
+    {"ListenDropsAboveWithQueueNearBacklog",
      quietStats(),
      {},
      1,
      hostRates({{kOverflows, 0.5}, {kDrops, 2.5}}),
-     {QStringLiteral("listen queue drops 2.5/s")}},
-    // Host retransmissions: 5% of segments, once 200 segments/s flow
-    {"RetransmitsBelow", quietStats(), {}, 1, hostRates({{kOut, 1000}, {kRetrans, 49}})},
-    {"RetransmitsAt",
+     {QStringLiteral("listen queue drops 2.5/s (host), this service's: accept queue reached "
+                     "3687 of 4096 on :443")},
+     {},
+     peaks({listener(3687)})},
+    {"ListenDropsQueuePeakBelowNearBacklog",
      quietStats(),
      {},
      1,
-     hostRates({{kOut, 1000}, {kRetrans, 50}}),
-     {QStringLiteral("retransmissions 5.0%")}},
-    {"RetransmitsAbove",
+     hostRates({{kDrops, 2.5}}),
+     {},
+     {},
+     peaks({listener(3686)})},
+    {"ListenDropsSmallBacklogNeedsTheFullQueue",
      quietStats(),
      {},
      1,
-     hostRates({{kOut, 1000}, {kRetrans, 120}}),
-     {QStringLiteral("retransmissions 12.0%")}},
-    {"RetransmitsIgnoredBelowMinimumTraffic",
+     hostRates({{kDrops, 2.5}}),
+     {},
+     {},
+     peaks({listener(7, 8)})},
+    {"ListenDropsSmallBacklogFull",
      quietStats(),
      {},
      1,
-     hostRates({{kOut, 199}, {kRetrans, 100}})},
-    {"RetransmitsCountedAtMinimumTraffic",
-     quietStats(),
+     hostRates({{kDrops, 2.5}}),
+     {QStringLiteral("accept queue reached 9 of 8 on :443")},
      {},
-     1,
-     hostRates({{kOut, 200}, {kRetrans, 10}}),
-     {QStringLiteral("retransmissions 5.0%")}},
-    {"RetransmitsWithoutOutSegments", quietStats(), {}, 1, hostRates({{kRetrans, 100}})},
-    {"SeveralSignalsAtOnce",
-     withStates(600, 1100),
+     peaks({listener(9, 8)})},
+    {"ListenDropsWithTheCurrentQueueFull",
+     queuedStats(kBacklog),
      {},
      1,
      hostRates({{kOverflows, 3}}),
+     {QStringLiteral("accept queue 100% of 4096 on :443"),
+      QStringLiteral("listen queue drops 3.0/s (host), this service's: accept queue reached")}},
+    {"ListenDropsWithSynRecvPilingUp",
+     withStates(14, 0),
+     withStates(10, 0),
+     1,
+     hostRates({{kOverflows, 3}}),
+     {QStringLiteral("listen queue drops 3.0/s (host), this service's: SYN_RECV up from 10 "
+                     "to 14")}},
+    {"ListenDropsSynRecvGrowthTooSmall", withStates(13, 0), withStates(10, 0), 1,
+     hostRates({{kOverflows, 3}})},
+    {"ListenDropsSynRecvEvidenceNeedsAPreviousSample",
+     withStates(100, 0),
+     {},
+     1,
+     hostRates({{kOverflows, 3}})},
+    {"ListenDropsProcListenerAtDepth",
+     quietStats(),
+     {},
+     1,
+     hostRates({{kOverflows, 3}}),
+     {QStringLiteral("this service's: accept queue reached 100 on :443")},
+     depthThreshold(100),
+     peaks({listener(100, std::nullopt)})},
+    {"ListenDropsProcListenerWithoutDepthThreshold",
+     quietStats(),
+     {},
+     1,
+     hostRates({{kOverflows, 3}}),
+     {},
+     {},
+     peaks({listener(100000, std::nullopt)})},
+    // Retransmissions: this service's tcp_info, 5% of its segments in flight, once 100 are
+    // in flight; the host's counters do not count at all.
+    {"HostRetransmissionsIgnored", quietStats(), {}, 1, hostRates({{kOut, 1000}, {kRetrans, 500}})},
+    {"RetransmitsBelow", inFlight(1000, 49)},
+    {"RetransmitsAt",
+     inFlight(1000, 50),
+     {},
+     1,
+     {},
+     {QStringLiteral("retransmissions 5.0% of 1000 segments in flight (tcp_info of 10 "
+                     "connections)")}},
+    {"RetransmitsAbove", inFlight(1000, 120), {}, 1, {}, {QStringLiteral("retransmissions 12.0%")}},
+    {"RetransmitsIgnoredBelowMinimumInFlight", inFlight(99, 50)},
+    {"RetransmitsCountedAtMinimumInFlight",
+     inFlight(100, 5),
+     {},
+     1,
+     {},
+     {QStringLiteral("retransmissions 5.0% of 100 segments")}},
+    {"RetransmitsWithoutTcpInfo", inFlight(1000, 500, false)},
+    {"SeveralSignalsAtOnce",
+     withStates(600, 1100),
+     withStates(500, 1100),
+     1,
+     hostRates({{kOverflows, 3}}),
      {QStringLiteral("SYN_RECV 600"), QStringLiteral("CLOSE_WAIT 1100"),
-      QStringLiteral("listen queue drops 3.0/s")}},
+      QStringLiteral("SYN_RECV growing 100"),
+      QStringLiteral("listen queue drops 3.0/s (host), this service's: SYN_RECV up from 500 to "
+                     "600")}},
 };
 
 void PrintTo(const SignalRow &row, std::ostream *out)
@@ -229,7 +321,8 @@ TEST_P(LeadingSignals, MatchTheThresholds)
     const SignalRow &row = GetParam();
     const SignalEvaluator evaluator({kPort}, row.thresholds);
     const QStringList reasons = evaluator.leadingSignals(
-        row.current, row.previous ? &*row.previous : nullptr, row.elapsedSeconds, row.host);
+        row.current, row.previous ? &*row.previous : nullptr, row.elapsedSeconds, row.host,
+        row.queuePeaks ? &*row.queuePeaks : nullptr);
     ASSERT_EQ(reasons.size(), row.expected.size()) << ::testing::PrintToString(reasons);
     for (qsizetype i = 0; i < reasons.size(); ++i)
         EXPECT_TRUE(reasons[i].contains(row.expected[i])) << ::testing::PrintToString(reasons);

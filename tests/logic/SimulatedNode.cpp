@@ -33,7 +33,7 @@ void SimulatedNode::handleProbe(SteadyTime now)
     if (m_attemptEnd && *m_attemptEnd == now) {
         m_attemptEnd.reset();
         ProbeAttempt &attempt = m_probeAttempts.back();
-        attempt.confirmed = m_schedule.finished(attempt.ok, now);
+        attempt.confirmed = m_schedule.finished(attempt.ok, now, m_engine.socketsSayStalled(now));
         if (attempt.confirmed)
             m_engine.onProbe(*attempt.confirmed,
                              *attempt.confirmed ? QString() : m_world.probeFailure);
@@ -72,11 +72,15 @@ void SimulatedNode::runUntil(SteadyTime end, const std::function<void(SteadyTime
         bool fed = false;
         if (next == m_nextFast) {
             m_engine.onListeners(m_world.stats(next).listeners, next);
+            if (m_world.connections)
+                m_engine.onConnections(m_world.connections(next), next);
             m_nextFast += m_timing.fastPath;
             fed = true;
         }
         if (next == m_nextFull) {
             const HostCounters host = m_world.host ? m_world.host(next) : HostCounters{};
+            if (m_world.connections)
+                m_engine.onConnections(m_world.connections(next), next);
             m_engine.onSample(m_world.stats(next), host, next);
             m_lastFullSample = next;
             m_nextFull += m_timing.fullSample;

@@ -29,6 +29,9 @@ struct SimulatedWorld
     // Whether a probe attempt started at that moment passes; unset: no probe configured.
     std::function<bool(SteadyTime)> probe = {};
     QString probeFailure = QStringLiteral("connect timed out");
+    // What the connection watch sees on each fast-path tick (and the full sample on its own);
+    // unset: nothing to see.
+    std::function<ConnectionActivity(SteadyTime)> connections = {};
 };
 
 struct ProbeAttempt

@@ -21,8 +21,9 @@ SocketSample populatedSample()
     https.states[TcpState::Established] = 1200;
     https.states[TcpState::SynRecv] = 7;
     https.states[TcpState::CloseWait] = 3;
-    https.tcpInfo = {true, 1203, 4, 9, 77, 2, 15, 250, 90000};
+    https.tcpInfo = {true, 1203, 4, 9, 77, 2, 15, 250, 90000, 6};
     sample.services = {https};
+    sample.connections = {{QStringLiteral("https"), true, 6, 1250, 2, 3, {4000, 900, 310}}};
     sample.otherSockets[TcpState::TimeWait] = 42;
     sample.otherSockets[TcpState::Listen] = 5;
     sample.host.counters = {{QStringLiteral("Tcp.RetransSegs"), 9007199254740992ULL},
@@ -45,6 +46,22 @@ TEST(JsonRoundTrip, SocketSampleSurvivesSerialisation)
     const auto parsed = SocketSample::parse(throughText(sample.toJson()), &error);
     ASSERT_TRUE(parsed) << error.toStdString();
     EXPECT_EQ(*parsed, sample);
+}
+
+TEST(JsonRoundTrip, ConnectionActivityAgesAreBounded)
+{
+    ConnectionActivity activity;
+    activity.service = QStringLiteral("https");
+    QJsonArray ages;
+    for (qsizetype i = 0; i <= ConnectionActivity::kMaxUnreadAges; ++i)
+        ages.append(1);
+    QJsonObject json = activity.toJson();
+    json.insert(QStringLiteral("unread_ages_ms"), ages);
+    JsonReader reader(json);
+    ConnectionActivity::fromJson(reader);
+    EXPECT_FALSE(reader.ok());
+    EXPECT_TRUE(reader.error().contains(QStringLiteral("unread_ages_ms")))
+        << reader.error().toStdString();
 }
 
 TEST(JsonRoundTrip, ListenerSampleSurvivesSerialisation)

@@ -79,7 +79,8 @@ TEST(SocketAggregator, SummarisesTcpInfo)
 {
     SocketAggregator aggregator(twoServices());
     const TcpInfoFields sockets[] = {
-        {0, 5, 0, 1, 300}, {2, 9, 1, 4, 100}, {0, 0, 0, 0, 0}, {1, 1, 0, 2, 900}, {0, 0, 0, 0, 200},
+        {0, 5, 0, 1, 300, 0}, {2, 9, 1, 4, 100, 3}, {0, 0, 0, 0, 0, 0},
+        {1, 1, 0, 2, 900, 1}, {0, 0, 0, 0, 200, 0},
     };
     for (const TcpInfoFields &fields : sockets)
         aggregator.addServiceSocket(0, TcpState::Established, &fields);
@@ -93,6 +94,7 @@ TEST(SocketAggregator, SummarisesTcpInfo)
     EXPECT_EQ(info.totalRetransmits, 15u);
     EXPECT_EQ(info.lost, 1u);
     EXPECT_EQ(info.unacked, 7u);
+    EXPECT_EQ(info.retransmittedInFlight, 4u);
     // RTTs 100, 200, 300, 900 (the socket without an estimate is left out): upper median.
     EXPECT_EQ(info.rttMedianUs, 300u);
     EXPECT_EQ(info.rttMaxUs, 900u);

@@ -1,4 +1,4 @@
-// anycast-bench-agent: the agent's CPU and RSS at steady state (fast path 10 Hz, full sample
+// anycast-bench-agent: the agent's CPU and RSS at steady state (fast path 40 Hz, full sample
 // 1 Hz, operator API and HTTP server listening, history recording) while a socket farm holds
 // N loopback sockets. See docs/PERFORMANCE.md, "Agent at steady state".
 
@@ -53,7 +53,7 @@ struct Row
     double cpuPercent = 0, userPercent = 0, systemPercent = 0;
     double rssMaxMb = 0, rssLastMb = 0, hwmMb = 0;
     double fullCpuMs = 0, fastCpuMs = 0; // in-process reference, CPU per call
-    double floorPercent = 0;             // what 1 Hz full + 10 Hz fast cost at those figures
+    double floorPercent = 0;             // what 1 Hz full + 40 Hz fast cost at those figures
 };
 
 unsigned long long ull(std::uint64_t value)
@@ -119,7 +119,7 @@ double cpuSeconds()
 }
 
 // The same sampler the agent runs, on the same sockets, in this process with the agent
-// stopped: CPU per full sample and per fast path. Their cost at 1 Hz and 10 Hz is the floor
+// stopped: CPU per full sample and per fast path. Their cost at 1 Hz and 40 Hz is the floor
 // the agent's CPU cannot go below without sampling less or sampling differently.
 bool measureReference(std::uint16_t port, Row *row, std::string *error)
 {
@@ -149,7 +149,7 @@ bool measureReference(std::uint16_t port, Row *row, std::string *error)
         return false;
     row->fullCpuMs = *fullMs;
     row->fastCpuMs = *fastMs;
-    row->floorPercent = (*fullMs * 1 + *fastMs * 10) / 1000 * 100;
+    row->floorPercent = (*fullMs * 1 + *fastMs * 40) / 1000 * 100;
     return true;
 }
 
@@ -166,7 +166,7 @@ bool runScale(const Options &options, std::uint64_t sockets, Row *row, std::stri
                 farm->buildSeconds(), farm->workers(), ull(farm->connections()), farm->port());
 
     AgentUnderTest agent;
-    if (!agent.start({options.agent, farm->port(), "100ms", "1s"}, 30000, error))
+    if (!agent.start({options.agent, farm->port(), "25ms", "1s"}, 30000, error))
         return false;
     std::printf("agent pid %d started (log %s); warm-up %d s, then %d s measured\n",
                 static_cast<int>(agent.pid()), agent.logPath().c_str(), options.warmup,
@@ -238,7 +238,7 @@ bool runScale(const Options &options, std::uint64_t sockets, Row *row, std::stri
 
 void printResults(const std::vector<Row> &rows, int *met, int *missed)
 {
-    std::printf("\nagent at steady state (fast path 100 ms, full sample 1 s), CPU in %% of one "
+    std::printf("\nagent at steady state (fast path 25 ms, full sample 1 s), CPU in %% of one "
                 "core, RSS in MB (10^6 bytes)\n");
     std::printf("  %9s  %7s  %7s  %7s  %8s  %8s  %8s  %9s  %9s  %8s\n", "sockets", "CPU %",
                 "user %", "sys %", "RSS max", "RSS last", "VmHWM", "full ms*", "fast ms*",
@@ -250,7 +250,7 @@ void printResults(const std::vector<Row> &rows, int *met, int *missed)
                     row.floorPercent);
     }
     std::printf("  * reference in this process, agent stopped, same sockets: CPU per full sample "
-                "and per fast path;\n    floor = their cost at 1 Hz + 10 Hz\n");
+                "and per fast path;\n    floor = their cost at 1 Hz + 40 Hz\n");
 
     std::printf("\ntargets\n");
     const auto verdict = [&](bool ok) {

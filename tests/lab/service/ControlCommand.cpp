@@ -13,9 +13,11 @@ struct Keyword
     ControlCommand::Kind kind;
 };
 
-constexpr std::array<Keyword, 9> kKeywords{{
+constexpr std::array<Keyword, 11> kKeywords{{
     {"pause-accept", ControlCommand::Kind::PauseAccept},
     {"resume-accept", ControlCommand::Kind::ResumeAccept},
+    {"pause-read", ControlCommand::Kind::PauseRead},
+    {"resume-read", ControlCommand::Kind::ResumeRead},
     {"close-listener", ControlCommand::Kind::CloseListener},
     {"reopen-listener", ControlCommand::Kind::ReopenListener},
     {"delay", ControlCommand::Kind::Delay},
@@ -91,8 +93,8 @@ ParsedCommand parseControlCommand(std::string_view line)
 
 std::string_view controlCommandSummary()
 {
-    return "commands: pause-accept resume-accept close-listener reopen-listener delay MS "
-           "status CODE stats help quit";
+    return "commands: pause-accept resume-accept pause-read resume-read close-listener "
+           "reopen-listener delay MS status CODE stats help quit";
 }
 
 } // namespace anycast::lab

@@ -14,6 +14,8 @@ struct ControlCommand
     {
         PauseAccept,
         ResumeAccept,
+        PauseRead,
+        ResumeRead,
         CloseListener,
         ReopenListener,
         Delay,  // value: milliseconds

@@ -227,8 +227,13 @@ std::vector<LabService::PollTarget> LabService::buildPollSet(std::vector<pollfd>
     }
     if (m_controlFd >= 0)
         add(m_controlFd, POLLIN, Kind::ControlListener);
-    for (std::size_t i = 0; i < m_connections.size(); ++i)
-        add(m_connections[i]->fd(), m_connections[i]->pollEvents(), Kind::Connection, i);
+    for (std::size_t i = 0; i < m_connections.size(); ++i) {
+        const HttpConnection &connection = *m_connections[i];
+        // Not asking for input leaves the request unread in the kernel; a reset or an error
+        // is still reported (poll always reports those), and ends the connection.
+        const bool ignored = m_readPaused && connection.phase() == HttpConnection::Phase::Reading;
+        add(connection.fd(), ignored ? short(0) : connection.pollEvents(), Kind::Connection, i);
+    }
     // A paused listener is simply not polled: the kernel keeps completing handshakes into
     // its accept queue until the backlog is full, which is the failure being simulated.
     if (m_listenFd >= 0 && !m_paused && now >= m_acceptRetryAt)
@@ -287,6 +292,12 @@ std::string LabService::execute(const ControlCommand &command)
     case Kind::ResumeAccept:
         m_paused = false;
         return "ok resumed";
+    case Kind::PauseRead:
+        m_readPaused = true;
+        return "ok reading paused";
+    case Kind::ResumeRead:
+        m_readPaused = false;
+        return "ok reading resumed";
     case Kind::CloseListener:
         if (m_listenFd < 0)
             return "ok listener already closed";
@@ -313,7 +324,8 @@ std::string LabService::execute(const ControlCommand &command)
         return "ok accepted=" + std::to_string(m_accepted) +
                " active=" + std::to_string(activeConnections()) +
                " paused=" + (m_paused ? "1" : "0") + " listening=" + (m_listenFd >= 0 ? "1" : "0") +
-               " delay=" + std::to_string(m_delay.count()) + " status=" + std::to_string(m_status);
+               " delay=" + std::to_string(m_delay.count()) + " status=" + std::to_string(m_status) +
+               " reading=" + (m_readPaused ? "0" : "1");
     case Kind::Help:
         return "ok " + std::string(controlCommandSummary());
     case Kind::Quit:

@@ -65,6 +65,9 @@ private:
     std::optional<std::pair<dev_t, ino_t>> m_controlFileId;
 
     bool m_paused = false;
+    // Accepting but never reading: requests stay in the kernel's receive queues, the state of
+    // a worker pool that hangs after accept().
+    bool m_readPaused = false;
     int m_status = 200;
     std::chrono::milliseconds m_delay{0};
     std::uint64_t m_accepted = 0;

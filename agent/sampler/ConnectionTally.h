@@ -1,0 +1,57 @@
+#pragma once
+
+#include "ConnectionActivity.h"
+#include "ServicePorts.h"
+#include "TcpState.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace anycast {
+
+// The facts of one connected socket that ConnectionActivity needs, independent of the
+// kernel's structs.
+struct ConnectionFields
+{
+    TcpState state = TcpState::Established;
+    bool accepted = false;         // it has an inode: a process accept()ed it
+    std::uint32_t unreadBytes = 0; // idiag_rqueue (in CLOSE_WAIT the peer's FIN counts as 1)
+    std::uint64_t cookie = 0;      // idiag_cookie: the socket's identity across looks
+    bool timesKnown = false;       // tcp_info came with it
+    std::uint32_t sinceDataReceivedMs = 0; // tcpi_last_data_recv
+    std::uint32_t sinceDataSentMs = 0;     // tcpi_last_data_sent
+};
+
+// Folds connected sockets into one ConnectionActivity per service, look after look (a full
+// sample or a connection watch). It remembers which connections were waiting in an accept
+// queue at the previous look, so that it can say whether any of them was accepted since:
+// the evidence that tells a hung acceptor from one that keeps up with a full queue. Buffers
+// are kept between looks.
+class ConnectionTally
+{
+public:
+    explicit ConnectionTally(const QList<ServicePorts> &services);
+
+    // Starts a look.
+    void reset();
+    void add(int service, const ConnectionFields &fields);
+    // Ends the look: the activity per service, in the services' order.
+    QList<ConnectionActivity> finish();
+
+private:
+    struct Tally
+    {
+        quint64 waiting = 0;
+        quint32 oldestWaitingMs = 0;
+        quint64 acceptedFromWaiting = 0;
+        quint64 unread = 0;
+        std::vector<quint32> unreadAges;
+        std::vector<std::uint64_t> waitingNow;
+        std::vector<std::uint64_t> waitingBefore; // sorted
+    };
+
+    QStringList m_names;
+    std::vector<Tally> m_tallies;
+};
+
+} // namespace anycast

@@ -1,0 +1,148 @@
+#include "AgentProcess.h"
+#include "LabAgentConfig.h"
+#include "LabClient.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+// A hung service caught as it happens, by the real agent against the real lab service: an
+// application that stops calling accept(), and one that accepts but never reads. Clients
+// arrive as they would in production (a request every 200 ms); times are printed, never
+// asserted.
+namespace anycast::labtest {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr auto kAgentPatience = 15s;
+
+void report(const char *what, const QElapsedTimer &timer)
+{
+    std::printf("[ timing ] %s: %lld ms\n", what, static_cast<long long>(timer.elapsed()));
+    std::fflush(stdout);
+}
+
+class AgentHang : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_lab = std::make_unique<LabServiceProcess>(
+            QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                        QStringLiteral("--backlog"), QStringLiteral("64")});
+        // The agent's defaults for the fast path, the full sample and the hang windows; a
+        // probe with the defaults too (1 s interval and timeout).
+        const QString path =
+            writeLabAgentConfig(m_dir, QStringLiteral("http_listen = \"\"\n"),
+                                QStringLiteral("[[service]]\nname = \"web\"\nports = [%1]\n"
+                                               "prefixes = [\"192.0.2.1/32\"]\n"
+                                               "probe = \"http://127.0.0.1:%1/\"\n")
+                                    .arg(m_lab->port()));
+        ASSERT_FALSE(path.isEmpty());
+        m_agent = std::make_unique<AgentProcess>(path);
+        ASSERT_TRUE(m_agent->waitForLine(QStringLiteral("health web: starting -> healthy"),
+                                         kAgentPatience));
+    }
+
+    // One client every 200 ms, each sending a request and waiting, until `line` appears in
+    // the agent's log.
+    std::optional<QString> clientsUntil(const QString &line, std::chrono::milliseconds patience)
+    {
+        const auto deadline = std::chrono::steady_clock::now() + patience;
+        while (std::chrono::steady_clock::now() < deadline) {
+            m_clients.push_back(connectTo("127.0.0.1", m_lab->port()));
+            sendAll(m_clients.back(), kGet);
+            if (auto found = m_agent->waitForLine(line, 200ms))
+                return found;
+        }
+        return std::nullopt;
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<LabServiceProcess> m_lab;
+    std::unique_ptr<AgentProcess> m_agent;
+    std::vector<Fd> m_clients;
+};
+
+TEST_F(AgentHang, AcceptQueueStalledIsDePreferredAtOnceThenWithdrawn)
+{
+    ASSERT_EQ(m_lab->command("pause-accept").rfind("ok", 0), 0u);
+    QElapsedTimer sincePause;
+    sincePause.start();
+    const auto degraded =
+        clientsUntil(QStringLiteral("health web: healthy -> degraded"), kAgentPatience);
+    ASSERT_TRUE(degraded) << "the stalled queue was never noticed";
+    report("accept paused -> degraded", sincePause);
+    // Noticed on the first fast-path reading past the 200 ms window.
+    const QRegularExpression stalled(
+        QStringLiteral("accept queue stalled 0\\.[23] s on :%1: \\d+ waiting, none accepted")
+            .arg(m_lab->port()));
+    EXPECT_TRUE(degraded->contains(stalled)) << degraded->toStdString();
+    ASSERT_TRUE(m_agent->waitForLine(QStringLiteral("route web 192.0.2.1/32: announced"), 5s));
+    const auto down = clientsUntil(QStringLiteral("health web: degraded -> down"), kAgentPatience);
+    ASSERT_TRUE(down);
+    report("accept paused -> down", sincePause);
+    // Down by the stall's withdraw window or by the probe's timeouts, whichever came first;
+    // the stall is named either way.
+    EXPECT_TRUE(down->contains(QStringLiteral("accept queue stalled ")) &&
+                down->contains(QStringLiteral(" on :%1: ").arg(m_lab->port())))
+        << down->toStdString();
+    const auto withdrawn = m_agent->waitForLine(QStringLiteral("-> withdrawn: down:"), 5s);
+    ASSERT_TRUE(withdrawn);
+
+    ASSERT_EQ(m_lab->command("resume-accept").rfind("ok", 0), 0u);
+    ASSERT_TRUE(
+        m_agent->waitForLine(QStringLiteral("health web: down -> healthy"), kAgentPatience));
+}
+
+TEST_F(AgentHang, AcceptedButNeverReadIsDePreferredThenTheProbeConfirmsAtOnce)
+{
+    ASSERT_EQ(m_lab->command("pause-read").rfind("ok", 0), 0u);
+    QElapsedTimer sincePause;
+    sincePause.start();
+    const auto degraded =
+        clientsUntil(QStringLiteral("health web: healthy -> degraded"), kAgentPatience);
+    ASSERT_TRUE(degraded) << "unread requests were never noticed";
+    report("reading paused -> degraded", sincePause);
+    EXPECT_TRUE(degraded->contains(QStringLiteral("holding unread bytes for 0.2 s or more")))
+        << degraded->toStdString();
+    // The probe times out; with the sockets already showing the hang, no retry: the first
+    // failing probe counts, and `fall` checks later the service is down.
+    const auto down = clientsUntil(QStringLiteral("health web: degraded -> down"), kAgentPatience);
+    ASSERT_TRUE(down);
+    report("reading paused -> down", sincePause);
+    EXPECT_TRUE(down->contains(QStringLiteral("probe failed: ")) &&
+                down->contains(QStringLiteral("holding unread bytes")))
+        << down->toStdString();
+
+    ASSERT_EQ(m_lab->command("resume-read").rfind("ok", 0), 0u);
+    ASSERT_TRUE(
+        m_agent->waitForLine(QStringLiteral("health web: down -> healthy"), kAgentPatience));
+}
+
+TEST_F(AgentHang, BurstsThatDrainAreNoHang)
+{
+    // Bursts of 100 connections at once, twice a second, each answered: the accept queue
+    // fills and drains, requests wait in receive queues for a moment. Ten seconds, no change.
+    for (int burst = 0; burst < 20; ++burst) {
+        std::vector<Fd> clients;
+        for (int i = 0; i < 100; ++i) {
+            clients.push_back(connectTo("127.0.0.1", m_lab->port()));
+            sendAll(clients.back(), kGet);
+        }
+        for (const Fd &client : clients)
+            EXPECT_EQ(parseHttpAnswer(readToEnd(client)).status, 200);
+        EXPECT_FALSE(m_agent->waitForLine(QStringLiteral("health web: healthy ->"), 500ms))
+            << "burst " << burst;
+    }
+}
+
+} // namespace
+} // namespace anycast::labtest

@@ -1,0 +1,239 @@
+#include "HealthEngine.h"
+#include "LogicTestSupport.h"
+#include "ProbeSchedule.h"
+
+#include <gtest/gtest.h>
+
+// Hangs judged as they happen: a stalled accept queue on the fast path and unread requests
+// from the connection watch move the verdict at once; the checks then hold it there.
+namespace anycast {
+namespace {
+
+using namespace logictest;
+using namespace std::chrono_literals;
+
+// A healthy engine at 3 s (rise 3 good checks at 1, 2, 3 s).
+HealthEngine healthyEngine(HealthConfig config = healthConfig())
+{
+    HealthEngine engine(std::move(config), at(0ms));
+    for (int second = 1; second <= 3; ++second)
+        engine.onSample(quietStats(), {}, atSeconds(second));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+    return engine;
+}
+
+ConnectionActivity unreadFor(std::initializer_list<quint32> agesMs, quint64 accepted = 0)
+{
+    ConnectionActivity activity;
+    activity.service = QStringLiteral("https");
+    activity.available = true;
+    activity.unread = agesMs.size();
+    activity.unreadAgesMs = agesMs;
+    activity.acceptedFromWaiting = accepted;
+    return activity;
+}
+
+TEST(HangSignals, StalledQueueDegradesAtOnceThenWithdraws)
+{
+    HealthEngine engine = healthyEngine();
+    const SteadyTime start = at(3100ms);
+    std::optional<SteadyTime> degraded, down;
+    for (SteadyTime now = start; now <= start + 3s; now += 100ms) {
+        if (engine.onListeners({listener(6)}, now)) {
+            if (engine.verdict().health == ServiceHealth::Degraded && !degraded)
+                degraded = now;
+            if (engine.verdict().health == ServiceHealth::Down && !down) {
+                down = now;
+                EXPECT_EQ(engine.verdict().reasons,
+                          QStringList{QStringLiteral(
+                              "accept queue stalled 2.0 s on :443: 6 waiting, none accepted")});
+            }
+        }
+        if (now == start + 200ms) {
+            ASSERT_TRUE(degraded) << "not degraded the moment the window passed";
+            EXPECT_EQ(engine.verdict().reasons,
+                      QStringList{QStringLiteral(
+                          "accept queue stalled 0.2 s on :443: 6 waiting, none accepted")});
+        }
+    }
+    ASSERT_TRUE(degraded);
+    ASSERT_TRUE(down);
+    EXPECT_EQ(*degraded - start, 200ms) << "de-preferred before the window passed";
+    EXPECT_EQ(*down - start, 2000ms);
+}
+
+TEST(HangSignals, ChecksDuringAStallCountAndRecoveryTakesRise)
+{
+    HealthEngine engine = healthyEngine();
+    for (SteadyTime now = at(3100ms); now <= at(3500ms); now += 100ms)
+        engine.onListeners({listener(2)}, now);
+    ASSERT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+    engine.onSample(queuedStats(2), {}, atSeconds(4));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+    EXPECT_TRUE(engine.verdict().reasons.first().startsWith(QStringLiteral("accept queue stalled")))
+        << engine.verdict().reasons.join(QStringLiteral("; ")).toStdString();
+    // The application accepts again: the queue empties, then rise good checks.
+    engine.onListeners({listener(0)}, at(4100ms));
+    engine.onSample(quietStats(), {}, atSeconds(5));
+    engine.onSample(quietStats(), {}, atSeconds(6));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+    EXPECT_EQ(engine.verdict().pending, QStringLiteral("2 of 3 good checks"));
+    EXPECT_TRUE(engine.onSample(quietStats(), {}, atSeconds(7)));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+}
+
+TEST(HangSignals, BusyHealthyAcceptorNeverTrips)
+{
+    // Bursts of hundreds of connections: the fast path catches the queue full of them, and
+    // by the next reading it has drained (or shrunk). Ten simulated minutes, no change.
+    HealthEngine engine = healthyEngine();
+    const quint32 pattern[] = {0, 180, 0, 0, 250, 40, 0, 0, 0, 300, 120, 3, 0};
+    int reading = 0;
+    for (SteadyTime now = at(3100ms); now < at(603s); now += 100ms) {
+        EXPECT_FALSE(engine.onListeners({listener(pattern[reading++ % 13])}, now));
+        if ((now - at(0ms)) % 1s == 0ms) {
+            EXPECT_FALSE(engine.onSample(quietStats(), {}, now));
+        }
+    }
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+}
+
+TEST(HangSignals, ASaturatedAcceptorThatKeepsAcceptingIsNotStalled)
+{
+    // The queue sits at its backlog (refilled as fast as it is drained): the depth alone
+    // looks stalled, but the connection watch sees waiting connections get accepted.
+    HealthEngine engine = healthyEngine();
+    for (SteadyTime now = at(3100ms); now <= at(6000ms); now += 100ms) {
+        engine.onConnections(unreadFor({}, 12), now);
+        EXPECT_FALSE(engine.onListeners({listener(128, 128)}, now));
+    }
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+    EXPECT_FALSE(engine.socketsSayStalled(at(6000ms)));
+}
+
+TEST(HangSignals, WithoutEvidenceOfAcceptingAFullQueueIsStalled)
+{
+    HealthEngine engine = healthyEngine();
+    for (SteadyTime now = at(3100ms); now <= at(3400ms); now += 100ms) {
+        engine.onConnections(unreadFor({}, 0), now);
+        engine.onListeners({listener(128, 128)}, now);
+    }
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+}
+
+TEST(HangSignals, UnreadRequestsPersistingDegradeAtOnce)
+{
+    HealthEngine engine = healthyEngine();
+    EXPECT_TRUE(engine.onConnections(unreadFor({480, 120}), at(3200ms)));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+    EXPECT_EQ(engine.verdict().reasons,
+              QStringList{QStringLiteral("1 accepted connection holding unread bytes for 0.2 s "
+                                         "or more (longest 0.5 s)")});
+    EXPECT_TRUE(engine.socketsSayStalled(at(3200ms)));
+}
+
+TEST(HangSignals, TransientUnreadBytesAreNormal)
+{
+    // Requests arrive and are read within milliseconds: any look catches a few in flight.
+    HealthEngine engine = healthyEngine();
+    for (SteadyTime now = at(3100ms); now < at(63s); now += 100ms) {
+        EXPECT_FALSE(engine.onConnections(unreadFor({199, 40, 3, 0}), now));
+        if ((now - at(0ms)) % 1s == 0ms) {
+            EXPECT_FALSE(engine.onSample(quietStats(), {}, now));
+        }
+    }
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+    EXPECT_FALSE(engine.socketsSayStalled(at(63s)));
+}
+
+TEST(HangSignals, UnreadThresholdCountsConnections)
+{
+    HealthConfig config = healthConfig();
+    config.thresholds.unreadConnections = 3;
+    config.thresholds.unreadAge = 1000ms;
+    HealthEngine engine = healthyEngine(config);
+    EXPECT_FALSE(engine.onConnections(unreadFor({5000, 1000, 999}), at(3100ms)));
+    EXPECT_TRUE(engine.onConnections(unreadFor({5000, 1200, 1000}), at(3200ms)));
+    EXPECT_EQ(engine.verdict().reasons,
+              QStringList{QStringLiteral("3 accepted connections holding unread bytes for 1.0 s "
+                                         "or more (longest 5.0 s)")});
+}
+
+TEST(HangSignals, UnreadClearsWhenTheNextLookIsClean)
+{
+    HealthEngine engine = healthyEngine();
+    engine.onConnections(unreadFor({800}), at(3100ms));
+    ASSERT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+    engine.onConnections(unreadFor({}), at(3200ms));
+    EXPECT_FALSE(engine.socketsSayStalled(at(3200ms)));
+    for (int second = 4; second <= 6; ++second)
+        engine.onSample(quietStats(), {}, atSeconds(second));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+}
+
+TEST(HangSignals, AnUnavailableLookSaysNothing)
+{
+    HealthEngine engine = healthyEngine();
+    ConnectionActivity proc;
+    proc.service = QStringLiteral("https");
+    proc.unread = 5;
+    proc.unreadAgesMs = {9000, 9000, 9000, 9000, 9000};
+    EXPECT_FALSE(engine.onConnections(proc, at(3100ms)));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+}
+
+TEST(HangSignals, ZeroTurnsTheHangSignalsOff)
+{
+    HealthConfig config = healthConfig();
+    config.thresholds.acceptStall = 0ms;
+    config.thresholds.acceptStallWithdraw = 0ms;
+    config.thresholds.unreadConnections = 0;
+    HealthEngine engine = healthyEngine(config);
+    for (SteadyTime now = at(3100ms); now <= at(9000ms); now += 100ms) {
+        EXPECT_FALSE(engine.onListeners({listener(6)}, now));
+        EXPECT_FALSE(engine.onConnections(unreadFor({9000}), now));
+    }
+    EXPECT_FALSE(engine.socketsSayStalled(at(9000ms)));
+}
+
+TEST(HangSignals, StallWithoutWithdrawWindowOnlyDegrades)
+{
+    HealthConfig config = healthConfig();
+    config.thresholds.acceptStallWithdraw = 0ms;
+    HealthEngine engine = healthyEngine(config);
+    for (SteadyTime now = at(3100ms); now <= at(20s); now += 100ms)
+        engine.onListeners({listener(6)}, now);
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+}
+
+TEST(HangSignals, AStartingServiceIsNotMovedByAHang)
+{
+    HealthEngine engine(healthConfig(), at(0ms));
+    for (SteadyTime now = at(100ms); now <= at(600ms); now += 100ms)
+        EXPECT_FALSE(engine.onListeners({listener(6)}, now));
+    EXPECT_TRUE(engine.verdict().starting);
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Down);
+}
+
+TEST(HangSignals, AProbeFailureAgreeingWithTheSocketsNeedsNoRetry)
+{
+    HealthEngine engine = healthyEngine();
+    ProbeSchedule schedule(1000ms, 200ms);
+    // Sockets healthy: the first failure waits for its retry.
+    schedule.started(at(3100ms));
+    EXPECT_EQ(schedule.finished(false, at(4100ms), engine.socketsSayStalled(at(4100ms))),
+              std::nullopt);
+    schedule.started(at(4300ms));
+    EXPECT_EQ(schedule.finished(true, at(4305ms), engine.socketsSayStalled(at(4305ms))),
+              std::optional<bool>(true));
+    // Sockets stalled: the failure is confirmed at once.
+    for (SteadyTime now = at(5000ms); now <= at(5400ms); now += 100ms)
+        engine.onListeners({listener(4)}, now);
+    ASSERT_TRUE(engine.socketsSayStalled(at(5400ms)));
+    schedule.started(at(5305ms));
+    EXPECT_EQ(schedule.finished(false, at(6305ms), engine.socketsSayStalled(at(5400ms))),
+              std::optional<bool>(false));
+}
+
+} // namespace
+} // namespace anycast
