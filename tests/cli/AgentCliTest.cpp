@@ -277,12 +277,12 @@ TEST_F(AgentCli, ConsoleStartsOffscreenAndSavesAScreenshot)
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     const QByteArray header = file.read(24);
     ASSERT_TRUE(header.startsWith("\x89PNG\r\n\x1a\n"));
-    // IHDR width and height, big-endian: the window's default 1000 x 700.
+    // IHDR width and height, big-endian: the window's default 1200 x 700.
     const auto be32 = [&header](int at) {
         return (quint32(quint8(header[at])) << 24) | (quint32(quint8(header[at + 1])) << 16) |
                (quint32(quint8(header[at + 2])) << 8) | quint32(quint8(header[at + 3]));
     };
-    EXPECT_EQ(be32(16), 1000u);
+    EXPECT_EQ(be32(16), 1200u);
     EXPECT_EQ(be32(20), 700u);
 }
 
