@@ -2,6 +2,7 @@
 every agent's API socket is reachable the way the console reaches it."""
 
 import os
+import socket
 import subprocess
 import time
 
@@ -14,6 +15,20 @@ def ssh_command(layout, node, *remote):
     return ["ssh", "-F", layout.ssh_config, "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
             "-o", "IdentityAgent=none", "-o", "ControlMaster=no", "-o", "ConnectTimeout=5",
             *remote, node.name]
+
+
+def _wait_until_listening(path, ssh, deadline):
+    """OpenSSH binds the forwarded socket before it listens on it: a connect in between is
+    refused. Waits for a connect that succeeds, while ssh runs and the deadline allows."""
+    while True:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            try:
+                probe.connect(path)
+                return
+            except ConnectionRefusedError:
+                if ssh.poll() is not None or time.monotonic() >= deadline:
+                    raise LabError("the forwarded socket %s refuses connections" % path) from None
+        time.sleep(0.05)
 
 
 def ssh_hello(layout, node, patience=15.0):
@@ -33,6 +48,7 @@ def ssh_hello(layout, node, patience=15.0):
             time.sleep(0.05)
         if not os.path.exists(local):
             raise LabError("no forwarding")
+        _wait_until_listening(local, ssh, deadline)
         return api_call(local, "hello", {"client": "scripts/lab"}, timeout=patience)
     except LabError as error:
         ssh.kill()
