@@ -61,7 +61,7 @@ std::optional<QJsonValue> ParamsReader::take(const QString &key)
     return value;
 }
 
-std::optional<QString> ParamsReader::optionalString(const QString &key, qsizetype maxLength)
+std::optional<QString> ParamsReader::takeString(const QString &key)
 {
     const auto value = take(key);
     if (!value)
@@ -70,7 +70,15 @@ std::optional<QString> ParamsReader::optionalString(const QString &key, qsizetyp
         fail(key, QStringLiteral("expected a string"));
         return std::nullopt;
     }
-    const QString text = value->toString();
+    return value->toString();
+}
+
+std::optional<QString> ParamsReader::optionalString(const QString &key, qsizetype maxLength)
+{
+    const auto taken = takeString(key);
+    if (!taken)
+        return std::nullopt;
+    const QString &text = *taken;
     if (text.size() > maxLength) {
         fail(key, QStringLiteral("longer than %1 characters").arg(maxLength));
         return std::nullopt;
@@ -80,14 +88,10 @@ std::optional<QString> ParamsReader::optionalString(const QString &key, qsizetyp
 
 std::optional<QString> ParamsReader::optionalText(const QString &key, qsizetype maxLength)
 {
-    const auto value = take(key);
-    if (!value)
+    const auto taken = takeString(key);
+    if (!taken)
         return std::nullopt;
-    if (!value->isString()) {
-        fail(key, QStringLiteral("expected a string"));
-        return std::nullopt;
-    }
-    const QString text = value->toString();
+    const QString &text = *taken;
     if (const auto problem = textParameterProblem(text, maxLength)) {
         fail(key, *problem);
         return std::nullopt;

@@ -45,6 +45,9 @@ private:
     // The value when present and no error came before (null is an error); marks the key as
     // known.
     std::optional<QJsonValue> take(const QString &key);
+    // The parameter as a string; absent, null or not a string is nullopt (the last two after
+    // fail()).
+    std::optional<QString> takeString(const QString &key);
 
     QJsonObject m_params;
     QSet<QString> m_known;
