@@ -1,4 +1,4 @@
-// Issue 13's accessibility check: every state in the legend differs from every other in shape
+// The accessibility check: every state in the legend differs from every other in shape
 // or in its word, and every state colour keeps 3:1 against the map under both palettes.
 #include "ContrastRatio.h"
 #include "ImageProbe.h"

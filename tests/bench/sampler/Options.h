@@ -4,7 +4,7 @@
 
 namespace anycast::bench {
 
-// What the command line asks for; the defaults are the benchmark.
+// What the command line asks for; the defaults are the benchmark recorded in docs/PERFORMANCE.md.
 struct Options
 {
     std::uint64_t sockets = 100000;
