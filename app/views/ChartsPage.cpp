@@ -152,7 +152,7 @@ ChartsPage::ChartsPage(const FleetState *fleet, const TimeSeriesStore *store, QW
     layout->addWidget(chartView(Chart::ProbeLatency), 1);
 
     connect(m_windows, &QButtonGroup::idClicked, this,
-            [this](int id) { setWindow(static_cast<SeriesWindow>(id)); });
+            [this](int id) { setTimeWindow(static_cast<SeriesWindow>(id)); });
     connect(m_selector, &QComboBox::activated, this, [this](int row) {
         showScope({static_cast<SeriesKey::Scope>(m_selector->itemData(row, kScopeRole).toInt()),
                    m_selector->itemData(row, kKeyRole).toString(),
@@ -266,7 +266,7 @@ bool ChartsPage::onScreen() const
 {
     if (!isVisible())
         return false;
-    const QWidget *top = QWidget::window();
+    const QWidget *top = window();
     return !(top->windowState() & Qt::WindowMinimized);
 }
 
@@ -306,13 +306,13 @@ void ChartsPage::refresh()
         rebuild();
 }
 
-void ChartsPage::setWindow(SeriesWindow window)
+void ChartsPage::setTimeWindow(SeriesWindow span)
 {
-    if (QAbstractButton *button = m_windows->button(int(window)))
+    if (QAbstractButton *button = m_windows->button(int(span)))
         button->setChecked(true);
-    if (window == m_window)
+    if (span == m_window)
         return;
-    m_window = window;
+    m_window = span;
     m_stale = true;
     if (onScreen())
         rebuild();

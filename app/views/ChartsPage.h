@@ -55,8 +55,8 @@ public:
     ~ChartsPage() override;
 
     SeriesKey scope() const { return m_key; }
-    SeriesWindow window() const { return m_window; }
-    void setWindow(SeriesWindow window);
+    SeriesWindow timeWindow() const { return m_window; }
+    void setTimeWindow(SeriesWindow span);
     // Something moved since the last rebuild (samples, scope, window, the node list).
     bool isStale() const;
     // Rebuilds now if shown and stale (before a picture).

@@ -304,7 +304,7 @@ TEST_F(ChartsPageAgentTest, TheWindowButtonsSetTheTimeAxisRange)
     EXPECT_EQ(span(), 5 * 60 * 1000);
     ASSERT_TRUE(button(QStringLiteral("&60 min")));
     QTest::mouseClick(button(QStringLiteral("&60 min")), Qt::LeftButton);
-    EXPECT_EQ(page.window(), SeriesWindow::SixtyMinutes);
+    EXPECT_EQ(page.timeWindow(), SeriesWindow::SixtyMinutes);
     EXPECT_EQ(span(), 60 * 60 * 1000);
     QTest::mouseClick(button(QStringLiteral("&15 min")), Qt::LeftButton);
     EXPECT_EQ(span(), 15 * 60 * 1000);
@@ -366,6 +366,8 @@ TEST_F(ChartsPageAgentTest, MarkersOfTheShownNodesAreDrawnAsLines)
                   (QList<Qt::PenStyle>{Qt::DashLine, Qt::DotLine}))
             << chart;
     }
+    EXPECT_TRUE(
+        page.grab().save(QStringLiteral(ANYCAST_BUILD_DIR "/console-charts-markers.png"), "PNG"));
     // On the other node's chart, only the fleet-wide one.
     page.showNode(m_endpoints[1]);
     EXPECT_EQ(labels(states), QStringList{QStringLiteral("withdrawn 192.0.2.1/32")});
