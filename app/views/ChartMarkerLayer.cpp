@@ -120,7 +120,9 @@ void ChartMarkerLayer::relayout()
         item.text->setZValue(kMarkerZ);
         item.text->setToolTip(tip);
         const qreal rowHeight = item.text->boundingRect().height();
-        const qreal left = std::min(x + 2, plot.right() - item.text->boundingRect().width());
+        // Right of its line, or left of it where the plot would cut it off.
+        const qreal width = item.text->boundingRect().width();
+        const qreal left = x + 2 + width <= plot.right() ? x + 2 : x - 2 - width;
         item.text->setPos(left, plot.top() + (m_labelled ? (row % kLabelRows) * rowHeight : 0));
         ++row;
         m_items.append(item);
