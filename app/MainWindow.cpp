@@ -6,6 +6,7 @@
 #include "models/FleetState.h"
 #include "models/ModelRoles.h"
 #include "models/PrefixModel.h"
+#include "views/ChartsPage.h"
 #include "views/MapPage.h"
 
 #include <QDir>
@@ -29,8 +30,8 @@ constexpr int kPrefixTickEvery = 3;
 
 } // namespace
 
-MainWindow::MainWindow(FleetState *fleet, InventoryWatcher *inventory, QString localSocket,
-                       QWidget *parent)
+MainWindow::MainWindow(FleetState *fleet, const TimeSeriesStore *series,
+                       InventoryWatcher *inventory, QString localSocket, QWidget *parent)
     : QMainWindow(parent)
     , m_fleet(fleet)
     , m_inventory(inventory)
@@ -40,6 +41,7 @@ MainWindow::MainWindow(FleetState *fleet, InventoryWatcher *inventory, QString l
     , m_proxy(new QSortFilterProxyModel(this))
     , m_tree(new QTreeView(this))
     , m_mapPage(new MapPage(m_prefixModel, m_model, fleet, this))
+    , m_chartsPage(new ChartsPage(fleet, series, this))
     , m_views(new QTabWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_connectedCount(new QLabel(this))
@@ -70,6 +72,8 @@ MainWindow::MainWindow(FleetState *fleet, InventoryWatcher *inventory, QString l
     //: Tab of the main window: the announcement map.
     m_views->addTab(m_mapPage, tr("&Map"));
     connect(m_mapPage, &MapPage::regionActivated, this, &MainWindow::selectRegion);
+    //: Tab of the main window: the region charts.
+    m_views->addTab(m_chartsPage, tr("&Charts"));
     m_pages->addWidget(m_views);
     if (m_inventory) {
         m_firstRun = new FirstRunWidget(m_inventory->path(), m_localSocket, m_pages);
@@ -104,7 +108,7 @@ bool MainWindow::showsFirstRun() const
 
 QStringList MainWindow::viewNames()
 {
-    return {QStringLiteral("fleet"), QStringLiteral("map")};
+    return {QStringLiteral("fleet"), QStringLiteral("map"), QStringLiteral("charts")};
 }
 
 bool MainWindow::showView(const QString &name)
@@ -126,6 +130,7 @@ void MainWindow::flush()
     m_model->flush();
     m_prefixModel->flush();
     m_mapPage->refresh();
+    m_chartsPage->refresh();
 }
 
 bool MainWindow::selectRegion(const QString &region)

@@ -11,17 +11,20 @@ class QTreeView;
 
 namespace anycast {
 
+class ChartsPage;
 class FirstRunWidget;
 class FleetModel;
 class FleetState;
 class InventoryWatcher;
 class MapPage;
 class PrefixModel;
+class TimeSeriesStore;
 
 // The console's main window. Without a usable inventory it shows where the file goes and an
 // example (FirstRunWidget); with one, its views as tabs: the fleet tree (region > node >
-// service, sortable on raw values) and the announcement map (MapPage); a status line with
-// the connection counts. Activating a region on the map selects it in the tree.
+// service, sortable on raw values), the announcement map (MapPage) and the region charts
+// (ChartsPage, drawn from `series`); a status line with the connection counts. Activating a region
+// on the map selects it in the tree.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -29,8 +32,8 @@ class MainWindow final : public QMainWindow
 public:
     // `inventory` may be null: the fleet is given some other way (the benchmark) and the
     // tree is shown from the start.
-    MainWindow(FleetState *fleet, InventoryWatcher *inventory, QString localSocket,
-               QWidget *parent = nullptr);
+    MainWindow(FleetState *fleet, const TimeSeriesStore *series, InventoryWatcher *inventory,
+               QString localSocket, QWidget *parent = nullptr);
 
     // The views a window can open on, by the names --view takes.
     static QStringList viewNames();
@@ -45,6 +48,7 @@ public:
     PrefixModel *prefixModel() const { return m_prefixModel; }
     QTreeView *fleetTree() const { return m_tree; }
     MapPage *mapPage() const { return m_mapPage; }
+    ChartsPage *chartsPage() const { return m_chartsPage; }
     // Selects the region's row in the fleet tree and shows the tree; false when it has none.
     bool selectRegion(const QString &region);
     // True while the first-run page is shown instead of the tree.
@@ -64,6 +68,7 @@ private:
     QSortFilterProxyModel *m_proxy;
     QTreeView *m_tree;
     MapPage *m_mapPage;
+    ChartsPage *m_chartsPage;
     QTabWidget *m_views;
     QStackedWidget *m_pages;
     FirstRunWidget *m_firstRun = nullptr;

@@ -140,7 +140,7 @@ int main(int argc, char *argv[])
                      [](const QString &error) {
                          std::fprintf(stderr, "anycast-console: %s\n", qPrintable(error));
                      });
-    anycast::MainWindow window(fleet.state(), &inventory,
+    anycast::MainWindow window(fleet.state(), fleet.store(), &inventory,
                                QString::fromLatin1(anycast::kDefaultAgentSocket));
     anycast::DialogPrompter prompter(&window);
     network.setPrompter(&prompter);

@@ -108,7 +108,7 @@ TEST_F(ConsoleFleetSshTest, AConnectedNodeAndARefusedHostKeyBothShowInTheFleetTr
         [&connections](const Inventory &, const InventoryDiff &diff) { connections.apply(diff); });
     ConsoleFleet fleet;
     fleet.follow(&connections);
-    MainWindow window(fleet.state(), &inventory, QString());
+    MainWindow window(fleet.state(), fleet.store(), &inventory, QString());
     window.show();
     ASSERT_TRUE(inventory.start()) << inventory.error().toStdString();
 

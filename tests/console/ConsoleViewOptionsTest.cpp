@@ -51,7 +51,8 @@ TEST(ConsoleViewOptions, UnknownViewIsRefusedWithTheValidOnes)
     const ConsoleRun run = console({QStringLiteral("--view"), QStringLiteral("charts-of-doom")});
     EXPECT_EQ(run.exitCode, 64) << run.errors.toStdString();
     EXPECT_TRUE(run.errors.contains(QStringLiteral("charts-of-doom")));
-    EXPECT_TRUE(run.errors.contains(QStringLiteral("fleet, map"))) << run.errors.toStdString();
+    EXPECT_TRUE(run.errors.contains(QStringLiteral("fleet, map, charts")))
+        << run.errors.toStdString();
 }
 
 TEST(ConsoleViewOptions, EachViewIsRenderedAndTheyDiffer)
@@ -60,7 +61,8 @@ TEST(ConsoleViewOptions, EachViewIsRenderedAndTheyDiffer)
     ASSERT_TRUE(dir.isValid());
     const QString inventory = inventoryWithAbsentAgent(dir);
     QList<QImage> shots;
-    for (const QString &view : {QStringLiteral("fleet"), QStringLiteral("map")}) {
+    for (const QString &view :
+         {QStringLiteral("fleet"), QStringLiteral("map"), QStringLiteral("charts")}) {
         const QString png = dir.filePath(view + QStringLiteral(".png"));
         const ConsoleRun run =
             console({QStringLiteral("--inventory"), inventory, QStringLiteral("--view"), view,
@@ -70,8 +72,10 @@ TEST(ConsoleViewOptions, EachViewIsRenderedAndTheyDiffer)
         shots.append(QImage(png));
         EXPECT_FALSE(shots.last().isNull()) << view.toStdString();
     }
-    ASSERT_EQ(shots.size(), 2);
+    ASSERT_EQ(shots.size(), 3);
     EXPECT_NE(shots[0], shots[1]) << "the map view rendered the same picture as the fleet view";
+    EXPECT_NE(shots[2], shots[0]) << "the charts view rendered the same picture as the fleet view";
+    EXPECT_NE(shots[2], shots[1]) << "the charts view rendered the same picture as the map view";
 }
 
 TEST(ConsoleViewOptions, WhenConnectedGivesUpAtTheDeadlineAndSaysSo)

@@ -24,6 +24,9 @@ public:
     void stop();
     QString socketPath() const { return m_folder + QStringLiteral("/api.sock"); }
     const QString &node() const { return m_node; }
+    // The loopback port of its service "web" (0 before start()): connect to it to give the
+    // agent ESTABLISHED sockets to count (they wait in the listener's accept queue).
+    quint16 servicePort() const { return m_servicePort; }
     QString log() const;
 
 private:

@@ -2,7 +2,8 @@
 // are anycast-agent-simulator (a child process, real protocol over N Unix sockets, no SSH);
 // the console is the real one offscreen: a NodeSession per agent, the fleet state, the
 // fleet tree (the main window's QTreeView on FleetModel), the prefix model and the charts'
-// store. See docs/PERFORMANCE.md, "Console at 200 and 500 agents".
+// store; then the same steady state with the charts page shown on one region. See
+// docs/PERFORMANCE.md, "Console at 200 and 500 agents".
 
 #include "BenchLoop.h"
 #include "LoopProbe.h"
@@ -10,6 +11,7 @@
 #include "models/FleetModel.h"
 #include "models/PrefixModel.h"
 #include "session/ConsoleFleet.h"
+#include "views/ChartsPage.h"
 
 #include <QApplication>
 #include <QDir>
@@ -118,7 +120,7 @@ int main(int argc, char **argv)
                 options.warmup, options.seconds);
 
     ConsoleFleet fleet;
-    MainWindow window(fleet.state(), nullptr, {});
+    MainWindow window(fleet.state(), fleet.store(), nullptr, {});
     PrefixModel prefixes(fleet.state());
     window.show();
 
@@ -175,9 +177,31 @@ int main(int argc, char **argv)
     const double storeMb = static_cast<double>(fleet.store()->bytesUsed()) / 1e6;
     const int rows = window.fleetModel()->rowCount();
 
+    // The same steady state with the charts page shown on one region instead of the tree: the
+    // charts' own cost is the difference to the line above, in the same run.
+    const QString chartedRegion = fleet.state()->regions().value(0);
+    const qsizetype chartedNodes = fleet.state()->endpointsIn(chartedRegion).size();
+    window.showView(QStringLiteral("charts"));
+    window.chartsPage()->showRegion(chartedRegion);
+    runFor(std::chrono::seconds(2));
+    const int rebuildsBefore = window.chartsPage()->rebuildCount();
+    const int replacesBefore = window.chartsPage()->updater().totalReplaceCount();
+    probe.start();
+    runFor(std::chrono::seconds(options.seconds));
+    const LoopProbe::Result charted = probe.stop();
+    const int rebuilds = window.chartsPage()->rebuildCount() - rebuildsBefore;
+    const int replaces = window.chartsPage()->updater().totalReplaceCount() - replacesBefore;
+    window.showView(QStringLiteral("fleet"));
+
     print("reference (no agents)", idle);
     print("connect + backfill", connect);
     print("steady state", steady);
+    print("steady, charts shown", charted);
+    std::printf("charts shown on region %s (%lld nodes): %d rebuilds in %.0f s, %.1f replace() "
+                "per rebuild; UI thread busy %.1f %% vs %.1f %% with the tree shown\n",
+                qPrintable(chartedRegion), static_cast<long long>(chartedNodes), rebuilds,
+                charted.wallSeconds, rebuilds ? double(replaces) / rebuilds : 0.0,
+                charted.busyFraction * 100, steady.busyFraction * 100);
     std::printf("time until all %d connected and backfilled: %.1f s\n", options.agents,
                 connectSeconds);
     std::printf("RSS %.0f MB (peak %.0f MB); time-series store %.1f MB (%zu bytes per node and "

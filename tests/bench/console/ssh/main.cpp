@@ -124,7 +124,7 @@ int measure(const QString &inventoryPath, const Options &options)
         [&connections](const Inventory &, const InventoryDiff &diff) { connections.apply(diff); });
     ConsoleFleet fleet;
     fleet.follow(&connections);
-    MainWindow window(fleet.state(), &inventory, QString());
+    MainWindow window(fleet.state(), fleet.store(), &inventory, QString());
     window.show();
     runFor(std::chrono::seconds(1));
 
