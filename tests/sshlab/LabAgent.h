@@ -14,7 +14,7 @@ namespace anycast::sshlab {
 class LabAgent
 {
 public:
-    LabAgent(QString folder, QString node);
+    LabAgent(QString folder, QString node, QString region = QStringLiteral("lab"));
     ~LabAgent();
     LabAgent(const LabAgent &) = delete;
     LabAgent &operator=(const LabAgent &) = delete;
@@ -24,11 +24,13 @@ public:
     void stop();
     QString socketPath() const { return m_folder + QStringLiteral("/api.sock"); }
     const QString &node() const { return m_node; }
+    const QString &region() const { return m_region; }
     QString log() const;
 
 private:
     QString m_folder;
     QString m_node;
+    QString m_region;
     int m_serviceFd = -1;
     quint16 m_servicePort = 0;
     std::unique_ptr<labtest::AgentProcess> m_process;
