@@ -19,12 +19,12 @@ enum class AuditColumn
     Region,
     Action,
     Target,
+    State,
     By,
     Reason,
     Ticket,
     Mode,
     Answer,
-    State,
 };
 inline constexpr int kAuditColumnCount = 11;
 

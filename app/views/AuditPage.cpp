@@ -74,8 +74,9 @@ AuditPage::AuditPage(AuditModel *model, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    const int widths[kAuditColumnCount] = {140, 90, 70, 70, 90, 70, 180, 80, 90, 260, 160};
+    const int widths[kAuditColumnCount] = {140, 80, 90, 70, 90, 210, 60, 200, 90, 90, 300};
     for (int column = 0; column < kAuditColumnCount; ++column)
         m_table->horizontalHeader()->resizeSection(column, widths[column]);
 

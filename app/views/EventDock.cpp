@@ -73,6 +73,7 @@ EventDock::EventDock(const EventLog *log, const FleetState *fleet, QWidget *pare
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
     const int widths[kEventColumnCount] = {150, 110, 80, 80, 90, 400};
     for (int column = 0; column < kEventColumnCount; ++column)

@@ -275,6 +275,9 @@ TEST_F(EventViewsAgentTest, TheAuditViewListsARealDrainAndUndrainGoesStaleAndExp
     EXPECT_TRUE(state.data(AuditRole::StaleRole).toBool());
     EXPECT_TRUE(state.data().toString().startsWith(QStringLiteral("STALE")))
         << state.data().toString().toStdString();
+    // For a look at it: ANYCAST_TEST_SHOTS names a folder for the picture.
+    if (const QString shots = qEnvironmentVariable("ANYCAST_TEST_SHOTS"); !shots.isEmpty())
+        page.grab().save(shots + QStringLiteral("/audit-stale.png"));
     page.setStaleAfterHours(48);
     EXPECT_EQ(model->staleCount(), 0);
     page.setStaleAfterHours(24);
