@@ -143,6 +143,10 @@ void EventLog::insertSorted(QList<EventEntry> fresh)
 
 void EventLog::enforceCaps()
 {
+    const bool nodeOver = std::any_of(m_rowsOf.cbegin(), m_rowsOf.cend(),
+                                      [this](int rows) { return rows > m_limits.perNode; });
+    if (!nodeOver && m_entries.size() <= m_limits.fleet)
+        return;
     QList<bool> drop(m_entries.size(), false);
     qsizetype dropping = 0;
     for (auto it = m_rowsOf.cbegin(); it != m_rowsOf.cend(); ++it) {
