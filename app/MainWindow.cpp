@@ -2,11 +2,15 @@
 
 #include "FirstRunWidget.h"
 #include "InventoryWatcher.h"
+#include "models/AuditModel.h"
+#include "models/EventLog.h"
 #include "models/FleetModel.h"
 #include "models/FleetState.h"
 #include "models/ModelRoles.h"
 #include "models/PrefixModel.h"
+#include "views/AuditPage.h"
 #include "views/ChartsPage.h"
+#include "views/EventDock.h"
 #include "views/MapPage.h"
 
 #include <QDir>
@@ -108,21 +112,51 @@ bool MainWindow::showsFirstRun() const
 
 QStringList MainWindow::viewNames()
 {
-    return {QStringLiteral("fleet"), QStringLiteral("map"), QStringLiteral("charts")};
+    return {QStringLiteral("fleet"), QStringLiteral("map"), QStringLiteral("charts"),
+            QStringLiteral("audit")};
+}
+
+QWidget *MainWindow::viewPage(const QString &name) const
+{
+    if (name == QLatin1String("fleet"))
+        return m_tree;
+    if (name == QLatin1String("map"))
+        return m_mapPage;
+    if (name == QLatin1String("charts"))
+        return m_chartsPage;
+    if (name == QLatin1String("audit"))
+        return m_auditPage;
+    return nullptr;
 }
 
 bool MainWindow::showView(const QString &name)
 {
-    const qsizetype index = viewNames().indexOf(name);
-    if (index < 0)
+    QWidget *page = viewPage(name);
+    if (!page || m_views->indexOf(page) < 0)
         return false;
-    m_views->setCurrentIndex(static_cast<int>(index));
+    m_views->setCurrentWidget(page);
     return true;
 }
 
 QString MainWindow::currentView() const
 {
-    return viewNames().value(m_views->currentIndex());
+    for (const QString &name : viewNames()) {
+        if (QWidget *page = viewPage(name); page && page == m_views->currentWidget())
+            return name;
+    }
+    return {};
+}
+
+void MainWindow::addEventViews(EventLog *events)
+{
+    if (m_events)
+        return;
+    m_events = events;
+    m_eventDock = new EventDock(events, m_fleet, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_eventDock);
+    m_auditPage = new AuditPage(events, m_fleet, this);
+    //: Tab of the main window: drains and undrains across the fleet.
+    m_views->addTab(m_auditPage, tr("&Audit"));
 }
 
 void MainWindow::flush()
@@ -131,6 +165,10 @@ void MainWindow::flush()
     m_prefixModel->flush();
     m_mapPage->refresh();
     m_chartsPage->refresh();
+    if (m_events) {
+        m_events->flush();
+        m_auditPage->model()->refresh();
+    }
 }
 
 bool MainWindow::selectRegion(const QString &region)

@@ -11,7 +11,10 @@ class QTreeView;
 
 namespace anycast {
 
+class AuditPage;
 class ChartsPage;
+class EventDock;
+class EventLog;
 class FirstRunWidget;
 class FleetModel;
 class FleetState;
@@ -44,6 +47,11 @@ public:
     // Every model and view applies what is pending now (before a picture or a dump).
     void flush();
 
+    // The event dock (bottom) and the audit tab, over `events` (not owned).
+    void addEventViews(EventLog *events);
+    EventDock *eventDock() const { return m_eventDock; }
+    AuditPage *auditPage() const { return m_auditPage; }
+
     FleetModel *fleetModel() const { return m_model; }
     PrefixModel *prefixModel() const { return m_prefixModel; }
     QTreeView *fleetTree() const { return m_tree; }
@@ -55,6 +63,8 @@ public:
     bool showsFirstRun() const;
 
 private:
+    // The tab a view name stands for; null if the window has none.
+    QWidget *viewPage(const QString &name) const;
     void tick();
     void countConnected();
     void showInventoryState();
@@ -72,6 +82,9 @@ private:
     QTabWidget *m_views;
     QStackedWidget *m_pages;
     FirstRunWidget *m_firstRun = nullptr;
+    EventLog *m_events = nullptr;
+    EventDock *m_eventDock = nullptr;
+    AuditPage *m_auditPage = nullptr;
     QLabel *m_connectedCount;
     QTimer m_clock;
     int m_ticks = 0;

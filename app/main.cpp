@@ -8,6 +8,7 @@
 #include "models/FleetModel.h"
 #include "models/PrefixModel.h"
 #include "session/ConsoleFleet.h"
+#include "views/AuditPage.h"
 #include "views/ModelDump.h"
 #include "views/ReadyWatch.h"
 
@@ -47,6 +48,17 @@ bool writeScreenshot(anycast::MainWindow &window, const QString &path)
 {
     window.flush();
     return window.grab().save(path, "PNG");
+}
+
+bool writeAudit(anycast::MainWindow &window, const QString &path)
+{
+    window.flush();
+    QString error;
+    if (window.auditPage()->exportCsv(path, &error))
+        return true;
+    std::fprintf(stderr, "anycast-console: cannot write %s: %s\n", qPrintable(path),
+                 qPrintable(error));
+    return false;
 }
 
 } // namespace
@@ -91,8 +103,13 @@ int main(int argc, char *argv[])
         QStringLiteral("inventory"),
         QStringLiteral("The fleet inventory (default: %1).").arg(anycast::defaultInventoryPath()),
         QStringLiteral("FILE"));
+    const QCommandLineOption exportAuditOption(
+        QStringLiteral("export-audit"),
+        QStringLiteral("Write the audit view's rows as CSV to FILE and exit, when --screenshot "
+                       "would be taken."),
+        QStringLiteral("FILE"));
     parser.addOptions({inventoryOption, languageOption, viewOption, screenshotOption, afterOption,
-                       whenConnectedOption, dumpOption});
+                       whenConnectedOption, dumpOption, exportAuditOption});
     parser.process(app);
     const QString view = parser.value(viewOption);
     if (!anycast::MainWindow::viewNames().contains(view)) {
@@ -142,6 +159,7 @@ int main(int argc, char *argv[])
                      });
     anycast::MainWindow window(fleet.state(), fleet.store(), &inventory,
                                QString::fromLatin1(anycast::kDefaultAgentSocket));
+    window.addEventViews(fleet.events());
     anycast::DialogPrompter prompter(&window);
     network.setPrompter(&prompter);
     inventory.start();
@@ -159,15 +177,20 @@ int main(int argc, char *argv[])
     }
     anycast::ReadyWatch ready(fleet.state(), wanted,
                               std::chrono::milliseconds(static_cast<qint64>(seconds * 1000)));
-    if (parser.isSet(screenshotOption)) {
+    if (parser.isSet(screenshotOption) || parser.isSet(exportAuditOption)) {
         const QString path = parser.value(screenshotOption);
-        const auto shoot = [&window, &ready, path, dumpPath](bool reached) {
+        const QString auditPath = parser.value(exportAuditOption);
+        const auto shoot = [&window, &ready, path, dumpPath, auditPath](bool reached) {
             if (!dumpPath.isEmpty() && !writeDump(window, dumpPath)) {
                 std::fprintf(stderr, "anycast-console: cannot write %s\n", qPrintable(dumpPath));
                 QApplication::exit(1);
                 return;
             }
-            if (!writeScreenshot(window, path)) {
+            if (!auditPath.isEmpty() && !writeAudit(window, auditPath)) {
+                QApplication::exit(1);
+                return;
+            }
+            if (!path.isEmpty() && !writeScreenshot(window, path)) {
                 std::fprintf(stderr, "anycast-console: cannot write %s\n", qPrintable(path));
                 QApplication::exit(1);
                 return;
@@ -176,7 +199,8 @@ int main(int argc, char *argv[])
                 std::fprintf(stderr,
                              "anycast-console: only %d of %d nodes were connected and reporting "
                              "by the deadline; %s shows what there was\n",
-                             ready.reporting(), ready.wanted(), qPrintable(path));
+                             ready.reporting(), ready.wanted(),
+                             qPrintable(path.isEmpty() ? auditPath : path));
                 QApplication::exit(kNotAllReported);
                 return;
             }

@@ -164,7 +164,7 @@ ApiMethods::Reply AgentApi::drain(const QJsonObject &params, const Caller &calle
         return reader.error();
     const auto outcome = m_sources.control->drain(request, caller, QDateTime::currentDateTimeUtc());
     if (const auto *result = std::get_if<QJsonObject>(&outcome))
-        m_sources.changed(QStringLiteral("drain"), request.target(), caller, *result);
+        m_sources.changed(QStringLiteral("drain"), request, caller, *result);
     return fromOutcome(outcome);
 }
 
@@ -180,7 +180,7 @@ ApiMethods::Reply AgentApi::undrain(const QJsonObject &params, const Caller &cal
         m_sources.control->undrain(request, caller, QDateTime::currentDateTimeUtc());
     if (const auto *result = std::get_if<QJsonObject>(&outcome)) {
         if (result->value(QStringLiteral("persisted")).toBool())
-            m_sources.changed(QStringLiteral("undrain"), request.target(), caller, *result);
+            m_sources.changed(QStringLiteral("undrain"), request, caller, *result);
     }
     return fromOutcome(outcome);
 }

@@ -6,6 +6,7 @@
 #include "OperatorControl.h"
 #include "SampleHistory.h"
 #include "protocol/AgentStatus.h"
+#include "protocol/MutationRequest.h"
 
 #include <functional>
 
@@ -25,8 +26,8 @@ public:
         const EventLog *events = nullptr;
         OperatorControl *control = nullptr;
         // After an accepted drain or undrain: apply it, log it, notify subscribers.
-        std::function<void(const QString &action, const QString &target, const Caller &caller,
-                           const QJsonObject &result)>
+        std::function<void(const QString &action, const OperatorRequest &request,
+                           const Caller &caller, const QJsonObject &result)>
             changed;
     };
 

@@ -59,9 +59,10 @@ AgentRuntime::AgentRuntime(AgentConfig config, std::unique_ptr<Sampler> sampler,
     , m_bgp(ExabgpCommands(m_config.bgp.nextHop, m_config.bgp.localAs))
     , m_bridgeServer(m_config.bgpSocket, m_bgp)
     , m_http([this] { return status().toJson(); })
-    , m_api({&m_config, [this] { return status(); }, &m_history, &m_events, &m_control,
-             [this](const QString &action, const QString &target, const Caller &caller,
-                    const QJsonObject &result) { onDrainChanged(action, target, caller, result); }})
+    , m_api(
+          {&m_config, [this] { return status(); }, &m_history, &m_events, &m_control,
+           [this](const QString &action, const OperatorRequest &request, const Caller &caller,
+                  const QJsonObject &result) { onDrainChanged(action, request, caller, result); }})
     , m_apiServer(m_api, m_config.operatorsGroup)
 {
     const auto log = [](const QString &line) { logLine(line); };
@@ -404,15 +405,20 @@ void AgentRuntime::applyDrains()
     }
 }
 
-void AgentRuntime::onDrainChanged(const QString &action, const QString &target,
+void AgentRuntime::onDrainChanged(const QString &action, const OperatorRequest &request,
                                   const Caller &caller, const QJsonObject &result)
 {
     const QString message = result.value(QStringLiteral("message")).toString();
     logLine(QStringLiteral("%1: by %2 (uid %3, pid %4): %5")
                 .arg(action, caller.user, QString::number(caller.uid), QString::number(caller.pid),
                      message));
-    recordEvent(action, target, message,
-                {{QStringLiteral("by"), caller.user}, {QStringLiteral("result"), result}});
+    // The reason and ticket travel with the event: an undrain's reply does not hold them, and
+    // a console that was not watching learns them from the event log alone.
+    recordEvent(action, request.target(), message,
+                {{QStringLiteral("by"), caller.user},
+                 {QStringLiteral("reason"), request.reason},
+                 {QStringLiteral("ticket"), request.ticket},
+                 {QStringLiteral("result"), result}});
     applyDrains();
     publishRoutes();
 }

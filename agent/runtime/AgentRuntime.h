@@ -64,7 +64,7 @@ private:
     void watchdogTick();
     // Hands every service the drain that applies to it now (node drain wins).
     void applyDrains();
-    void onDrainChanged(const QString &action, const QString &target, const Caller &caller,
+    void onDrainChanged(const QString &action, const OperatorRequest &request, const Caller &caller,
                         const QJsonObject &result);
     void recordEvent(const QString &kind, const QString &service, const QString &message,
                      const QJsonObject &data = {});

@@ -98,6 +98,43 @@ enum : int
 };
 } // namespace ModelRole
 
+// The raw values behind the event log's rows (EventLogModel), served by every column.
+namespace EventRole {
+enum : int
+{
+    TimeRole = Qt::UserRole + 100, // QDateTime (UTC)
+    EndpointRole,                  // QString: the inventory endpoint
+    NodeRole,                      // QString: the agent's name
+    RegionRole,                    // QString
+    EntryTypeRole,                 // int EventEntry::Type
+    KindRole,                      // QString: the agent's kind ("drain"); empty for a gap
+    ServiceRole,                   // QString: empty for node-wide events
+    MessageRole,                   // QString: the agent's message
+    DataRole,                      // QJsonObject: the kind's data
+    SeqRole,                       // qulonglong: the agent's number (events)
+};
+} // namespace EventRole
+
+// The raw values behind the audit view's rows (AuditModel), served by every column.
+namespace AuditRole {
+enum : int
+{
+    TimeRole = Qt::UserRole + 150, // QDateTime (UTC): the action's time, or the drain's since
+    EndpointRole,                  // QString
+    ActionRole,                    // QString: "drain" | "undrain"
+    TargetRole,                    // QString: the service; empty for the whole node
+    ByRole,                        // QString: the operator's user name
+    ReasonRole,                    // QString
+    TicketRole,                    // QString
+    ModeRole,                      // QString: "graceful" | "immediate"; empty for undrains
+    ForcedRole,                    // bool: the fleet guard was overridden
+    ResultRole,                    // QJsonObject: the agent's reply to the operator
+    StateRole,                     // int AuditState
+    StaleRole,                     // bool: in force for longer than the threshold
+    SinceRole,                     // QDateTime (UTC): since when the drain is in force
+};
+} // namespace AuditRole
+
 } // namespace anycast
 
 Q_DECLARE_METATYPE(anycast::PrefixShown)

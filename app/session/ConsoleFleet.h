@@ -3,6 +3,7 @@
 #include "BackfillQueue.h"
 #include "FleetFeed.h"
 #include "NodeSession.h"
+#include "models/EventLog.h"
 #include "models/FleetState.h"
 #include "models/TimeSeriesStore.h"
 
@@ -18,10 +19,10 @@ class FleetConnections;
 class TransportBinding;
 struct InventoryNode;
 
-// The console's fleet in one place: the state the trees read, the charts' store, and per node
-// a session bound to the transport that keeps its stream open. The transports come from the
-// inventory (FleetConnections) or, for agents on this machine named directly (the benchmark,
-// tests), from a LocalTransport owned here.
+// The console's fleet in one place: the state the trees read, the charts' store, the event
+// log, and per node a session bound to the transport that keeps its stream open. The
+// transports come from the inventory (FleetConnections) or, for agents on this machine named
+// directly (the benchmark, tests), from a LocalTransport owned here.
 class ConsoleFleet final : public QObject
 {
     Q_OBJECT
@@ -33,6 +34,8 @@ public:
 
     FleetState *state() { return &m_state; }
     TimeSeriesStore *store() { return &m_store; }
+    // Every node's events merged by time, with the gaps where some may be missing.
+    EventLog *events() { return &m_events; }
     // Null for an endpoint not in the fleet.
     NodeSession *session(const QString &endpoint) const;
 
@@ -51,7 +54,8 @@ private:
     NodeSession::Timings m_timings;
     FleetState m_state;
     TimeSeriesStore m_store;
-    FleetFeed m_feed{&m_state, &m_store};
+    EventLog m_events;
+    FleetFeed m_feed{&m_state, &m_store, &m_events};
     BackfillQueue m_backfills;
     QHash<QString, std::shared_ptr<Member>> m_members;
 };

@@ -1,16 +1,63 @@
 #include "FleetFeed.h"
 
 #include "NodeSession.h"
+#include "models/EventLog.h"
 #include "models/FleetState.h"
 #include "models/TimeSeriesStore.h"
 
 namespace anycast {
 
-FleetFeed::FleetFeed(FleetState *fleet, TimeSeriesStore *store, QObject *parent)
+FleetFeed::FleetFeed(FleetState *fleet, TimeSeriesStore *store, EventLog *events, QObject *parent)
     : QObject(parent)
     , m_fleet(fleet)
     , m_store(store)
-{}
+    , m_events(events)
+{
+    m_eventFlush.setSingleShot(true);
+    m_eventFlush.setInterval(kEventBatchMs);
+    connect(&m_eventFlush, &QTimer::timeout, this, &FleetFeed::flushEvents);
+}
+
+void FleetFeed::flushEvents()
+{
+    m_events->flush();
+    // A gap waits for the events after it; it is looked at again.
+    if (m_events->hasPending())
+        m_eventFlush.start();
+}
+
+void FleetFeed::connectEvents(NodeSession *session, QList<QMetaObject::Connection> &connections)
+{
+    if (!m_events)
+        return;
+    // Named as the fleet knows the node when the events arrive (hello comes first).
+    const auto origin = [this](const QString &endpoint) {
+        const NodeSnapshot *node = m_fleet->node(endpoint);
+        return node ? EventOrigin{endpoint, node->name(), node->region()}
+                    : EventOrigin{endpoint, endpoint, {}};
+    };
+    const auto later = [this] {
+        if (!m_eventFlush.isActive())
+            m_eventFlush.start();
+    };
+    connections += {
+        connect(session, &NodeSession::eventsReceived, this,
+                [this, origin, later](const QString &node, const QList<AgentEvent> &events) {
+                    m_events->add(origin(node), events);
+                    later();
+                }),
+        connect(session, &NodeSession::agentRestarted, this,
+                [this, origin, later](const QString &node) {
+                    m_events->addRestart(origin(node));
+                    later();
+                }),
+        connect(session, &NodeSession::eventsLost, this,
+                [this, origin, later](const QString &node, quint64 first, quint64 last) {
+                    m_events->addLost(origin(node), first, last);
+                    later();
+                }),
+    };
+}
 
 void FleetFeed::add(NodeSession *session, const QString &label)
 {
@@ -39,6 +86,7 @@ void FleetFeed::add(NodeSession *session, const QString &label)
                     m_store->add(node, samples);
                 }),
     };
+    connectEvents(session, m_connections[endpoint]);
 }
 
 void FleetFeed::remove(const QString &endpoint)
@@ -50,6 +98,8 @@ void FleetFeed::remove(const QString &endpoint)
         disconnect(connection);
     m_fleet->removeNode(endpoint);
     m_store->removeNode(endpoint);
+    if (m_events)
+        m_events->removeNode(endpoint);
 }
 
 } // namespace anycast

@@ -165,6 +165,14 @@ TEST_F(AgentApiTest, SubscriberGetsSamplesAndTheDrainEvent)
     EXPECT_EQ(
         drainEvent->value(QStringLiteral("data")).toObject().value(QStringLiteral("by")).toString(),
         QStringLiteral("root"));
+    // Reason and ticket as sent, and the reply the caller got: enough for an audit view.
+    const QJsonObject data = drainEvent->value(QStringLiteral("data")).toObject();
+    EXPECT_EQ(data.value(QStringLiteral("reason")).toString(), QStringLiteral("subscriber test"));
+    EXPECT_EQ(data.value(QStringLiteral("ticket")).toString(), QStringLiteral("T-1"));
+    EXPECT_TRUE(data.value(QStringLiteral("result"))
+                    .toObject()
+                    .value(QStringLiteral("persisted"))
+                    .toBool());
 
     // The event log holds it too.
     const QJsonObject events = result(operatorClient->call(QStringLiteral("events")));

@@ -51,7 +51,7 @@ TEST(ConsoleViewOptions, UnknownViewIsRefusedWithTheValidOnes)
     const ConsoleRun run = console({QStringLiteral("--view"), QStringLiteral("charts-of-doom")});
     EXPECT_EQ(run.exitCode, 64) << run.errors.toStdString();
     EXPECT_TRUE(run.errors.contains(QStringLiteral("charts-of-doom")));
-    EXPECT_TRUE(run.errors.contains(QStringLiteral("fleet, map, charts")))
+    EXPECT_TRUE(run.errors.contains(QStringLiteral("fleet, map, charts, audit")))
         << run.errors.toStdString();
 }
 
@@ -62,7 +62,8 @@ TEST(ConsoleViewOptions, EachViewIsRenderedAndTheyDiffer)
     const QString inventory = inventoryWithAbsentAgent(dir);
     QList<QImage> shots;
     for (const QString &view :
-         {QStringLiteral("fleet"), QStringLiteral("map"), QStringLiteral("charts")}) {
+         {QStringLiteral("fleet"), QStringLiteral("map"), QStringLiteral("charts"),
+          QStringLiteral("audit")}) {
         const QString png = dir.filePath(view + QStringLiteral(".png"));
         const ConsoleRun run =
             console({QStringLiteral("--inventory"), inventory, QStringLiteral("--view"), view,
@@ -72,10 +73,37 @@ TEST(ConsoleViewOptions, EachViewIsRenderedAndTheyDiffer)
         shots.append(QImage(png));
         EXPECT_FALSE(shots.last().isNull()) << view.toStdString();
     }
-    ASSERT_EQ(shots.size(), 3);
+    ASSERT_EQ(shots.size(), 4);
     EXPECT_NE(shots[0], shots[1]) << "the map view rendered the same picture as the fleet view";
     EXPECT_NE(shots[2], shots[0]) << "the charts view rendered the same picture as the fleet view";
     EXPECT_NE(shots[2], shots[1]) << "the charts view rendered the same picture as the map view";
+    EXPECT_NE(shots[3], shots[0]) << "the audit view rendered the same picture as the fleet view";
+    EXPECT_NE(shots[3], shots[1]) << "the audit view rendered the same picture as the map view";
+    EXPECT_NE(shots[3], shots[2]) << "the audit view rendered the same picture as the charts view";
+}
+
+TEST(ConsoleViewOptions, ExportAuditWritesTheViewsColumnsAndReportsAnUnwritablePath)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString inventory = inventoryWithAbsentAgent(dir);
+    const QString csv = dir.filePath(QStringLiteral("audit.csv"));
+    ConsoleRun run =
+        console({QStringLiteral("--inventory"), inventory, QStringLiteral("--export-audit"), csv,
+                 QStringLiteral("--after"), QStringLiteral("0.3")});
+    EXPECT_EQ(run.exitCode, 0) << run.errors.toStdString();
+    QFile file(csv);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    // No agent answers, so no rows: the header alone, in the view's column order.
+    EXPECT_EQ(file.readAll(),
+              QByteArray("Time,Node,Region,Action,Target,State,Who,Reason,Ticket,Mode,"
+                         "Agent's answer\r\n"));
+
+    const QString nowhere = dir.filePath(QStringLiteral("no-such-folder/audit.csv"));
+    run = console({QStringLiteral("--inventory"), inventory, QStringLiteral("--export-audit"),
+                   nowhere, QStringLiteral("--after"), QStringLiteral("0.3")});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_TRUE(run.errors.contains(nowhere)) << run.errors.toStdString();
 }
 
 TEST(ConsoleViewOptions, WhenConnectedGivesUpAtTheDeadlineAndSaysSo)

@@ -10,9 +10,10 @@
 
 namespace anycast::sshlab {
 
-LabAgent::LabAgent(QString folder, QString node)
+LabAgent::LabAgent(QString folder, QString node, QString region)
     : m_folder(std::move(folder))
     , m_node(std::move(node))
+    , m_region(std::move(region))
 {}
 
 LabAgent::~LabAgent()
@@ -33,7 +34,7 @@ QString LabAgent::start()
     QFile file(config);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return file.errorString();
-    file.write(QStringLiteral("[agent]\nnode = \"%1\"\nregion = \"lab\"\n"
+    file.write(QStringLiteral("[agent]\nnode = \"%1\"\nregion = \"%5\"\n"
                               "api_socket = \"%2\"\nbgp_socket = \"%3/bgp.sock\"\n"
                               "state_dir = \"%3/state\"\nhttp_listen = \"\"\n"
                               "operators_group = \"root\"\nsample_interval = \"200ms\"\n\n"
@@ -41,6 +42,7 @@ QString LabAgent::start()
                               "prefixes = [\"192.0.2.1/32\"]\n")
                    .arg(m_node, socketPath(), m_folder)
                    .arg(m_servicePort)
+                   .arg(m_region)
                    .toUtf8());
     file.close();
     m_process =

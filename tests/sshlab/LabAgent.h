@@ -14,7 +14,7 @@ namespace anycast::sshlab {
 class LabAgent
 {
 public:
-    LabAgent(QString folder, QString node);
+    LabAgent(QString folder, QString node, QString region = QStringLiteral("lab"));
     ~LabAgent();
     LabAgent(const LabAgent &) = delete;
     LabAgent &operator=(const LabAgent &) = delete;
@@ -27,11 +27,13 @@ public:
     // The loopback port of its service "web" (0 before start()): connect to it to give the
     // agent ESTABLISHED sockets to count (they wait in the listener's accept queue).
     quint16 servicePort() const { return m_servicePort; }
+    const QString &region() const { return m_region; }
     QString log() const;
 
 private:
     QString m_folder;
     QString m_node;
+    QString m_region;
     int m_serviceFd = -1;
     quint16 m_servicePort = 0;
     std::unique_ptr<labtest::AgentProcess> m_process;
