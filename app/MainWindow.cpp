@@ -9,6 +9,7 @@
 #include "models/ModelRoles.h"
 #include "models/PrefixModel.h"
 #include "views/AuditPage.h"
+#include "views/ChartMarkerFeed.h"
 #include "views/ChartsPage.h"
 #include "views/EventDock.h"
 #include "views/MapPage.h"
@@ -157,6 +158,8 @@ void MainWindow::addEventViews(EventLog *events)
     m_auditPage = new AuditPage(events, m_fleet, this);
     //: Tab of the main window: drains and undrains across the fleet.
     m_views->addTab(m_auditPage, tr("&Audit"));
+    m_markerFeed = new ChartMarkerFeed(
+        events, m_chartsPage, [] { return QDateTime::currentDateTimeUtc(); }, this);
 }
 
 void MainWindow::flush()
@@ -168,6 +171,7 @@ void MainWindow::flush()
     if (m_events) {
         m_events->flush();
         m_auditPage->model()->refresh();
+        m_markerFeed->update();
     }
 }
 

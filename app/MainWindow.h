@@ -12,6 +12,7 @@ class QTreeView;
 namespace anycast {
 
 class AuditPage;
+class ChartMarkerFeed;
 class ChartsPage;
 class EventDock;
 class EventLog;
@@ -85,6 +86,7 @@ private:
     EventLog *m_events = nullptr;
     EventDock *m_eventDock = nullptr;
     AuditPage *m_auditPage = nullptr;
+    ChartMarkerFeed *m_markerFeed = nullptr;
     QLabel *m_connectedCount;
     QTimer m_clock;
     int m_ticks = 0;

@@ -258,4 +258,9 @@ QList<EventMarker> EventLog::markersOfRegion(const QString &region, const QDateT
     return markers([&](const EventEntry &e) { return e.origin.region == region; }, from, to);
 }
 
+QList<EventMarker> EventLog::markersBetween(const QDateTime &from, const QDateTime &to) const
+{
+    return markers([](const EventEntry &) { return true; }, from, to);
+}
+
 } // namespace anycast

@@ -101,6 +101,8 @@ public:
                                      const QDateTime &to) const;
     QList<EventMarker> markersOfRegion(const QString &region, const QDateTime &from,
                                        const QDateTime &to) const;
+    // Those of every node within [from, to].
+    QList<EventMarker> markersBetween(const QDateTime &from, const QDateTime &to) const;
 
     // A gap with no event after it waits this long for one before it is placed at the time
     // it was noticed.
