@@ -55,6 +55,11 @@ DrainDialog::DrainDialog(DrainPlan plan, QWidget *parent)
     layout->addWidget(availabilitySection());
     if (drain)
         layout->addWidget(riskSection());
+    if (!m_plan.rightsNote.isEmpty()) {
+        auto *rights = wrappedLabel(m_plan.rightsNote, this);
+        rights->setObjectName(QStringLiteral("rightsNote"));
+        layout->addWidget(rights);
+    }
     layout->addWidget(formSection());
     m_hint = new QLabel(this);
     m_hint->setObjectName(QStringLiteral("hint"));

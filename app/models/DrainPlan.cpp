@@ -94,6 +94,10 @@ DrainPlan DrainPlan::of(const FleetState &fleet, DrainAction action, const Drain
     }
     if (!node->link.isConnected())
         plan.problem = tr("%1 is not connected.").arg(plan.nodeName);
+    if (!node->hello->caller.mayMutate())
+        plan.rightsNote = tr("The agent lets %1 only read: it will refuse this. Only root and "
+                             "members of its operators_group may drain and undrain.")
+                              .arg(node->hello->caller.user);
     plan.minAnnouncing = node->status->fleet.minAnnouncing;
     for (const NodePrefixFact &fact : facts->prefixes) {
         if (inScope(target, fact) && !plan.prefixes.contains(fact.prefix))

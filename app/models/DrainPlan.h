@@ -101,6 +101,9 @@ public:
     bool guardWouldHold = false;
     // Why the action cannot be sent at all (unknown node or service, empty target, no link).
     QString problem;
+    // The agent's hello says this caller may only read: it will refuse. Not a block: the
+    // agent decides, and its refusal is shown as one.
+    QString rightsNote;
 
     bool canSend() const { return problem.isEmpty(); }
     bool hasRisk(DrainRiskKind kind) const;

@@ -102,7 +102,8 @@ TEST_F(DrainRefusalSshTest, ACallerNotInOperatorsGroupSeesTheRefusalAsAnError)
         fleet.state(), [&](const QString &at) { return fleet.session(at); }, &host);
     ASSERT_TRUE(waitFor([&] {
         const NodeSnapshot *node = fleet.state()->node(endpoint);
-        return node && node->reachable();
+        return node && node->reachable() &&
+               fleet.state()->census().tally(QStringLiteral("192.0.2.1/32")).announcing() == 1;
     })) << m_server->log().toStdString();
     EXPECT_EQ(fleet.state()->node(endpoint)->hello->caller.user, m_user);
     EXPECT_FALSE(fleet.state()->node(endpoint)->hello->caller.mayMutate());
@@ -112,7 +113,13 @@ TEST_F(DrainRefusalSshTest, ACallerNotInOperatorsGroupSeesTheRefusalAsAnError)
     DrainDialog *dialog = controller.openDialog(DrainAction::Drain);
     ASSERT_NE(dialog, nullptr);
     EXPECT_EQ(dialog->acceptButton()->text(), QStringLiteral("Drain web on lab-1"));
+    // Warned beforehand from hello's rights; the agent still decides.
+    EXPECT_TRUE(dialog->plan().rightsNote.contains(m_user))
+        << dialog->plan().rightsNote.toStdString();
     dialog->reasonField()->setText(QStringLiteral("bad deploy"));
+    // The only node announcing the prefix: its name must be typed.
+    EXPECT_TRUE(dialog->needsTypedName());
+    dialog->confirmField()->setText(QStringLiteral("lab-1"));
     ASSERT_TRUE(dialog->acceptButton()->isEnabled()) << dialog->hint().toStdString();
     dialog->acceptButton()->click();
 

@@ -224,6 +224,25 @@ TEST(DrainPlanTest, UnreachableHoldersAreNotCountedAndSaidSo)
     EXPECT_TRUE(plan.hasRisk(DrainRiskKind::UnknownHolders));
 }
 
+TEST(DrainPlanTest, ACallerTheAgentLetsOnlyReadIsWarnedButNotBlocked)
+{
+    Fleet fleet;
+    const DrainTarget target{QStringLiteral("ep-fra-2"), std::nullopt};
+    HelloReply hello = helloOf(fleet.nodes[QStringLiteral("fra-2")]);
+    hello.caller.user = QStringLiteral("bob");
+    hello.caller.rights = {QStringLiteral("read")};
+    fleet.fleet.state.setHello(QStringLiteral("ep-fra-2"), hello);
+    DrainPlan plan = DrainPlan::of(fleet.fleet.state, DrainAction::Drain, target);
+    EXPECT_TRUE(plan.rightsNote.startsWith(QStringLiteral("The agent lets bob only read")))
+        << plan.rightsNote.toStdString();
+    EXPECT_TRUE(plan.canSend());
+
+    hello.caller.rights.append(QStringLiteral("mutate"));
+    fleet.fleet.state.setHello(QStringLiteral("ep-fra-2"), hello);
+    plan = DrainPlan::of(fleet.fleet.state, DrainAction::Drain, target);
+    EXPECT_EQ(plan.rightsNote, QString());
+}
+
 TEST(DrainPlanTest, AnEmptyOrUnknownTargetIsNeverWidened)
 {
     Fleet fleet;
