@@ -2,6 +2,7 @@
 // read the agent's socket but is not in operators_group. The console shows the refusal as
 // an error with the agent's message, never as progress, and the agent changes nothing.
 #include "ConsoleTestSupport.h"
+#include "TemporaryAccount.h"
 #include "dialogs/DrainDialog.h"
 #include "session/ConsoleFleet.h"
 #include "views/DrainController.h"
@@ -14,7 +15,6 @@
 #include <QProcess>
 #include <QPushButton>
 
-#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,22 +30,9 @@ protected:
         SshTransportTest::SetUp();
         if (HasFatalFailure())
             return;
-        const QString suffix = QString::number(::getpid());
-        m_group = QStringLiteral("anycast-rg-") + suffix;
-        m_user = QStringLiteral("anycast-ru-") + suffix;
-        ASSERT_EQ(
-            QProcess::execute(QStringLiteral("groupadd"), {QStringLiteral("--system"), m_group}),
-            0);
-        m_groupMade = true;
-        ASSERT_EQ(QProcess::execute(QStringLiteral("useradd"),
-                                    {QStringLiteral("--system"), QStringLiteral("--no-create-home"),
-                                     QStringLiteral("--shell"), QStringLiteral("/usr/sbin/nologin"),
-                                     // No password, yet not locked: sshd refuses locked
-                                     // accounts even for a key.
-                                     QStringLiteral("--password"), QStringLiteral("*"),
-                                     QStringLiteral("--gid"), m_group, m_user}),
-                  0);
-        m_userMade = true;
+        ASSERT_EQ(m_account.create(), QString());
+        m_user = m_account.user();
+        m_group = m_account.group();
         // sshd reads authorized_keys as the user, and the user's forward reaches the socket.
         ASSERT_EQ(::chmod(QFile::encodeName(m_dir.path()).constData(), 0711), 0);
         QDirIterator keys(m_dir.path(), {QStringLiteral("*authorized_keys")}, QDir::Files);
@@ -75,18 +62,13 @@ protected:
         if (HasFailure() && m_agent)
             std::fprintf(stderr, "--- agent log ---\n%s", qPrintable(m_agent->log()));
         SshTransportTest::TearDown();
-        if (m_userMade) {
-            EXPECT_EQ(QProcess::execute(QStringLiteral("userdel"), {m_user}), 0);
-        }
-        if (m_groupMade) {
-            EXPECT_EQ(QProcess::execute(QStringLiteral("groupdel"), {m_group}), 0);
-        }
     }
 
+    labtest::TemporaryAccount m_account{QStringLiteral("anycast-ru-") + QString::number(::getpid()),
+                                        QStringLiteral("anycast-rg-") +
+                                            QString::number(::getpid())};
     QString m_group;
     QString m_user;
-    bool m_groupMade = false;
-    bool m_userMade = false;
 };
 
 TEST_F(DrainRefusalSshTest, ACallerNotInOperatorsGroupSeesTheRefusalAsAnError)
