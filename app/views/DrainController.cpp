@@ -125,7 +125,6 @@ void DrainController::send(const DrainDialog &dialog)
     // The plan was checked when the dialog opened; the fleet may have moved since.
     NodeSession *session = m_sessions(plan.target.endpoint);
     const qsizetype index = m_drains.size();
-    m_drains.append(DrainProgress(plan, dialog.mode()));
     QPointer<DrainController> self(this);
     const auto done = [self, index](CallOutcome<MutationReply> outcome) {
         if (!self)
@@ -136,9 +135,16 @@ void DrainController::send(const DrainDialog &dialog)
             drain.observe(*node);
         self->finishedChanged();
     };
+    const bool regionBusy = busyRegions().contains(plan.region);
+    m_drains.append(DrainProgress(plan, dialog.mode()));
     if (!session) {
         m_drains[index].replied(
             ClientError{CallFailure::Closed, tr("the node has left the inventory")});
+    } else if (regionBusy) {
+        // Two dialogs confirmed for one region: only the first goes out.
+        m_drains[index].replied(ClientError{
+            CallFailure::Closed,
+            tr("not sent: this console has a drain under way in region %1").arg(plan.region)});
     } else if (plan.action == DrainAction::Drain) {
         session->drain(dialog.drainRequest(), done);
     } else {
