@@ -24,6 +24,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QTreeView>
 
 namespace anycast {
@@ -79,6 +80,8 @@ MainWindow::MainWindow(FleetState *fleet, const TimeSeriesStore *series,
     connect(m_mapPage, &MapPage::regionActivated, this, &MainWindow::selectRegion);
     //: Tab of the main window: the region charts.
     m_views->addTab(m_chartsPage, tr("&Charts"));
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::selectTarget);
     m_pages->addWidget(m_views);
     if (m_inventory) {
         m_firstRun = new FirstRunWidget(m_inventory->path(), m_localSocket, m_pages);
@@ -228,6 +231,29 @@ void MainWindow::showInventoryState()
     } else {
         statusBar()->clearMessage();
     }
+}
+
+void MainWindow::addNodeActions(const QList<QAction *> &actions)
+{
+    QToolBar *bar = addToolBar(tr("Node"));
+    bar->setObjectName(QStringLiteral("nodeToolBar"));
+    bar->addActions(actions);
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_tree->addActions(actions);
+}
+
+void MainWindow::selectTarget(const QModelIndex &current)
+{
+    QModelIndex top = current;
+    while (top.parent().isValid())
+        top = top.parent();
+    const auto kind = static_cast<RowKind>(current.data(ModelRole::RowKindRole).toInt());
+    const QString endpoint = kind == RowKind::Node || kind == RowKind::Service
+                                 ? current.data(ModelRole::EndpointRole).toString()
+                                 : QString();
+    const QString service =
+        kind == RowKind::Service ? current.data(ModelRole::KeyRole).toString() : QString();
+    emit targetSelected(top.data(ModelRole::KeyRole).toString(), endpoint, service);
 }
 
 void MainWindow::useLocalAgent()

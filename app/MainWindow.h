@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <QTimer>
 
+class QAction;
 class QLabel;
 class QSortFilterProxyModel;
 class QStackedWidget;
@@ -62,6 +63,13 @@ public:
     bool selectRegion(const QString &region);
     // True while the first-run page is shown instead of the tree.
     bool showsFirstRun() const;
+    // Actions on the selected node or service: on the toolbar and the tree's context menu.
+    void addNodeActions(const QList<QAction *> &actions);
+
+signals:
+    // The tree's current row: a node (service empty), a service on it, or neither (a region:
+    // endpoint empty).
+    void targetSelected(const QString &region, const QString &endpoint, const QString &service);
 
 private:
     // The tab a view name stands for; null if the window has none.
@@ -70,6 +78,7 @@ private:
     void countConnected();
     void showInventoryState();
     void useLocalAgent();
+    void selectTarget(const QModelIndex &current);
 
     FleetState *m_fleet;
     InventoryWatcher *m_inventory;

@@ -9,11 +9,14 @@
 #include "models/PrefixModel.h"
 #include "session/ConsoleFleet.h"
 #include "views/AuditPage.h"
+#include "views/DrainController.h"
+#include "views/DrainProgressPanel.h"
 #include "views/ModelDump.h"
 #include "views/ReadyWatch.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QIcon>
 #include <QJsonDocument>
 #include <QLocale>
@@ -160,6 +163,16 @@ int main(int argc, char *argv[])
     anycast::MainWindow window(fleet.state(), fleet.store(), &inventory,
                                QString::fromLatin1(anycast::kDefaultAgentSocket));
     window.addEventViews(fleet.events());
+    anycast::DrainController drains(
+        fleet.state(), [&fleet](const QString &endpoint) { return fleet.session(endpoint); },
+        &window);
+    window.addNodeActions({drains.drainAction(), drains.undrainAction()});
+    QObject::connect(&window, &anycast::MainWindow::targetSelected, &drains,
+                     &anycast::DrainController::setTarget);
+    auto *drainDock = new QDockWidget(anycast::DrainController::panelTitle(), &window);
+    drainDock->setObjectName(QStringLiteral("drainDock"));
+    drainDock->setWidget(drains.panel());
+    window.addDockWidget(Qt::RightDockWidgetArea, drainDock);
     anycast::DialogPrompter prompter(&window);
     network.setPrompter(&prompter);
     inventory.start();

@@ -252,6 +252,36 @@ void NodeSession::ping()
         m_timings.livenessInterval + m_timings.livenessDeadline);
 }
 
+bool NodeSession::canMutate() const
+{
+    return m_device && m_hello && m_link.isConnected();
+}
+
+bool NodeSession::refuseMutation(const AgentClient::Callback<MutationReply> &done)
+{
+    if (canMutate())
+        return false;
+    const QString why =
+        m_link.reason.isEmpty()
+            ? tr("not sent: the link to %1 is not up").arg(m_endpoint)
+            : tr("not sent: the link to %1 is not up (%2)").arg(m_endpoint, m_link.reason);
+    // Never from inside the caller's own call: every outcome arrives from the event loop.
+    QTimer::singleShot(0, this, [done, why] { done(ClientError{CallFailure::Closed, why}); });
+    return true;
+}
+
+void NodeSession::drain(const DrainRequest &request, AgentClient::Callback<MutationReply> done)
+{
+    if (!refuseMutation(done))
+        m_client.drain(request, std::move(done));
+}
+
+void NodeSession::undrain(const UndrainRequest &request, AgentClient::Callback<MutationReply> done)
+{
+    if (!refuseMutation(done))
+        m_client.undrain(request, std::move(done));
+}
+
 template <typename T>
 bool NodeSession::failedFatally(const CallOutcome<T> &outcome, const QString &what)
 {

@@ -54,6 +54,14 @@ public:
     std::optional<quint64> lastEventSeq() const { return m_events.lastSeq(); }
     // For mutations (drain, undrain): valid while connected.
     AgentClient &client() { return m_client; }
+    // Whether a mutation may go out now: the agent has greeted and the link is up.
+    bool canMutate() const;
+
+    // Sends a drain or undrain through this node's link. `done` runs exactly once, from the
+    // event loop: with the agent's reply, its error (code and message), or a ClientError when
+    // there was no answer. With no link up, nothing is sent and `done` says why.
+    void drain(const DrainRequest &request, AgentClient::Callback<MutationReply> done);
+    void undrain(const UndrainRequest &request, AgentClient::Callback<MutationReply> done);
 
     void setDeadHandler(DeadHandler handler) { m_deadHandler = std::move(handler); }
     // Backfills wait their turn in `queue` (not owned; shared by the fleet). Without one,
@@ -106,6 +114,8 @@ private:
     // link is already going down; an agent error leaves the link alone.
     template <typename T> bool failedFatally(const CallOutcome<T> &outcome, const QString &what);
     void declareDead(const QString &reason);
+    // Runs `done` with Closed from the event loop when no mutation may go out now.
+    bool refuseMutation(const AgentClient::Callback<MutationReply> &done);
     void dropStream(const QString &why);
 
     QString m_endpoint;

@@ -1,4 +1,5 @@
 #include "AgentApiFixture.h"
+#include "TemporaryAccount.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -101,44 +102,19 @@ protected:
     void SetUp() override
     {
         ASSERT_NO_FATAL_FAILURE(AgentApiTest::SetUp());
-        const QString suffix = QString::number(::getpid());
-        m_group = QStringLiteral("anycast-g-") + suffix;
-        m_user = QStringLiteral("anycast-t-") + suffix;
-        ASSERT_EQ(
-            QProcess::execute(QStringLiteral("groupadd"), {QStringLiteral("--system"), m_group}),
-            0);
-        m_groupMade = true;
-        ASSERT_EQ(QProcess::execute(QStringLiteral("useradd"),
-                                    {QStringLiteral("--system"), QStringLiteral("--no-create-home"),
-                                     QStringLiteral("--shell"), QStringLiteral("/usr/sbin/nologin"),
-                                     QStringLiteral("--gid"), m_group, m_user}),
-                  0);
-        m_userMade = true;
-        const passwd *entry = ::getpwnam(m_user.toUtf8().constData());
-        ASSERT_NE(entry, nullptr);
-        m_identity = {entry->pw_uid, entry->pw_gid};
+        ASSERT_EQ(m_account.create(), QString());
+        m_group = m_account.group();
+        m_user = m_account.user();
+        m_identity = {m_account.uid(), m_account.gid()};
         // Others must reach the socket inside the temporary folder (0700 by default).
         ASSERT_EQ(::chmod(QFile::encodeName(m_dir.path()).constData(), 0711), 0);
     }
 
-    void TearDown() override
-    {
-        AgentApiTest::TearDown();
-        if (m_userMade) {
-            EXPECT_EQ(QProcess::execute(QStringLiteral("userdel"), {m_user}), 0);
-        }
-        if (m_groupMade) {
-            EXPECT_EQ(QProcess::execute(QStringLiteral("groupdel"), {m_group}), 0);
-        }
-    }
-
+    labtest::TemporaryAccount m_account{QStringLiteral("anycast-t-") + QString::number(::getpid()),
+                                        QStringLiteral("anycast-g-") + QString::number(::getpid())};
     QString m_group;
     QString m_user;
     Identity m_identity;
-
-private:
-    bool m_groupMade = false;
-    bool m_userMade = false;
 };
 
 TEST_F(OperatorApiTest, ReaderMayReadButNotDrainAndTheRefusalIsAudited)

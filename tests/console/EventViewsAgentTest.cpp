@@ -31,6 +31,13 @@
 namespace anycast {
 namespace {
 
+sshlab::LabAgentOptions inRegion(const QString &region)
+{
+    sshlab::LabAgentOptions options;
+    options.region = region;
+    return options;
+}
+
 using namespace std::chrono_literals;
 
 bool spinUntil(const std::function<bool()> &done, std::chrono::milliseconds limit = 25s)
@@ -118,9 +125,9 @@ protected:
     // Short: the agents' socket paths must fit sun_path.
     QTemporaryDir m_dir{QDir::tempPath() + QStringLiteral("/acev-XXXXXX")};
     sshlab::LabAgent m_fra{m_dir.filePath(QStringLiteral("fra")), QStringLiteral("ev-fra-1"),
-                           QStringLiteral("fra")};
+                           inRegion(QStringLiteral("fra"))};
     sshlab::LabAgent m_ams{m_dir.filePath(QStringLiteral("ams")), QStringLiteral("ev-ams-1"),
-                           QStringLiteral("ams")};
+                           inRegion(QStringLiteral("ams"))};
     ConsoleFleet m_fleet;
 };
 

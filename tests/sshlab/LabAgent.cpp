@@ -10,15 +10,16 @@
 
 namespace anycast::sshlab {
 
-LabAgent::LabAgent(QString folder, QString node, QString region)
+LabAgent::LabAgent(QString folder, QString node, LabAgentOptions options)
     : m_folder(std::move(folder))
     , m_node(std::move(node))
-    , m_region(std::move(region))
+    , m_options(std::move(options))
 {}
 
 LabAgent::~LabAgent()
 {
     stop();
+    dropConnections();
     if (m_serviceFd >= 0)
         ::close(m_serviceFd);
 }
@@ -34,15 +35,18 @@ QString LabAgent::start()
     QFile file(config);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return file.errorString();
+    const QString apiGroup = m_options.apiGroup.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral("api_group = \"%1\"\n").arg(m_options.apiGroup);
     file.write(QStringLiteral("[agent]\nnode = \"%1\"\nregion = \"%5\"\n"
                               "api_socket = \"%2\"\nbgp_socket = \"%3/bgp.sock\"\n"
                               "state_dir = \"%3/state\"\nhttp_listen = \"\"\n"
-                              "operators_group = \"root\"\nsample_interval = \"200ms\"\n\n"
+                              "operators_group = \"%6\"\n%7sample_interval = \"200ms\"\n\n"
                               "[[service]]\nname = \"web\"\nports = [%4]\n"
-                              "prefixes = [\"192.0.2.1/32\"]\n")
+                              "prefixes = [\"192.0.2.1/32\"]\n%8")
                    .arg(m_node, socketPath(), m_folder)
                    .arg(m_servicePort)
-                   .arg(m_region)
+                   .arg(m_options.region, m_options.operatorsGroup, apiGroup, m_options.extraToml)
                    .toUtf8());
     file.close();
     m_process =
@@ -56,6 +60,33 @@ QString LabAgent::start()
         QThread::msleep(20);
     }
     return QStringLiteral("the agent's API never accepted; its log:\n%1").arg(log());
+}
+
+bool LabAgent::holdConnections(int count)
+{
+    for (int i = 0; i < count; ++i) {
+        const int client = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        address.sin_port = htons(m_servicePort);
+        if (client < 0 ||
+            ::connect(client, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0)
+            return false;
+        m_connectionFds.append(client);
+        const int accepted = ::accept4(m_serviceFd, nullptr, nullptr, SOCK_CLOEXEC);
+        if (accepted < 0)
+            return false;
+        m_connectionFds.append(accepted);
+    }
+    return true;
+}
+
+void LabAgent::dropConnections()
+{
+    for (int fd : std::as_const(m_connectionFds))
+        ::close(fd);
+    m_connectionFds.clear();
 }
 
 void LabAgent::stop()

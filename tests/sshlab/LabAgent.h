@@ -2,11 +2,21 @@
 
 #include "AgentProcess.h"
 
+#include <QList>
 #include <QString>
 
 #include <memory>
 
 namespace anycast::sshlab {
+
+// What a test may change of the lab agent's configuration.
+struct LabAgentOptions
+{
+    QString region = QStringLiteral("lab");
+    QString operatorsGroup = QStringLiteral("root");
+    QString apiGroup;  // empty: the agent's default (operators_group)
+    QString extraToml; // more TOML after the service: its [service.route], [bgp], ...
+};
 
 // The real anycast-agent behind the test's sshd: a configuration of its own in `folder`
 // (API socket, BGP socket and state there), one service on a loopback port it listens on so
@@ -14,7 +24,7 @@ namespace anycast::sshlab {
 class LabAgent
 {
 public:
-    LabAgent(QString folder, QString node, QString region = QStringLiteral("lab"));
+    LabAgent(QString folder, QString node, LabAgentOptions options = {});
     ~LabAgent();
     LabAgent(const LabAgent &) = delete;
     LabAgent &operator=(const LabAgent &) = delete;
@@ -24,17 +34,21 @@ public:
     void stop();
     QString socketPath() const { return m_folder + QStringLiteral("/api.sock"); }
     const QString &node() const { return m_node; }
-    // The loopback port of its service "web" (0 before start()): connect to it to give the
-    // agent ESTABLISHED sockets to count (they wait in the listener's accept queue).
+    // The loopback port of the agent's one service ("web", 192.0.2.1/32), once started.
     quint16 servicePort() const { return m_servicePort; }
-    const QString &region() const { return m_region; }
+    // Opens `count` connections to the service and accepts them, as a server would: idle
+    // ESTABLISHED connections that a drain has to bleed off. False if one failed.
+    bool holdConnections(int count);
+    void dropConnections();
+    const QString &region() const { return m_options.region; }
     QString log() const;
 
 private:
     QString m_folder;
     QString m_node;
-    QString m_region;
+    LabAgentOptions m_options;
     int m_serviceFd = -1;
+    QList<int> m_connectionFds;
     quint16 m_servicePort = 0;
     std::unique_ptr<labtest::AgentProcess> m_process;
 };
