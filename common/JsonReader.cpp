@@ -1,22 +1,71 @@
 #include "JsonReader.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace anycast {
 
+namespace {
+
+QString joined(const QString &path, const QString &key)
+{
+    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
+}
+
+QString indexed(const QString &path, qsizetype index)
+{
+    return index < 0 ? path : path + QStringLiteral("[%1]").arg(index);
+}
+
+} // namespace
+
 JsonReader::JsonReader(QJsonObject object, QString path)
-    : JsonReader(std::move(object), std::move(path), std::make_shared<Shared>())
+    : JsonReader(std::move(object), nullptr, std::move(path), -1, std::make_shared<Shared>())
 {}
 
-JsonReader::JsonReader(QJsonObject object, QString path, std::shared_ptr<Shared> shared)
+JsonReader::JsonReader(QJsonObject object, std::shared_ptr<const PathLink> parent, QString key,
+                       qsizetype index, std::shared_ptr<Shared> shared)
     : m_object(std::move(object))
-    , m_path(std::move(path))
+    , m_parent(std::move(parent))
+    , m_key(std::move(key))
+    , m_index(index)
     , m_shared(std::move(shared))
 {}
 
+const std::shared_ptr<const JsonReader::PathLink> &JsonReader::link() const
+{
+    if (!m_link)
+        m_link = std::make_shared<const PathLink>(PathLink{m_parent, m_key, m_index});
+    return m_link;
+}
+
+QString JsonReader::path() const
+{
+    // The chain is walked from this reader up, then spelled out from the root down.
+    QList<const PathLink *> chain;
+    for (const PathLink *at = m_parent.get(); at; at = at->parent.get())
+        chain.prepend(at);
+    QString text;
+    bool root = true;
+    const auto append = [&](const QString &key, qsizetype index) {
+        text = indexed(root ? key : joined(text, key), index);
+        root = false;
+    };
+    for (const PathLink *at : chain)
+        append(at->key, at->index);
+    append(m_key, m_index);
+    return text;
+}
+
 QString JsonReader::pathOf(const QString &key) const
 {
-    return m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key;
+    return joined(path(), key);
+}
+
+void JsonReader::markSeen(const QString &key)
+{
+    if (std::find(m_seen.begin(), m_seen.end(), key) == m_seen.end())
+        m_seen.append(key);
 }
 
 void JsonReader::fail(const QString &key, const QString &message)
@@ -27,12 +76,12 @@ void JsonReader::fail(const QString &key, const QString &message)
 
 QJsonValue JsonReader::take(const QString &key)
 {
-    m_seen.insert(key);
     const auto it = m_object.constFind(key);
     if (it == m_object.constEnd()) {
         fail(key, QStringLiteral("missing"));
         return QJsonValue(QJsonValue::Undefined);
     }
+    markSeen(key);
     return *it;
 }
 
@@ -123,7 +172,7 @@ std::optional<quint64> JsonReader::nullableUnsigned(const QString &key, quint64 
 std::optional<QString> JsonReader::nullableString(const QString &key)
 {
     if (m_object.value(key).isNull()) {
-        m_seen.insert(key);
+        markSeen(key);
         return std::nullopt;
     }
     const QString value = string(key);
@@ -133,7 +182,7 @@ std::optional<QString> JsonReader::nullableString(const QString &key)
 std::optional<double> JsonReader::nullableNumber(const QString &key)
 {
     if (m_object.value(key).isNull()) {
-        m_seen.insert(key);
+        markSeen(key);
         return std::nullopt;
     }
     const double value = number(key);
@@ -143,7 +192,7 @@ std::optional<double> JsonReader::nullableNumber(const QString &key)
 std::optional<QJsonArray> JsonReader::nullableArray(const QString &key)
 {
     if (m_object.value(key).isNull()) {
-        m_seen.insert(key);
+        markSeen(key);
         return std::nullopt;
     }
     const QJsonArray value = array(key);
@@ -176,16 +225,15 @@ QJsonObject JsonReader::object(const QString &key)
 
 JsonReader JsonReader::child(const QString &key)
 {
-    return JsonReader(object(key), pathOf(key), m_shared);
+    return JsonReader(object(key), link(), key, -1, m_shared);
 }
 
 JsonReader JsonReader::element(const QJsonArray &array, qsizetype index, const QString &arrayKey)
 {
-    const QString path = pathOf(arrayKey) + QStringLiteral("[%1]").arg(index);
     const QJsonValue value = array.at(index);
     if (!value.isObject() && m_shared->error.isEmpty())
-        m_shared->error = path + QStringLiteral(": expected an object");
-    return JsonReader(value.toObject(), path, m_shared);
+        m_shared->error = indexed(pathOf(arrayKey), index) + QStringLiteral(": expected an object");
+    return JsonReader(value.toObject(), link(), arrayKey, index, m_shared);
 }
 
 quint64 JsonReader::unsignedElement(const QJsonArray &array, qsizetype index,
@@ -193,8 +241,9 @@ quint64 JsonReader::unsignedElement(const QJsonArray &array, qsizetype index,
 {
     const auto result = toUnsigned(array.at(index), maximum);
     if (!result && m_shared->error.isEmpty()) {
-        m_shared->error = pathOf(arrayKey) +
-                   QStringLiteral("[%1]: expected an integer from 0 to %2").arg(index).arg(maximum);
+        m_shared->error =
+            pathOf(arrayKey) +
+            QStringLiteral("[%1]: expected an integer from 0 to %2").arg(index).arg(maximum);
     }
     return result.value_or(0);
 }
@@ -209,10 +258,10 @@ QString JsonReader::stringElement(const QJsonArray &array, qsizetype index, cons
 
 void JsonReader::rejectUnknownKeys()
 {
-    if (m_shared->unknownKeys == UnknownKeys::Tolerant)
+    if (m_shared->unknownKeys == UnknownKeys::Tolerant || m_seen.size() == m_object.size())
         return;
     for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
-        if (!m_seen.contains(it.key())) {
+        if (std::find(m_seen.begin(), m_seen.end(), it.key()) == m_seen.end()) {
             fail(it.key(), QStringLiteral("unknown key"));
             return;
         }

@@ -4,9 +4,9 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSet>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <memory>
 #include <optional>
@@ -78,14 +78,34 @@ private:
         UnknownKeys unknownKeys = UnknownKeys::Strict;
     };
 
-    JsonReader(QJsonObject object, QString path, std::shared_ptr<Shared> shared);
+    // Where a reader sits in the document: its parent's place, then a key and, for an array
+    // element, an index. Paths are only spelled out for an error, so reading a document
+    // builds no path strings; a link is allocated only for a reader that has children.
+    struct PathLink
+    {
+        std::shared_ptr<const PathLink> parent;
+        QString key;          // the root's whole path, or a key under the parent
+        qsizetype index = -1; // an array element's index
+    };
+
+    JsonReader(QJsonObject object, std::shared_ptr<const PathLink> parent, QString key,
+               qsizetype index, std::shared_ptr<Shared> shared);
     QJsonValue take(const QString &key);
+    // The key counts as read (it is present in the object).
+    void markSeen(const QString &key);
+    QString path() const;
     QString pathOf(const QString &key) const;
+    const std::shared_ptr<const PathLink> &link() const;
     std::optional<quint64> toUnsigned(const QJsonValue &value, quint64 maximum) const;
 
     QJsonObject m_object;
-    QString m_path;
-    QSet<QString> m_seen;
+    // This reader's place: its parent's link, its key and index; m_link once a child asks.
+    std::shared_ptr<const PathLink> m_parent;
+    QString m_key;
+    qsizetype m_index = -1;
+    mutable std::shared_ptr<const PathLink> m_link;
+    // The present keys read so far: objects have a few keys, so a short list beats a hash.
+    QVarLengthArray<QString, 24> m_seen;
     std::shared_ptr<Shared> m_shared;
 };
 

@@ -1,10 +1,14 @@
 #include "StrictJson.h"
 
 #include <QJsonParseError>
-#include <QSet>
 
 #include <algorithm>
+#include <deque>
+#include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace anycast {
@@ -70,11 +74,13 @@ public:
             if (isJsonWhitespace(byte) || byte == ',' || byte == ':') {
                 ++m_position;
             } else if (byte == '{' || byte == '[') {
-                m_frames.push_back(Frame{byte == '{', {}});
+                m_frames.push_back(Frame{byte == '{', m_keys.size(), nullptr});
                 ++m_position;
             } else if (byte == '}' || byte == ']') {
-                if (!m_frames.empty())
+                if (!m_frames.empty()) {
+                    m_keys.resize(m_frames.back().firstKey);
                     m_frames.pop_back();
+                }
                 ++m_position;
             } else if (byte == '"') {
                 scanString();
@@ -96,10 +102,14 @@ public:
     }
 
 private:
+    // Objects up to this many keys are checked for a repeat by comparing with each.
+    static constexpr std::ptrdiff_t kLinearKeyLimit = 16;
+
     struct Frame
     {
         bool isObject = false;
-        QSet<QString> keys;
+        std::size_t firstKey = 0; // its keys are m_keys[firstKey..] while it has no index
+        std::unique_ptr<std::unordered_set<std::string_view>> index;
     };
 
     void fail(qsizetype offset, const QString &reason)
@@ -123,15 +133,15 @@ private:
         return value;
     }
 
-    // At a backslash inside a string: checks the escape, appends what it stands for to
-    // `decoded` and returns the offset after it, or -1 after fail().
-    qsizetype readEscape(qsizetype at, QString &decoded)
+    // At a backslash inside a string: checks the escape and returns the offset after it
+    // (or -1 after fail()), with the code point it stands for in `codePoint`.
+    qsizetype readEscape(qsizetype at, char32_t &codePoint)
     {
         static const QByteArrayView kSimple = "\"\\/bfnrt";
-        static const char16_t kSimpleMeaning[] = u"\"\\/\b\f\n\r\t";
+        static const char kSimpleMeaning[] = "\"\\/\b\f\n\r\t";
         const char kind = at + 1 < m_text.size() ? m_text[at + 1] : '\0';
         if (const qsizetype simple = kSimple.indexOf(kind); simple >= 0) {
-            decoded += QChar(kSimpleMeaning[simple]);
+            codePoint = static_cast<unsigned char>(kSimpleMeaning[simple]);
             return at + 2;
         }
         if (kind != 'u') {
@@ -152,7 +162,7 @@ private:
             return -1;
         }
         if (!QChar::isHighSurrogate(static_cast<char32_t>(unit))) {
-            decoded += QChar(static_cast<char16_t>(unit));
+            codePoint = static_cast<char32_t>(unit);
             return at + 6;
         }
         const qsizetype next = at + 6;
@@ -163,20 +173,18 @@ private:
             fail(at, QStringLiteral("unpaired surrogate in a \\u escape"));
             return -1;
         }
-        decoded += QChar(static_cast<char16_t>(unit));
-        decoded += QChar(static_cast<char16_t>(low));
+        codePoint = QChar::surrogateToUcs4(static_cast<char16_t>(unit), static_cast<char16_t>(low));
         return next + 6;
     }
 
+    // Checks the string that starts at the quote at m_position and moves past it; a key is
+    // remembered in its object. Only a key with escapes is copied (decoded to UTF-8, so that
+    // keys compare as bytes): most strings cost no allocation at all.
     void scanString()
     {
         const qsizetype start = m_position;
-        QString decoded;
-        qsizetype runStart = start + 1; // raw bytes not yet added to `decoded`
+        bool escaped = false;
         qsizetype i = start + 1;
-        const auto flushRun = [&](qsizetype end) {
-            decoded += QString::fromUtf8(m_text.sliced(runStart, end - runStart));
-        };
         for (;;) {
             if (i >= m_text.size()) {
                 fail(start, QStringLiteral("unterminated string"));
@@ -186,25 +194,65 @@ private:
             if (byte == '"')
                 break;
             if (byte == '\\') {
-                flushRun(i);
-                i = readEscape(i, decoded);
+                char32_t ignored = 0;
+                i = readEscape(i, ignored);
                 if (i < 0)
                     return;
-                runStart = i;
+                escaped = true;
             } else if (byte < 0x20) {
                 fail(i, QStringLiteral("unescaped control character in a string"));
                 return;
-            } else if (m_text.sliced(i).startsWith("\xEF\xBB\xBF")) {
+            } else if (byte == 0xEF && m_text.sliced(i).startsWith("\xEF\xBB\xBF")) {
                 fail(i, QStringLiteral("U+FEFF in a string"));
                 return;
             } else {
                 ++i;
             }
         }
-        flushRun(i);
         m_position = i + 1;
-        if (isKey())
-            addKey(start, decoded);
+        if (!isKey())
+            return;
+        const QByteArrayView raw = m_text.sliced(start + 1, i - start - 1);
+        addKey(start, escaped ? decoded(raw) : std::string_view(raw.data(), raw.size()));
+    }
+
+    // A key's escapes replaced by the UTF-8 of what they stand for (they were checked).
+    std::string_view decoded(QByteArrayView raw)
+    {
+        std::string &text = m_decodedKeys.emplace_back();
+        text.reserve(static_cast<std::size_t>(raw.size()));
+        for (qsizetype i = 0; i < raw.size();) {
+            if (raw[i] != '\\') {
+                text += raw[i++];
+                continue;
+            }
+            // Offsets into the whole text, where readEscape() looks.
+            const qsizetype at = raw.data() - m_text.data() + i;
+            char32_t codePoint = 0;
+            const qsizetype after = readEscape(at, codePoint);
+            appendUtf8(text, codePoint);
+            i += after - at;
+        }
+        return text;
+    }
+
+    static void appendUtf8(std::string &text, char32_t codePoint)
+    {
+        if (codePoint < 0x80) {
+            text += static_cast<char>(codePoint);
+        } else if (codePoint < 0x800) {
+            text += static_cast<char>(0xC0 | (codePoint >> 6));
+            text += static_cast<char>(0x80 | (codePoint & 0x3F));
+        } else if (codePoint < 0x10000) {
+            text += static_cast<char>(0xE0 | (codePoint >> 12));
+            text += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
+            text += static_cast<char>(0x80 | (codePoint & 0x3F));
+        } else {
+            text += static_cast<char>(0xF0 | (codePoint >> 18));
+            text += static_cast<char>(0x80 | ((codePoint >> 12) & 0x3F));
+            text += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
+            text += static_cast<char>(0x80 | (codePoint & 0x3F));
+        }
     }
 
     // A string followed by ':' is a key of the innermost object.
@@ -217,14 +265,32 @@ private:
                m_frames.back().isObject;
     }
 
-    void addKey(qsizetype offset, const QString &key)
+    // Qt's parser took the text, so raw strings are valid UTF-8 (no overlong forms, no
+    // surrogates): two keys are the same key exactly when their UTF-8 bytes are equal.
+    void addKey(qsizetype offset, std::string_view key)
     {
-        QSet<QString> &keys = m_frames.back().keys;
-        if (keys.contains(key)) {
-            fail(offset, QStringLiteral("duplicate key %1").arg(quotedKey(key)));
+        Frame &frame = m_frames.back();
+        const auto first = m_keys.begin() + static_cast<std::ptrdiff_t>(frame.firstKey);
+        bool duplicate = false;
+        if (frame.index) {
+            duplicate = !frame.index->insert(key).second;
+        } else {
+            duplicate = std::find(first, m_keys.end(), key) != m_keys.end();
+            if (!duplicate && m_keys.end() - first >= kLinearKeyLimit) {
+                // A large object: a hash of its keys keeps the check linear overall.
+                frame.index =
+                    std::make_unique<std::unordered_set<std::string_view>>(first, m_keys.end());
+                frame.index->insert(key);
+            }
+        }
+        if (duplicate) {
+            fail(offset, QStringLiteral("duplicate key %1")
+                             .arg(quotedKey(QString::fromUtf8(
+                                 key.data(), static_cast<qsizetype>(key.size())))));
             return;
         }
-        keys.insert(key);
+        if (!frame.index)
+            m_keys.push_back(key);
     }
 
     qsizetype skipDigits(qsizetype from) const
@@ -272,6 +338,10 @@ private:
     QByteArrayView m_text;
     qsizetype m_position = 0;
     std::vector<Frame> m_frames;
+    // The keys of the open objects without an index, innermost last.
+    std::vector<std::string_view> m_keys;
+    // Owns the decoded copies of keys with escapes; a deque, so views into them stay valid.
+    std::deque<std::string> m_decodedKeys;
     std::optional<JsonProblem> m_problem;
 };
 

@@ -1,5 +1,6 @@
 #include "TcpStateCounts.h"
 
+#include <array>
 #include <numeric>
 
 namespace anycast {
@@ -26,9 +27,16 @@ QJsonObject TcpStateCounts::toJson() const
 
 TcpStateCounts TcpStateCounts::fromJson(JsonReader &reader)
 {
+    // Built once: every sample of a backfill reads these eleven keys.
+    static const std::array<QString, kTcpStateCount> keys = [] {
+        std::array<QString, kTcpStateCount> names;
+        for (int i = 0; i < kTcpStateCount; ++i)
+            names[static_cast<std::size_t>(i)] = tcpStateName(stateAt(i));
+        return names;
+    }();
     TcpStateCounts result;
     for (int i = 0; i < kTcpStateCount; ++i)
-        result.counts[i] = reader.unsignedInteger(tcpStateName(stateAt(i)));
+        result.counts[i] = reader.unsignedInteger(keys[static_cast<std::size_t>(i)]);
     reader.rejectUnknownKeys();
     return result;
 }

@@ -26,14 +26,26 @@ struct TimeSeriesStore::ServiceSeries
                 BucketRing(windowSpec(SeriesWindow::SixtyMinutes).bucketMs, kBucketsPerWindow)}
     {}
 
+    void add(const QDateTime &time, const MetricValues &values)
+    {
+        const qint64 at = time.toMSecsSinceEpoch();
+        for (BucketRing &ring : rings)
+            ring.add(at, values);
+    }
+
     std::array<BucketRing, kSeriesWindowCount> rings;
     MetricExtractor extract;
+    // The oldest sample added: where older samples meet the ones already in (for its rate,
+    // which needs the sample before it).
+    QDateTime oldestTime;
+    ServiceSample oldest;
 };
 
 struct TimeSeriesStore::NodeSeries
 {
     QString region;
     quint64 revision = 0;
+    std::optional<QDateTime> coveredSince;
     QHash<QString, std::shared_ptr<ServiceSeries>> services;
 };
 
@@ -47,37 +59,97 @@ void TimeSeriesStore::bumpRegion(const QString &region)
 
 void TimeSeriesStore::setRegion(const QString &endpoint, const QString &region)
 {
+    NodeSeries &series = *node(endpoint);
+    if (series.region == region)
+        return;
+    bumpRegion(series.region);
+    series.region = region;
+    touched(series);
+}
+
+std::shared_ptr<TimeSeriesStore::NodeSeries> &TimeSeriesStore::node(const QString &endpoint)
+{
     auto &node = m_nodes[endpoint];
     if (!node)
         node = std::make_shared<NodeSeries>();
-    if (node->region == region)
-        return;
-    bumpRegion(node->region);
-    node->region = region;
-    ++node->revision;
-    bumpRegion(region);
+    return node;
+}
+
+void TimeSeriesStore::touched(NodeSeries &node)
+{
+    ++node.revision;
+    bumpRegion(node.region);
 }
 
 void TimeSeriesStore::add(const QString &endpoint, const QList<SamplePoint> &samples)
 {
     if (samples.isEmpty())
         return;
-    auto &node = m_nodes[endpoint];
-    if (!node)
-        node = std::make_shared<NodeSeries>();
+    NodeSeries &into = *node(endpoint);
     for (const SamplePoint &sample : samples) {
-        const qint64 at = sample.time.toMSecsSinceEpoch();
         for (const ServiceSample &service : sample.services) {
-            auto &series = node->services[service.stats.name];
-            if (!series)
+            auto &series = into.services[service.stats.name];
+            if (!series) {
                 series = std::make_shared<ServiceSeries>();
-            const MetricValues values = series->extract(sample.time, service);
-            for (BucketRing &ring : series->rings)
-                ring.add(at, values);
+                series->oldestTime = sample.time;
+                series->oldest = service;
+            }
+            series->add(sample.time, series->extract(sample.time, service));
         }
     }
-    ++node->revision;
-    bumpRegion(node->region);
+    touched(into);
+}
+
+void TimeSeriesStore::addOlder(const QString &endpoint, const QList<SamplePoint> &samples)
+{
+    if (samples.isEmpty())
+        return;
+    NodeSeries &into = *node(endpoint);
+    // A fresh extractor per service walks the older samples in time order, then the oldest
+    // sample already held, whose rate had no sample before it until now.
+    QHash<QString, MetricExtractor> extractors;
+    QHash<QString, std::pair<QDateTime, ServiceSample>> oldestAdded;
+    for (const SamplePoint &sample : samples) {
+        for (const ServiceSample &service : sample.services) {
+            auto &series = into.services[service.stats.name];
+            if (!series)
+                series = std::make_shared<ServiceSeries>();
+            MetricExtractor &extract = extractors[service.stats.name];
+            series->add(sample.time, extract(sample.time, service));
+            if (!oldestAdded.contains(service.stats.name))
+                oldestAdded.insert(service.stats.name, {sample.time, service});
+        }
+    }
+    for (auto it = extractors.begin(); it != extractors.end(); ++it) {
+        ServiceSeries &series = *into.services.value(it.key());
+        if (series.oldestTime.isValid()) {
+            const MetricValues seam = it.value()(series.oldestTime, series.oldest);
+            MetricValues rateOnly;
+            rateOnly.fill(kNoValue);
+            const auto rate = static_cast<std::size_t>(SeriesMetric::RetransmitRate);
+            rateOnly[rate] = seam[rate];
+            series.add(series.oldestTime, rateOnly);
+        }
+        const auto &[time, sample] = oldestAdded.value(it.key());
+        series.oldestTime = time;
+        series.oldest = sample;
+    }
+    touched(into);
+}
+
+void TimeSeriesStore::setCoveredSince(const QString &endpoint, const QDateTime &since)
+{
+    NodeSeries &series = *node(endpoint);
+    if (series.coveredSince == since)
+        return;
+    series.coveredSince = since;
+    touched(series);
+}
+
+std::optional<QDateTime> TimeSeriesStore::coveredSince(const QString &endpoint) const
+{
+    const auto node = m_nodes.value(endpoint);
+    return node ? node->coveredSince : std::nullopt;
 }
 
 void TimeSeriesStore::removeNode(const QString &endpoint)

@@ -12,6 +12,7 @@
 #include <array>
 #include <chrono>
 #include <memory>
+#include <optional>
 
 namespace anycast {
 
@@ -76,7 +77,17 @@ public:
 
     // The node's region (from hello): region queries sum its series from now on.
     void setRegion(const QString &endpoint, const QString &region);
+    // Samples newer than any added for the node, oldest first.
     void add(const QString &endpoint, const QList<SamplePoint> &samples);
+    // Samples older than any added for the node, oldest first (the rest of a backfill that
+    // began with the newest minutes). Rates are counted across the seam as if the samples
+    // had come in time order.
+    void addOlder(const QString &endpoint, const QList<SamplePoint> &samples);
+    // The node's series hold everything its agent kept since `since` (the agent's clock);
+    // a view wanting more asks the fleet (ConsoleFleet::ensureHistory) and waits for this to
+    // move back.
+    void setCoveredSince(const QString &endpoint, const QDateTime &since);
+    std::optional<QDateTime> coveredSince(const QString &endpoint) const;
     void removeNode(const QString &endpoint);
 
     SeriesPoints query(const SeriesKey &key, SeriesMetric metric, SeriesWindow window) const;
@@ -98,6 +109,8 @@ private:
     struct NodeSeries;
 
     QList<const ServiceSeries *> select(const SeriesKey &key) const;
+    std::shared_ptr<NodeSeries> &node(const QString &endpoint);
+    void touched(NodeSeries &node);
     void bumpRegion(const QString &region);
 
     QHash<QString, std::shared_ptr<NodeSeries>> m_nodes;

@@ -84,4 +84,12 @@ void ConsoleFleet::remove(const QString &endpoint)
     m_feed.remove(endpoint);
 }
 
+void ConsoleFleet::ensureHistory(const QStringList &endpoints, std::chrono::seconds back)
+{
+    for (const QString &endpoint : endpoints) {
+        if (NodeSession *member = session(endpoint))
+            member->ensureHistory(back);
+    }
+}
+
 } // namespace anycast

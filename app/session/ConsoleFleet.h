@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QObject>
 
+#include <chrono>
 #include <memory>
 
 namespace anycast {
@@ -47,6 +48,10 @@ public:
     // "local:<socketPath>", as the inventory names such a node.
     void addLocalAgent(const QString &socketPath);
     void remove(const QString &endpoint);
+    // A view is about to show these nodes `back` into the past: their older backfills go
+    // ahead of the background ones. The store's coveredSince() moves back once each is in.
+    // Unknown endpoints are ignored; an empty list asks for nothing.
+    void ensureHistory(const QStringList &endpoints, std::chrono::seconds back);
 
 private:
     struct Member;

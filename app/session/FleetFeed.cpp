@@ -85,6 +85,14 @@ void FleetFeed::add(NodeSession *session, const QString &label)
                 [this](const QString &node, const QList<SamplePoint> &samples) {
                     m_store->add(node, samples);
                 }),
+        connect(session, &NodeSession::olderSeriesReceived, m_fleet,
+                [this](const QString &node, const QList<SamplePoint> &samples) {
+                    m_store->addOlder(node, samples);
+                }),
+        connect(session, &NodeSession::seriesCoverageChanged, m_fleet,
+                [this](const QString &node, const QDateTime &since) {
+                    m_store->setCoveredSince(node, since);
+                }),
     };
     connectEvents(session, m_connections[endpoint]);
 }

@@ -35,7 +35,7 @@ NodeSession::NodeSession(QString endpoint, Timings timings, QObject *parent)
     : QObject(parent)
     , m_endpoint(std::move(endpoint))
     , m_timings(timings)
-    , m_samples(timings.historyWindow)
+    , m_samples(timings.historyWindow, timings.firstBackfill)
 {
     connect(&m_client, &AgentClient::sampleReceived, this, &NodeSession::onLiveSample);
     connect(&m_client, &AgentClient::eventReceived, this, &NodeSession::onLiveEvent);
@@ -50,6 +50,7 @@ NodeSession::~NodeSession()
     // Callbacks still pending must not reach a half-destroyed session.
     ++m_generation;
     endBackfill();
+    endOlder();
 }
 
 void NodeSession::setLink(const LinkStatus &status)
@@ -131,22 +132,40 @@ void NodeSession::startSession()
 
 void NodeSession::backfill()
 {
+    requestHistory(m_samples.historySeconds(QDateTime::currentDateTimeUtc()));
+}
+
+void NodeSession::requestHistory(std::optional<int> seconds)
+{
     const quint64 generation = m_generation;
     m_client.history(
-        m_samples.historySeconds(QDateTime::currentDateTimeUtc()),
-        [this, generation](CallOutcome<HistoryReply> outcome) {
+        seconds,
+        [this, generation, seconds](CallOutcome<HistoryReply> outcome) {
             if (!current(generation))
                 return;
+            if (const auto *error = std::get_if<RpcError>(&outcome);
+                error && error->code == kInvalidParams && seconds && !m_samples.lastTime()) {
+                // An agent that keeps less than the first look refuses to be asked for more
+                // than it keeps: ask it for all of it.
+                requestHistory(std::nullopt);
+                return;
+            }
             endBackfill();
             if (!std::holds_alternative<HistoryReply>(outcome)) {
                 m_samples.abortCatchUp();
                 failedFatally(outcome, QStringLiteral("history"));
                 return;
             }
+            const std::optional<QDateTime> coveredBefore = m_samples.coveredSince();
             const QList<SamplePoint> samples =
-                m_samples.finishCatchUp(std::get<HistoryReply>(outcome));
+                m_samples.finishCatchUp(std::get<HistoryReply>(outcome), seconds);
             if (!samples.isEmpty())
                 emit seriesReceived(m_endpoint, samples);
+            if (!current(generation))
+                return;
+            announceCoverage(coveredBefore);
+            if (current(generation))
+                scheduleOlder();
         },
         m_timings.historyTimeout);
 }
@@ -156,6 +175,70 @@ void NodeSession::endBackfill()
     if (m_backfillQueue && m_backfillTicket)
         m_backfillQueue->finish(*m_backfillTicket);
     m_backfillTicket.reset();
+}
+
+void NodeSession::scheduleOlder()
+{
+    if (m_olderPending || !m_samples.needsOlder())
+        return;
+    m_olderPending = true;
+    if (!m_backfillQueue) {
+        fetchOlder();
+        return;
+    }
+    const auto priority =
+        m_historyDemanded ? BackfillQueue::Priority::Demand : BackfillQueue::Priority::Background;
+    m_olderTicket = m_backfillQueue->enqueue([this] { fetchOlder(); }, priority);
+}
+
+void NodeSession::fetchOlder()
+{
+    const quint64 generation = m_generation;
+    const std::optional<int> seconds = m_samples.olderSeconds();
+    m_client.history(
+        seconds,
+        [this, generation, seconds](CallOutcome<HistoryReply> outcome) {
+            if (!current(generation))
+                return;
+            endOlder();
+            if (!std::holds_alternative<HistoryReply>(outcome)) {
+                failedFatally(outcome, QStringLiteral("history"));
+                return;
+            }
+            const std::optional<QDateTime> coveredBefore = m_samples.coveredSince();
+            const QList<SamplePoint> samples =
+                m_samples.finishOlder(std::get<HistoryReply>(outcome), seconds);
+            m_historyDemanded = false;
+            if (!samples.isEmpty())
+                emit olderSeriesReceived(m_endpoint, samples);
+            if (current(generation))
+                announceCoverage(coveredBefore);
+        },
+        m_timings.historyTimeout);
+}
+
+void NodeSession::endOlder()
+{
+    if (m_backfillQueue && m_olderTicket)
+        m_backfillQueue->finish(*m_olderTicket);
+    m_olderTicket.reset();
+    m_olderPending = false;
+}
+
+void NodeSession::announceCoverage(const std::optional<QDateTime> &before)
+{
+    const std::optional<QDateTime> &now = m_samples.coveredSince();
+    if (now && now != before)
+        emit seriesCoverageChanged(m_endpoint, *now);
+}
+
+void NodeSession::ensureHistory(std::chrono::seconds back)
+{
+    if (m_samples.covers(back))
+        return;
+    m_historyDemanded = true;
+    if (m_backfillQueue && m_olderTicket)
+        m_backfillQueue->raise(*m_olderTicket, BackfillQueue::Priority::Demand);
 }
 
 void NodeSession::catchUpEvents()
@@ -311,6 +394,7 @@ void NodeSession::dropStream(const QString &why)
     m_events.abortCatchUp();
     m_samples.abortCatchUp();
     endBackfill();
+    endOlder();
     m_client.detach(why);
 }
 

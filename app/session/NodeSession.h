@@ -38,6 +38,9 @@ public:
         std::chrono::milliseconds livenessDeadline{3000};
         std::chrono::milliseconds historyTimeout{30000}; // an hour of samples is a few MiB
         std::chrono::seconds historyWindow{3600};        // how far back the charts reach
+        // What a first connect backfills at once (the charts' shortest view); the rest of
+        // the window follows in the background, or sooner when a view asks (ensureHistory).
+        std::chrono::seconds firstBackfill{300};
     };
     // The session found the link dead (a protocol violation, a call timed out): the owner
     // closes the stream and reconnects, then calls attach() again.
@@ -78,6 +81,14 @@ public:
     // Asks the agent for a sign of life (a `hello`); its answer is news the transport sees on
     // the stream. The transport's liveness probe calls this and keeps the deadline.
     void ping();
+    // A view wants this node's samples reaching `back` before the newest one: if they are
+    // not all in yet, the older backfill goes ahead of the background ones.
+    void ensureHistory(std::chrono::seconds back);
+    // Everything the agent kept since this time (its clock) has been delivered; nullopt
+    // before the first backfill.
+    const std::optional<QDateTime> &seriesCoveredSince() const { return m_samples.coveredSince(); }
+    // Whether the samples delivered reach `back` before the newest one (or all the agent has).
+    bool seriesCovers(std::chrono::seconds back) const { return m_samples.covers(back); }
 
 signals:
     void linkChanged(const QString &endpoint, const anycast::LinkStatus &link);
@@ -88,6 +99,12 @@ signals:
     // The samples for the time series, in time order, each newer than the last: the
     // backfill first, then the live ones (held while the backfill waits or runs).
     void seriesReceived(const QString &endpoint, const QList<anycast::SamplePoint> &samples);
+    // Samples older than any delivered before (the rest of the window after the first look),
+    // oldest first; together with seriesReceived, each sample arrives once and none is missing
+    // between the oldest and the newest.
+    void olderSeriesReceived(const QString &endpoint, const QList<anycast::SamplePoint> &samples);
+    // seriesCoveredSince() moved back.
+    void seriesCoverageChanged(const QString &endpoint, const QDateTime &coveredSince);
     // In seq order, none twice: the catch-up after a connect, then live events.
     void eventsReceived(const QString &endpoint, const QList<anycast::AgentEvent> &events);
     // The agent's event numbers went backwards: it restarted while the link was down (or
@@ -104,7 +121,13 @@ private:
     // Asks for the events missed since the last one seen; live ones wait until it is done.
     void catchUpEvents();
     void backfill();
+    void requestHistory(std::optional<int> seconds);
     void endBackfill();
+    // After a catch-up: the rest of the window, through the queue, if the agent has more.
+    void scheduleOlder();
+    void fetchOlder();
+    void endOlder();
+    void announceCoverage(const std::optional<QDateTime> &before);
     void requestStatus();
     void sendStatus();
     void onLiveSample(const SamplePoint &sample);
@@ -133,6 +156,9 @@ private:
     DeadHandler m_deadHandler;
     BackfillQueue *m_backfillQueue = nullptr;
     std::optional<BackfillQueue::Ticket> m_backfillTicket;
+    std::optional<BackfillQueue::Ticket> m_olderTicket;
+    bool m_olderPending = false;    // the older backfill waits or runs
+    bool m_historyDemanded = false; // a view asked: the older backfill is not background work
 };
 
 } // namespace anycast

@@ -8,6 +8,7 @@
 #include "models/ModelRoles.h"
 #include "models/StateWords.h"
 #include "models/TimeSeriesStore.h"
+#include "protocol/UtcTimestamp.h"
 #include "session/FleetFeed.h"
 #include "session/NodeSession.h"
 #include "session/TransportBinding.h"
@@ -240,6 +241,165 @@ TEST_F(NodeSessionAgentTest, AFrozenAgentIsDeclaredDeadByTheTransportsLivenessPi
     EXPECT_TRUE(reason.contains(QStringLiteral("within"))) << reason.toStdString();
     // Thawed, it answers again and the owner's retry brings the session back.
     ASSERT_TRUE(spinUntil([&] { return m_session.link().isConnected(); }));
+}
+
+// The agent's own history, over a connection of its own: what the console should end up with.
+QList<QDateTime> agentHistoryTimes(apitest::ApiTestClient &client)
+{
+    const QJsonObject reply = client.call(QStringLiteral("history"));
+    QList<QDateTime> times;
+    for (const QJsonValue &sample : reply.value(QStringLiteral("result"))
+                                        .toObject()
+                                        .value(QStringLiteral("samples"))
+                                        .toArray())
+        times.append(parseUtcTimestamp(sample.toObject().value(QStringLiteral("time")).toString())
+                         .value_or(QDateTime()));
+    return times;
+}
+
+// A session of its own on the fixture's agent, with a first look of `firstBackfill`, and
+// every sample it hands on, in the order of its signals.
+struct BackfillWatch
+{
+    explicit BackfillWatch(const QString &socketPath, std::chrono::seconds firstBackfill)
+        : transport(socketPath)
+        , session(kEndpoint,
+                  [&] {
+                      NodeSession::Timings timings = quickTimings();
+                      timings.firstBackfill = firstBackfill;
+                      timings.historyWindow = std::max(firstBackfill, timings.historyWindow);
+                      return timings;
+                  }())
+        , binding(&transport, &session)
+    {
+        feed.add(&session);
+        session.setBackfillQueue(&queue);
+        QObject::connect(&session, &NodeSession::seriesReceived,
+                         [this](const QString &, const QList<SamplePoint> &samples) {
+                             if (newer.isEmpty())
+                                 firstBatch = samples.size();
+                             for (const SamplePoint &sample : samples)
+                                 newer.append(sample.time);
+                         });
+        QObject::connect(&session, &NodeSession::olderSeriesReceived,
+                         [this](const QString &, const QList<SamplePoint> &samples) {
+                             older.prepend(QList<QDateTime>());
+                             QList<QDateTime> batch;
+                             for (const SamplePoint &sample : samples)
+                                 batch.append(sample.time);
+                             older.first() = batch;
+                         });
+    }
+    ~BackfillWatch() { transport.stop(); }
+
+    // Everything delivered, oldest first: the older batches (each older than the one after
+    // it), then the newer side.
+    QList<QDateTime> all() const
+    {
+        QList<QDateTime> times;
+        for (const QList<QDateTime> &batch : older)
+            times.append(batch);
+        times.append(newer);
+        return times;
+    }
+
+    BackfillQueue queue;
+    FleetState fleet;
+    TimeSeriesStore store;
+    FleetFeed feed{&fleet, &store};
+    LocalTransport transport;
+    NodeSession session;
+    TransportBinding binding;
+    QList<QDateTime> newer;
+    qsizetype firstBatch = 0; // the first look and the live samples held while it ran
+    QList<QList<QDateTime>> older;
+};
+
+::testing::AssertionResult strictlyIncreasing(const QList<QDateTime> &times)
+{
+    for (qsizetype i = 1; i < times.size(); ++i) {
+        if (!(times[i - 1] < times[i]))
+            return ::testing::AssertionFailure()
+                   << "at " << i << ": " << times[i - 1].toString(Qt::ISODateWithMs).toStdString()
+                   << " then " << times[i].toString(Qt::ISODateWithMs).toStdString();
+    }
+    return ::testing::AssertionSuccess();
+}
+
+TEST_F(NodeSessionAgentTest, AFirstLookThenTheRestOfTheHourMeetWithNoGapAndNoRepeat)
+{
+    m_transport.stop();
+    spinFor(std::chrono::milliseconds(3000)); // about 15 samples at 200 ms
+    BackfillWatch watch(socketPath(), std::chrono::seconds(1));
+    watch.transport.setBackoff(quickBackoff());
+    watch.transport.start();
+    ASSERT_TRUE(spinUntil([&] {
+        return watch.session.seriesCoveredSince() && !watch.older.isEmpty();
+    })) << "older batches "
+        << watch.older.size();
+    const auto client = connectClient();
+    const QList<QDateTime> agent = agentHistoryTimes(*client);
+    ASSERT_GT(agent.size(), 10);
+    const QList<QDateTime> delivered = watch.all();
+    EXPECT_TRUE(strictlyIncreasing(delivered));
+    // The first look was about one second of 200 ms samples; the rest came as older ones.
+    EXPECT_LE(watch.firstBatch, 12);
+    EXPECT_GE(watch.older.first().size(), 5);
+    // Every sample the agent held up to the newest the console has, exactly once.
+    const QList<QDateTime> agentUpTo = QList<QDateTime>(
+        agent.begin(), std::upper_bound(agent.begin(), agent.end(), delivered.last()));
+    const QList<QDateTime> deliveredFromAgentStart = QList<QDateTime>(
+        std::lower_bound(delivered.begin(), delivered.end(), agent.first()), delivered.end());
+    EXPECT_EQ(deliveredFromAgentStart, agentUpTo);
+    EXPECT_EQ(delivered.first(), agent.first());
+    // The store was told, and its 1 s buckets run without a hole from the first to the last.
+    ASSERT_TRUE(watch.store.coveredSince(kEndpoint).has_value());
+    EXPECT_LE(*watch.store.coveredSince(kEndpoint), agent.first());
+    const auto points = watch.store.means({SeriesKey::Scope::Node, kEndpoint, {}},
+                                          SeriesMetric::Established, SeriesWindow::FiveMinutes);
+    ASSERT_FALSE(points.isEmpty());
+    for (qsizetype i = 1; i < points.size(); ++i)
+        EXPECT_EQ(points[i].x() - points[i - 1].x(), 1000.0) << "after bucket " << i - 1;
+    EXPECT_EQ(static_cast<qint64>(points.first().x()) / 1000,
+              delivered.first().toMSecsSinceEpoch() / 1000);
+}
+
+TEST_F(NodeSessionAgentTest, AFirstLookLongerThanTheAgentKeepsAsksForAllOfIt)
+{
+    m_transport.stop();
+    // The agent keeps an hour; a first look of more is refused by it, and the session asks
+    // for everything instead.
+    BackfillWatch watch(socketPath(), std::chrono::seconds(4000));
+    watch.transport.setBackoff(quickBackoff());
+    watch.transport.start();
+    ASSERT_TRUE(spinUntil([&] { return watch.session.seriesCoveredSince().has_value(); }));
+    EXPECT_TRUE(watch.session.link().isConnected());
+    EXPECT_TRUE(watch.older.isEmpty());
+    ASSERT_FALSE(watch.newer.isEmpty());
+    const auto client = connectClient();
+    EXPECT_EQ(watch.newer.first(), agentHistoryTimes(*client).first());
+}
+
+TEST_F(NodeSessionAgentTest, AViewAskingForOlderSamplesGoesAheadOfBackgroundBackfills)
+{
+    m_transport.stop();
+    spinFor(std::chrono::milliseconds(1500));
+    BackfillWatch watch(socketPath(), std::chrono::seconds(1));
+    // Another node's background backfills hold every slot they may take.
+    QList<BackfillQueue::Ticket> busy;
+    for (int i = 0; i < BackfillQueue::kDefaultLimit - 1; ++i)
+        busy.append(watch.queue.enqueue([] {}, BackfillQueue::Priority::Background));
+    watch.queue.enqueue([] {}, BackfillQueue::Priority::Background); // waits
+    watch.transport.start();
+    ASSERT_TRUE(spinUntil([&] { return watch.session.seriesCoveredSince().has_value(); }));
+    spinFor(std::chrono::milliseconds(500));
+    EXPECT_TRUE(watch.older.isEmpty()); // waiting behind the others
+    // The slot background work leaves free takes the view's request at once.
+    watch.session.ensureHistory(std::chrono::seconds(60));
+    ASSERT_TRUE(spinUntil([&] { return !watch.older.isEmpty(); }));
+    EXPECT_EQ(watch.queue.running(), BackfillQueue::kDefaultLimit - 1);
+    EXPECT_EQ(watch.queue.waiting(), 1); // the other node's background one still waits
+    EXPECT_TRUE(strictlyIncreasing(watch.all()));
 }
 
 // A stand-in agent that speaks another API version: the real agent cannot be made to.

@@ -243,6 +243,71 @@ TEST(SampleSequence, AGapLongerThanTheAgentKeepsAsksForEverything)
     EXPECT_FALSE(sequence.historySeconds(kStart.addSecs(900)).has_value());
 }
 
+TEST(SampleSequence, AFirstLookThenTheOlderRestMeetWithNoGapAndNoRepeat)
+{
+    SampleSequence sequence(std::chrono::seconds(600), std::chrono::seconds(60));
+    sequence.beginCatchUp();
+    ASSERT_EQ(sequence.historySeconds(kStart.addSecs(1000)), std::optional<int>(60));
+    EXPECT_FALSE(sequence.needsOlder());
+    const HistoryReply firstLook{1000, 3600, {sample(940), sample(970), sample(1000)}};
+    EXPECT_EQ(sequence.live(sample(1001)), SampleSequence::Live::Held);
+    EXPECT_EQ(seconds(sequence.finishCatchUp(firstLook, 60)), (QList<int>{940, 970, 1000, 1001}));
+    EXPECT_EQ(sequence.coveredSince(), std::optional<QDateTime>(kStart.addSecs(940)));
+    EXPECT_TRUE(sequence.covers(std::chrono::seconds(60)));
+    EXPECT_FALSE(sequence.covers(std::chrono::seconds(300)));
+    ASSERT_TRUE(sequence.needsOlder());
+    EXPECT_EQ(sequence.olderSeconds(), std::optional<int>(600)); // the window, less than the span
+    // Live samples go on while the older backfill is out; the reply overlaps the first look
+    // and reaches past the window.
+    EXPECT_EQ(sequence.live(sample(1002)), SampleSequence::Live::Deliver);
+    const HistoryReply older{
+        1000,
+        3600,
+        {sample(300), sample(402), sample(500), sample(939), sample(940), sample(1002)}};
+    EXPECT_EQ(seconds(sequence.finishOlder(older, 600)), (QList<int>{402, 500, 939}));
+    EXPECT_EQ(sequence.firstTime(), std::optional<QDateTime>(kStart.addSecs(402)));
+    EXPECT_EQ(sequence.coveredSince(), std::optional<QDateTime>(kStart.addSecs(402)));
+    EXPECT_FALSE(sequence.needsOlder());
+    EXPECT_TRUE(sequence.covers(std::chrono::seconds(600)));
+    EXPECT_EQ(sequence.live(sample(1002)), SampleSequence::Live::Stale);
+}
+
+TEST(SampleSequence, AnAgentKeepingLessThanTheWindowIsAskedForAllOfIt)
+{
+    SampleSequence sequence(std::chrono::seconds(3600), std::chrono::seconds(300));
+    sequence.beginCatchUp();
+    sequence.finishCatchUp(HistoryReply{1000, 900, {sample(700), sample(1000)}}, 300);
+    ASSERT_TRUE(sequence.needsOlder());
+    EXPECT_FALSE(sequence.olderSeconds().has_value());
+    EXPECT_EQ(seconds(sequence.finishOlder(HistoryReply{1000, 900, {sample(100), sample(700)}},
+                                           std::nullopt)),
+              QList<int>{100});
+    // All the agent keeps: its span back from the reply's newest sample.
+    EXPECT_EQ(sequence.coveredSince(), std::optional<QDateTime>(kStart.addSecs(700 - 900)));
+    EXPECT_FALSE(sequence.needsOlder());
+}
+
+TEST(SampleSequence, AFirstLookAtAnAgentWithNothingYetNeedsNothingOlder)
+{
+    SampleSequence sequence(std::chrono::seconds(3600), std::chrono::seconds(300));
+    sequence.beginCatchUp();
+    EXPECT_TRUE(sequence.finishCatchUp(HistoryReply{1000, 3600, {}}, 300).isEmpty());
+    EXPECT_EQ(sequence.live(sample(1)), SampleSequence::Live::Deliver);
+    EXPECT_FALSE(sequence.needsOlder());
+    EXPECT_TRUE(sequence.covers(std::chrono::seconds(3600)));
+}
+
+TEST(SampleSequence, ARestartedAgentStartsWithAFirstLookAgain)
+{
+    SampleSequence sequence(std::chrono::seconds(3600), std::chrono::seconds(300));
+    sequence.beginCatchUp();
+    sequence.finishCatchUp(HistoryReply{1000, 3600, {sample(700), sample(1000)}}, 300);
+    sequence.reset();
+    EXPECT_FALSE(sequence.needsOlder());
+    EXPECT_FALSE(sequence.coveredSince().has_value());
+    EXPECT_EQ(sequence.historySeconds(kStart.addSecs(2000)), std::optional<int>(300));
+}
+
 TEST(CoalescedCall, ABurstCostsOneCallInFlightAndOneQueued)
 {
     CoalescedCall call;
@@ -282,6 +347,42 @@ TEST(BackfillQueue, AtMostTheLimitRunAndTheRestStartInOrderAsSlotsFree)
     queue.finish(tickets[4]); // twice is harmless
     EXPECT_EQ(queue.running(), 0);
     EXPECT_EQ(queue.waiting(), 0);
+}
+
+} // namespace
+} // namespace anycast::modeltest
+
+namespace anycast::modeltest {
+namespace {
+
+TEST(BackfillQueue, DemandsGoFirstThenConnectsAndBackgroundLeavesASlotFree)
+{
+    BackfillQueue queue(3);
+    QList<QString> started;
+    const auto start = [&started](const QString &name) {
+        return [&started, name] { started.append(name); };
+    };
+    const auto b1 = queue.enqueue(start(QStringLiteral("b1")), BackfillQueue::Priority::Background);
+    const auto b2 = queue.enqueue(start(QStringLiteral("b2")), BackfillQueue::Priority::Background);
+    const auto b3 = queue.enqueue(start(QStringLiteral("b3")), BackfillQueue::Priority::Background);
+    EXPECT_EQ(started, (QList<QString>{QStringLiteral("b1"), QStringLiteral("b2")}));
+    // The slot background work leaves free goes to a new node at once.
+    const auto c1 = queue.enqueue(start(QStringLiteral("c1")), BackfillQueue::Priority::Connect);
+    const auto c2 = queue.enqueue(start(QStringLiteral("c2")), BackfillQueue::Priority::Connect);
+    EXPECT_EQ(started.last(), QStringLiteral("c1"));
+    EXPECT_EQ(queue.waiting(), 2);
+    // A view asks for b3's node: it goes ahead of c2.
+    queue.raise(b3, BackfillQueue::Priority::Demand);
+    queue.raise(b3, BackfillQueue::Priority::Background); // never down
+    queue.finish(b1);
+    EXPECT_EQ(started.last(), QStringLiteral("b3"));
+    queue.finish(b2);
+    EXPECT_EQ(started.last(), QStringLiteral("c2"));
+    EXPECT_EQ(queue.running(), 3);
+    EXPECT_EQ(queue.waiting(), 0);
+    for (const auto ticket : {c1, c2, b3})
+        queue.finish(ticket);
+    EXPECT_EQ(queue.running(), 0);
 }
 
 } // namespace

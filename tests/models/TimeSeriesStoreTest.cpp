@@ -221,5 +221,50 @@ TEST(TimeSeriesStore, LateSamplesLandInTheirBucketAndTooOldOnesAreDropped)
     EXPECT_DOUBLE_EQ(hour[0].y(), 99);
 }
 
+TEST(TimeSeriesStore, OlderSamplesAddedLaterGiveTheSameSeriesAsAllInOrder)
+{
+    QList<SamplePoint> samples;
+    for (int second = 0; second < 900; ++second) {
+        const auto retransmits = static_cast<quint64>(second * second % 97 + second * 3);
+        samples.append(at(second, {service(QStringLiteral("web"), second % 13, retransmits),
+                                   service(QStringLiteral("dns"), second % 5, retransmits / 2)}));
+    }
+    TimeSeriesStore inOrder;
+    inOrder.add(QStringLiteral("fra-1"), samples);
+    TimeSeriesStore newestFirst;
+    newestFirst.add(QStringLiteral("fra-1"), samples.mid(600));
+    newestFirst.add(QStringLiteral("fra-1"), {}); // nothing, and no harm
+    newestFirst.addOlder(QStringLiteral("fra-1"), samples.mid(250, 350));
+    newestFirst.addOlder(QStringLiteral("fra-1"), samples.mid(0, 250));
+    for (int metric = 0; metric < kSeriesMetricCount; ++metric) {
+        for (int window = 0; window < kSeriesWindowCount; ++window) {
+            for (const QString &name : {QString(), QStringLiteral("web")}) {
+                const SeriesKey key{SeriesKey::Scope::Node, QStringLiteral("fra-1"), name};
+                const SeriesPoints expected =
+                    inOrder.query(key, SeriesMetric(metric), SeriesWindow(window));
+                const SeriesPoints got =
+                    newestFirst.query(key, SeriesMetric(metric), SeriesWindow(window));
+                ASSERT_FALSE(expected.mean.isEmpty());
+                EXPECT_EQ(got.mean, expected.mean) << "metric " << metric << " window " << window;
+                EXPECT_EQ(got.min, expected.min) << "metric " << metric << " window " << window;
+                EXPECT_EQ(got.max, expected.max) << "metric " << metric << " window " << window;
+            }
+        }
+    }
+}
+
+TEST(TimeSeriesStore, CoverageIsKeptPerNodeAndMovesTheRevision)
+{
+    TimeSeriesStore store;
+    EXPECT_FALSE(store.coveredSince(QStringLiteral("fra-1")).has_value());
+    const quint64 before = store.revision(kNode);
+    store.setCoveredSince(QStringLiteral("fra-1"), kStart);
+    EXPECT_EQ(store.coveredSince(QStringLiteral("fra-1")), std::optional<QDateTime>(kStart));
+    EXPECT_GT(store.revision(kNode), before);
+    EXPECT_FALSE(store.coveredSince(QStringLiteral("ams-1")).has_value());
+    store.removeNode(QStringLiteral("fra-1"));
+    EXPECT_FALSE(store.coveredSince(QStringLiteral("fra-1")).has_value());
+}
+
 } // namespace
 } // namespace anycast::modeltest

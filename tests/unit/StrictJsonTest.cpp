@@ -139,6 +139,54 @@ TEST(StrictJson, KeysReadFromEscapesAndFromUtf8AreTheSameKeys)
                      .ok());
 }
 
+// Builds {"k0":0,...,"k<n-1>":n-1} with `inner` as the value of key k<n/2> and `last`
+// appended as the final member.
+std::string manyKeys(int n, const std::string &inner = "0", const std::string &last = {})
+{
+    std::string text = "{";
+    for (int i = 0; i < n; ++i) {
+        text += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":";
+        text += i == n / 2 ? inner : std::to_string(i);
+    }
+    if (!last.empty())
+        text += "," + last;
+    return text + "}";
+}
+
+TEST(StrictJson, LargeObjectsFindRepeatsAmongAllTheirKeys)
+{
+    // Past the first few keys an object's keys are looked up in a hash: the same answers.
+    for (const int n : {15, 16, 17, 40, 5000}) {
+        EXPECT_TRUE(StrictJson::parse(view(manyKeys(n))).ok()) << n;
+        EXPECT_FALSE(StrictJson::parse(view(manyKeys(n, "0", R"("k3":1)"))).ok()) << n;
+        EXPECT_FALSE(StrictJson::parse(view(manyKeys(n, "0", R"("\u006b0":1)"))).ok()) << n;
+        const std::string lastKey = "\"k" + std::to_string(n - 1) + "\":2";
+        const StrictJsonResult repeatLast = StrictJson::parse(view(manyKeys(n, "0", lastKey)));
+        ASSERT_FALSE(repeatLast.ok()) << n;
+        EXPECT_TRUE(
+            repeatLast.problem->reason.contains(QStringLiteral("duplicate key \"k%1\"").arg(n - 1)))
+            << repeatLast.problem->toString().toStdString();
+        // An object inside holds the same names without repeating the outer ones; its own
+        // repeat is found, and the outer object goes on after it.
+        EXPECT_TRUE(StrictJson::parse(view(manyKeys(n, manyKeys(n)))).ok()) << n;
+        EXPECT_FALSE(StrictJson::parse(view(manyKeys(n, manyKeys(n, "0", R"("k1":1)")))).ok()) << n;
+        EXPECT_FALSE(StrictJson::parse(view(manyKeys(n, manyKeys(n), R"("k2":1)"))).ok()) << n;
+    }
+}
+
+TEST(StrictJson, EscapedAndRawKeysInsideAndAcrossObjects)
+{
+    // The same key escaped in one object and raw in its sibling is no repeat.
+    EXPECT_TRUE(StrictJson::parse(R"([{"\u00e9":1},{"é":1}])").ok());
+    EXPECT_TRUE(StrictJson::parse(R"({"a":{"\u0061":1},"\u0062":{"a":{"b":2}}})").ok());
+    // Escapes of every kind decode to what they stand for before keys are compared.
+    EXPECT_FALSE(StrictJson::parse(R"({"\n\t\"\\":1,"\u000a\u0009\u0022\u005c":2})").ok());
+    EXPECT_FALSE(StrictJson::parse(R"({"\u0800x":1,"\u0800\u0078":2})").ok());
+    EXPECT_TRUE(StrictJson::parse(R"({"\u0800x":1,"\u0800y":2})").ok());
+    // String values are not keys, whatever they hold.
+    EXPECT_TRUE(StrictJson::parse(R"({"a":"a","b":"a","c":["a","a"]})").ok());
+}
+
 TEST(StrictJson, AByteOrderMarkBeforeTheTextIsIgnored)
 {
     const StrictJsonResult result = StrictJson::parse("\xEF\xBB\xBF{\"a\":1}");

@@ -1,12 +1,24 @@
 #include "BenchLoop.h"
 
+#include "session/ConsoleFleet.h"
+
 #include <QEventLoop>
 #include <QFile>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace anycast::bench {
+
+bool historyComplete(ConsoleFleet &fleet)
+{
+    const QStringList endpoints = fleet.state()->endpoints();
+    return std::all_of(endpoints.begin(), endpoints.end(), [&](const QString &endpoint) {
+        const NodeSession *session = fleet.session(endpoint);
+        return session && session->seriesCovers(session->timings().historyWindow);
+    });
+}
 
 // processEvents() in a loop would spin, and the probe would measure the spinning.
 bool runUntil(const std::function<bool()> &done, std::chrono::milliseconds limit)

@@ -49,6 +49,8 @@ public:
     // Starts sampling after `phase`, so that a fleet does not sample in lockstep.
     void start(std::chrono::milliseconds phase);
     quint64 bytesSent() const { return m_bytesSent; }
+    // The `result` of a `history` call for the last `seconds`, as sent.
+    QByteArray historyResult(int seconds) const;
 
 private:
     struct Client
@@ -70,7 +72,6 @@ private:
     HelloReply hello() const;
     AgentStatus status() const;
     SamplePoint sampleAt(const QDateTime &time) const;
-    QByteArray historyResult(int seconds) const;
     QJsonObject eventsResult(quint64 after, int limit) const;
     PrefixDecision route(const QString &prefix) const;
 

@@ -144,15 +144,17 @@ int measure(const QString &inventoryPath, const Options &options)
     };
     runUntil([&] { return connectedCount() == options.nodes; }, std::chrono::minutes(5));
     const double connectSeconds = static_cast<double>(connecting.elapsed()) / 1000;
-    // The hour of history each node backfills (two at a time, fleet-wide) is part of
-    // connecting, not of the steady state.
-    const auto backfilled = [&] {
+    // The hour of history each node backfills (the last five minutes first, the rest in the
+    // background; a few at a time, fleet-wide) is part of connecting, not of the steady state.
+    const auto firstViews = [&] {
         const QStringList endpoints = fleet.state()->endpoints();
         return std::all_of(endpoints.begin(), endpoints.end(), [&](const QString &endpoint) {
             return !fleet.store()->services(endpoint).isEmpty();
         });
     };
-    runUntil(backfilled, std::chrono::minutes(5));
+    runUntil(firstViews, std::chrono::minutes(5));
+    const double firstViewSeconds = static_cast<double>(connecting.elapsed()) / 1000;
+    runUntil([&] { return historyComplete(fleet); }, std::chrono::minutes(10));
     const double backfillSeconds = static_cast<double>(connecting.elapsed()) / 1000;
     const LoopProbe::Result connect = probe.stop();
     if (connectedCount() != options.nodes) {
@@ -172,8 +174,10 @@ int measure(const QString &inventoryPath, const Options &options)
     const auto [rssMb, hwmMb] = memoryMb();
     print("connect + backfill", connect);
     print("steady state", steady);
-    std::printf("time until all %d connected (with status): %.1f s; backfilled: %.1f s\n",
-                options.nodes, connectSeconds, backfillSeconds);
+    std::printf("time until all %d connected (with status): %.1f s; with the last 5 min: %.1f s; "
+                "with the hour: %.1f s%s\n",
+                options.nodes, connectSeconds, firstViewSeconds, backfillSeconds,
+                historyComplete(fleet) ? "" : " (NOT all in: the limit of 10 min passed)");
     std::printf("console process CPU in steady state (UI + SSH threads): %.1f %% of one core; "
                 "RSS %.0f MB (peak %.0f MB)\n",
                 processCpu * 100, rssMb, hwmMb);
