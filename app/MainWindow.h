@@ -3,25 +3,37 @@
 #include <QMainWindow>
 #include <QTimer>
 
-class QLabel;
-class QSortFilterProxyModel;
+class QAction;
+class QComboBox;
+class QDockWidget;
+class QLineEdit;
+class QMenu;
+class QSettings;
 class QStackedWidget;
 class QTabWidget;
+class QToolBar;
 class QTreeView;
 
 namespace anycast {
 
+class DetailPanel;
 class FirstRunWidget;
+class FleetFilterProxy;
+class FleetIconProxy;
 class FleetModel;
 class FleetState;
+class FleetStatusStrip;
 class InventoryWatcher;
 class MapPage;
 class PrefixModel;
 
 // The console's main window. Without a usable inventory it shows where the file goes and an
 // example (FirstRunWidget); with one, its views as tabs: the fleet tree (region > node >
-// service, sortable on raw values) and the announcement map (MapPage); a status line with
-// the connection counts. Activating a region on the map selects it in the tree.
+// service with state glyphs and words, filtered by text and state, sortable on raw values)
+// and the announcement map (MapPage). Beside them a dock with the details of the selected
+// region, node or service; below, a status strip with the fleet's counts in words. Every
+// action has a keyboard shortcut; the layout is saved and restored by the caller
+// (saveLayout, restoreLayout) so that tests and screenshots never touch the user's settings.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -44,15 +56,42 @@ public:
     FleetModel *fleetModel() const { return m_model; }
     PrefixModel *prefixModel() const { return m_prefixModel; }
     QTreeView *fleetTree() const { return m_tree; }
+    FleetFilterProxy *fleetFilter() const { return m_filter; }
+    QLineEdit *filterText() const { return m_filterText; }
+    QComboBox *stateFilter() const { return m_stateFilter; }
+    DetailPanel *detailPanel() const { return m_details; }
+    FleetStatusStrip *statusStrip() const { return m_strip; }
+    QMenu *nodeMenu() const { return m_nodeMenu; }
     MapPage *mapPage() const { return m_mapPage; }
     // Selects the region's row in the fleet tree and shows the tree; false when it has none.
     bool selectRegion(const QString &region);
     // True while the first-run page is shown instead of the tree.
     bool showsFirstRun() const;
 
+    // Actions on the selected node or service (drain, undrain): added to the toolbar, the
+    // Node menu and the tree's context menu, and their shortcuts work anywhere in the window.
+    void addNodeActions(const QList<QAction *> &actions);
+    // The tree's context menu as it would open now (tests; empty without node actions).
+    QList<QAction *> contextActions() const { return m_contextActions; }
+
+    void saveLayout(QSettings &settings) const;
+    void restoreLayout(QSettings &settings);
+
+signals:
+    // The selection in the fleet tree, for the pages and actions that follow it. Empty
+    // strings where not applicable: a region row gives (region, "", ""), a node row
+    // (region, endpoint, ""), a service row all three; no selection gives three empties.
+    void targetSelected(const QString &region, const QString &endpoint, const QString &service);
+
 private:
+    QWidget *buildFleetPage();
+    void buildActions();
+    void addView(const QString &name, QWidget *page, const QString &title);
+    void applyStateFilter();
+    void selectionMoved();
+    void showContextMenu(const QPoint &at);
+    void findInFleet();
     void tick();
-    void countConnected();
     void showInventoryState();
     void useLocalAgent();
 
@@ -61,13 +100,22 @@ private:
     QString m_localSocket;
     FleetModel *m_model;
     PrefixModel *m_prefixModel;
-    QSortFilterProxyModel *m_proxy;
+    FleetIconProxy *m_icons;
+    FleetFilterProxy *m_filter;
     QTreeView *m_tree;
+    QLineEdit *m_filterText = nullptr;
+    QComboBox *m_stateFilter = nullptr;
     MapPage *m_mapPage;
     QTabWidget *m_views;
     QStackedWidget *m_pages;
+    DetailPanel *m_details;
+    QDockWidget *m_detailDock;
+    FleetStatusStrip *m_strip;
+    QToolBar *m_toolBar = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_nodeMenu = nullptr;
+    QList<QAction *> m_contextActions;
     FirstRunWidget *m_firstRun = nullptr;
-    QLabel *m_connectedCount;
     QTimer m_clock;
     int m_ticks = 0;
 };
