@@ -110,8 +110,8 @@ MainWindow::MainWindow(FleetState *fleet, InventoryWatcher *inventory, QString l
     m_clock.start();
     showInventoryState();
     tick();
-    resize(1400, 760);
-    resizeDocks({m_detailDock}, {380}, Qt::Horizontal);
+    resize(1200, 700);
+    resizeDocks({m_detailDock}, {320}, Qt::Horizontal);
 }
 
 QWidget *MainWindow::buildFleetPage()

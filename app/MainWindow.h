@@ -74,6 +74,10 @@ public:
     // The tree's context menu as it would open now (tests; empty without node actions).
     QList<QAction *> contextActions() const { return m_contextActions; }
 
+    // Adds a page as a tab, with a View-menu action whose shortcut is Ctrl+<its position in
+    // viewNames()>. `name` must be in viewNames(); pages are added in that order.
+    void addView(const QString &name, QWidget *page, const QString &title);
+
     void saveLayout(QSettings &settings) const;
     void restoreLayout(QSettings &settings);
 
@@ -86,7 +90,6 @@ signals:
 private:
     QWidget *buildFleetPage();
     void buildActions();
-    void addView(const QString &name, QWidget *page, const QString &title);
     void applyStateFilter();
     void selectionMoved();
     void showContextMenu(const QPoint &at);
