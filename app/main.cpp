@@ -5,6 +5,7 @@
 #include "InventoryWatcher.h"
 #include "MainWindow.h"
 #include "SshNetwork.h"
+#include "WindowLayout.h"
 #include "models/FleetModel.h"
 #include "models/PrefixModel.h"
 #include "session/ConsoleFleet.h"
@@ -13,6 +14,7 @@
 #include "views/DrainProgressPanel.h"
 #include "views/ModelDump.h"
 #include "views/ReadyWatch.h"
+#include "views/UiLanguage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,6 +23,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QSaveFile>
+#include <QSettings>
 #include <QTimer>
 #include <QTranslator>
 
@@ -77,8 +80,13 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption languageOption(
         QStringLiteral("lang"),
-        QStringLiteral("User interface language, e.g. de (default: the system's)."),
-        QStringLiteral("CODE"));
+        QStringLiteral("User interface language: %1 (default: the system's).")
+            .arg(anycast::UiLanguage::codes().join(QStringLiteral(", "))),
+        QStringLiteral("LANG"));
+    const QCommandLineOption resetLayoutOption(
+        QStringLiteral("reset-layout"),
+        QStringLiteral("Forget the remembered window size, docks and view, and start with "
+                       "the defaults."));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"), QStringLiteral("Save the main window as a PNG and exit."),
         QStringLiteral("PNG"));
@@ -112,7 +120,7 @@ int main(int argc, char *argv[])
                        "would be taken."),
         QStringLiteral("FILE"));
     parser.addOptions({inventoryOption, languageOption, viewOption, screenshotOption, afterOption,
-                       whenConnectedOption, dumpOption, exportAuditOption});
+                       whenConnectedOption, dumpOption, exportAuditOption, resetLayoutOption});
     parser.process(app);
     const QString view = parser.value(viewOption);
     if (!anycast::MainWindow::viewNames().contains(view)) {
@@ -137,10 +145,19 @@ int main(int argc, char *argv[])
     }
 
     QTranslator translator;
-    const QLocale locale =
-        parser.isSet(languageOption) ? QLocale(parser.value(languageOption)) : QLocale::system();
-    if (translator.load(locale, QStringLiteral("anycast-console"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
+    if (parser.isSet(languageOption)) {
+        const QString error = anycast::UiLanguage::load(translator, parser.value(languageOption),
+                                                        QStringLiteral(":/i18n"));
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "anycast-console: --lang: %s\n", qPrintable(error));
+            return kUsageError;
+        }
+    } else {
+        // The system's language when there is a translation for it, else English.
+        (void)translator.load(QLocale::system(), QStringLiteral("anycast-console"),
+                              QStringLiteral("_"), QStringLiteral(":/i18n"));
+    }
+    if (!translator.isEmpty())
         QApplication::installTranslator(&translator);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/anycast-console.svg")));
 
@@ -176,8 +193,20 @@ int main(int argc, char *argv[])
     anycast::DialogPrompter prompter(&window);
     network.setPrompter(&prompter);
     inventory.start();
+    // Pictures are taken of the defaults and leave the remembered layout alone.
+    const bool remembersLayout = !parser.isSet(screenshotOption);
+    const std::unique_ptr<QSettings> settings = anycast::WindowLayout::open();
+    if (parser.isSet(resetLayoutOption))
+        anycast::WindowLayout::reset(*settings);
+    else if (remembersLayout)
+        window.restoreLayout(*settings);
     window.show();
-    window.showView(view);
+    if (parser.isSet(viewOption) || !remembersLayout)
+        window.showView(view);
+    if (remembersLayout) {
+        QObject::connect(&app, &QCoreApplication::aboutToQuit, &window,
+                         [&window, &settings] { window.saveLayout(*settings); });
+    }
     const QString dumpPath = parser.value(dumpOption);
     QTimer dumpTimer;
     if (!dumpPath.isEmpty()) {

@@ -406,6 +406,11 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
 <context>
     <name>anycast::MainWindow</name>
     <message>
+        <source>&amp;View</source>
+        <extracomment>Menu of the main window: the views, refresh, find.</extracomment>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
         <source>Anycast Console</source>
         <translation>Anycast-Konsole</translation>
     </message>

@@ -1,8 +1,10 @@
 #include "FleetRows.h"
 
 #include "ModelRoles.h"
+#include "RowRouting.h"
 #include "StateWords.h"
 #include "protocol/UtcTimestamp.h"
+#include "words/StateNames.h"
 
 #include <QPointF>
 
@@ -242,12 +244,26 @@ PrefixPresence worstOf(const QList<NodePrefixFact> &prefixes)
     return worst;
 }
 
+// The glyph in words, in a column of its own and at the end of the name's tooltip: colour is
+// never the only cue.
+void showState(QList<ModelCell> &cells, RoutingState routing, Observation observation)
+{
+    const QString routingWord = StateNames::of(routing);
+    const QString words = FleetRows::tr("%1, %2").arg(routingWord, StateNames::of(observation));
+    const Roles roles{{ModelRole::RoutingStateRole, static_cast<int>(routing)},
+                      {ModelRole::ObservationRole, static_cast<int>(observation)}};
+    cells[int(FleetColumn::State)] = cell(routingWord, words, static_cast<int>(routing), roles);
+    ModelCell &name = cells[int(FleetColumn::Name)];
+    name.toolTip = FleetRows::tr("%1\nState: %2").arg(name.toolTip, words);
+    name.roles.append({ModelRole::RoutingStateRole, static_cast<int>(routing)});
+}
+
 } // namespace
 
 QStringList FleetRows::headers()
 {
-    return {tr("Name"),        tr("Health"),       tr("Operator"),   tr("Announcing"), tr("BGP"),
-            tr("ESTABLISHED"), tr("Accept queue"), tr("Connection"), tr("Last sample")};
+    return {tr("Name"), tr("State"),       tr("Health"),       tr("Operator"),   tr("Announcing"),
+            tr("BGP"),  tr("ESTABLISHED"), tr("Accept queue"), tr("Connection"), tr("Last sample")};
 }
 
 QStringList FleetRows::services(const NodeSnapshot &node)
@@ -340,6 +356,7 @@ QList<ModelCell> FleetRows::region(const QString &region, const RegionRollup &ro
               {ModelRole::LocationRole, where},
               {ModelRole::NodeCountRole, rollup.nodes},
               {ModelRole::ReachableCountRole, rollup.reachable}});
+    showState(cells, RowRouting::region(rollup, routing), rollup.observation);
     const QString healthText = failing > 0 ? tr("%n failing", nullptr, failing) : wordFor(health);
     cells[int(FleetColumn::Health)] = healthCell(health, healthText, healthText);
     const QString drains =
@@ -414,6 +431,7 @@ QList<ModelCell> FleetRows::node(const NodeSnapshot &node, const NodeFacts &fact
          {ModelRole::LevelRole, static_cast<int>(level)},
          {ModelRole::DuplicateOfRole, sameNodeAs},
          {ModelRole::LocationRole, location(node.hello ? node.hello->location : std::nullopt)}});
+    showState(cells, RowRouting::node(facts), facts.observation());
     const QString healthText = wordFor(health);
     cells[int(FleetColumn::Health)] =
         healthCell(health, healthText, healthLines.join(QLatin1Char('\n')));
@@ -474,16 +492,16 @@ QList<ModelCell> FleetRows::service(const NodeSnapshot &node, const QString &ser
                         ? tr("%1\nprobe ok in %2 ms").arg(healthTip).arg(sample->probe->latencyMs)
                         : tr("%1\nprobe failed").arg(healthTip);
     }
+    const Observation observation = !reachable ? Observation::NoData
+                                    : health == HealthShown::Degraded || health == HealthShown::Down
+                                        ? Observation::Failing
+                                        : Observation::Reporting;
     QList<ModelCell> cells(kFleetColumnCount);
     cells[int(FleetColumn::Name)] =
         cell(service, service, service,
              {{ModelRole::RowKindRole, static_cast<int>(RowKind::Service)},
               {ModelRole::EndpointRole, node.endpoint},
-              {ModelRole::ObservationRole,
-               static_cast<int>(!reachable ? Observation::NoData
-                                : health == HealthShown::Degraded || health == HealthShown::Down
-                                    ? Observation::Failing
-                                    : Observation::Reporting)},
+              {ModelRole::ObservationRole, static_cast<int>(observation)},
               {ModelRole::RoutingRole,
                static_cast<int>(reachable ? worstOf(prefixes) : PrefixPresence::Unknown)}});
     cells[int(FleetColumn::Health)] = healthCell(health, wordFor(health), healthTip);
@@ -492,6 +510,7 @@ QList<ModelCell> FleetRows::service(const NodeSnapshot &node, const QString &ser
         state = sample->operatorState;
     else if (status)
         state = status->operatorState;
+    showState(cells, RowRouting::service(reachable, state, prefixes), observation);
     cells[int(FleetColumn::Operator)] = operatorCell(state, status ? status->drain : std::nullopt);
     cells[int(FleetColumn::Announcing)] = announcingCell(prefixes, census);
     if (sample || status)

@@ -15,6 +15,7 @@ namespace anycast {
 enum class FleetColumn
 {
     Name,
+    State, // the glyph's routing state and observation in words
     Health,
     Operator,
     Announcing,
@@ -25,7 +26,7 @@ enum class FleetColumn
     LastSample,
 };
 
-inline constexpr int kFleetColumnCount = 9;
+inline constexpr int kFleetColumnCount = 10;
 
 // What each row of the fleet tree shows, computed from the fleet's snapshots: display text,
 // tooltips and raw roles. Pure: the model only decides which rows to rebuild.

@@ -95,6 +95,9 @@ enum : int
     ConnectedCountRole,  // int: nodes connected (region rows)
     SampleAgeRole,       // double seconds since the last sample arrived
     ReasonRole,          // QString: the agent's reason for a route (prefix model)
+
+    // Name and State columns of the fleet tree
+    RoutingStateRole, // int RoutingState: the glyph's fill as the tree draws it
 };
 } // namespace ModelRole
 

@@ -1,5 +1,7 @@
 #include "StateWords.h"
 
+#include "words/StateNames.h"
+
 namespace anycast {
 
 QString StateWords::health(const HealthLabel &health)
@@ -23,9 +25,9 @@ QString StateWords::operatorState(OperatorState state)
     case OperatorState::Active:
         return tr("active");
     case OperatorState::Draining:
-        return tr("draining");
+        return StateNames::of(RoutingState::Draining);
     case OperatorState::Drained:
-        return tr("drained");
+        return StateNames::of(RoutingState::Drained);
     }
     return {};
 }
@@ -34,28 +36,15 @@ QString StateWords::presence(PrefixPresence presence)
 {
     switch (presence) {
     case PrefixPresence::Announced:
-        return tr("announced");
+        return StateNames::of(RoutingState::Announced);
     case PrefixPresence::DePreferred:
-        return tr("de-preferred");
+        return StateNames::of(RoutingState::DePreferred);
     case PrefixPresence::Draining:
-        return tr("draining");
+        return StateNames::of(RoutingState::Draining);
     case PrefixPresence::Withdrawn:
-        return tr("withdrawn");
+        return StateNames::of(RoutingState::Withdrawn);
     case PrefixPresence::Unknown:
         return tr("unknown (unreachable)");
-    }
-    return {};
-}
-
-QString StateWords::observation(Observation observation)
-{
-    switch (observation) {
-    case Observation::Reporting:
-        return tr("reporting");
-    case Observation::Failing:
-        return tr("failing");
-    case Observation::NoData:
-        return tr("no data");
     }
     return {};
 }

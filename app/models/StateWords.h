@@ -11,8 +11,9 @@
 
 namespace anycast {
 
-// The words the console prints for every state, in one place, so that the tree, the map,
-// the legend and the tooltips never disagree. Translated; no sentence is built by pasting
+// The words the console prints for every state, so that the tree, the map, the legend and
+// the tooltips never disagree; the words of the glyphs' shapes and fills come from
+// StateNames, which the drawing code prints too. Translated; no sentence is built by pasting
 // words together.
 class StateWords
 {
@@ -22,7 +23,6 @@ public:
     static QString health(const HealthLabel &health);
     static QString operatorState(OperatorState state);
     static QString presence(PrefixPresence presence);
-    static QString observation(Observation observation);
     static QString level(RollupLevel level);
     static QString linkPhase(LinkPhase phase);
     // "reconnecting in 4 s", "unreachable: connection refused (retrying in 8 s)".

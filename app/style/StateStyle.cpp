@@ -74,48 +74,4 @@ QColor StateStyle::markColour()
     return QColor(0x26, 0x26, 0x26);
 }
 
-QString StateStyle::word(Observation observation)
-{
-    switch (observation) {
-    case Observation::Reporting:
-        //: What the console observes: the node's checks answer (drawn as a circle).
-        return tr("reporting");
-    case Observation::Failing:
-        //: What the console observes: the node's checks say it is down (drawn as a diamond).
-        return tr("failing");
-    case Observation::NoData:
-        //: What the console observes: nothing answers (drawn as a square).
-        return tr("no data");
-    }
-    return {};
-}
-
-QString StateStyle::word(RoutingState state)
-{
-    switch (state) {
-    case RoutingState::Announced:
-        //: Routing state of a prefix: the route is announced over BGP.
-        return tr("announced");
-    case RoutingState::DePreferred:
-        //: Routing state: still announced, but made less attractive (MED, AS path prepends).
-        return tr("de-preferred");
-    case RoutingState::RedundancyLost:
-        //: Routing state of a region: fewer of its nodes announce than it has; a warning.
-        return tr("redundancy lost");
-    case RoutingState::Draining:
-        //: Routing state: an operator's drain is in progress, connections are leaving.
-        return tr("draining");
-    case RoutingState::Drained:
-        //: Routing state: an operator's drain is complete; withdrawn on purpose, not down.
-        return tr("drained");
-    case RoutingState::Withdrawn:
-        //: Routing state: the route is withdrawn because the service failed.
-        return tr("withdrawn");
-    case RoutingState::Unreachable:
-        //: Routing state unknown: the console cannot reach the node's agent.
-        return tr("unreachable");
-    }
-    return {};
-}
-
 } // namespace anycast

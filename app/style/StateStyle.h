@@ -1,6 +1,8 @@
 #pragma once
 
 #include "Observation.h"
+#include "words/RoutingState.h"
+#include "words/StateNames.h"
 
 #include <QColor>
 #include <QCoreApplication>
@@ -8,18 +10,6 @@
 #include <QString>
 
 namespace anycast {
-
-// What routing does with a prefix there: drawn as the glyph's fill.
-enum class RoutingState
-{
-    Announced,
-    DePreferred,    // announced, made less attractive because health degraded
-    RedundancyLost, // a region announces from fewer of its nodes than it has
-    Draining,       // an operator's drain in progress: still announced, connections bleeding
-    Drained,        // an operator's drain in force: withdrawn on purpose
-    Withdrawn,      // withdrawn because the service failed
-    Unreachable,    // unknown: the console cannot reach the agent
-};
 
 enum class GlyphShape
 {
@@ -41,8 +31,6 @@ enum class GlyphMark
 // (Okabe-Ito, safe for the common colour-vision deficiencies), and the words printed beside.
 class StateStyle final
 {
-    Q_DECLARE_TR_FUNCTIONS(anycast::StateStyle)
-
 public:
     static QList<Observation> observations();
     static QList<RoutingState> routingStates();
@@ -56,8 +44,9 @@ public:
     // Hatch lines, pause bars and the exclamation mark drawn over a fill.
     static QColor markColour();
 
-    static QString word(Observation observation);
-    static QString word(RoutingState state);
+    // The words come from StateNames, the one table the models print too.
+    static QString word(Observation observation) { return StateNames::of(observation); }
+    static QString word(RoutingState state) { return StateNames::of(state); }
 };
 
 } // namespace anycast

@@ -1,0 +1,89 @@
+// The fleet tree's fills as a table: a drain is draining or drained and never withdrawn, a
+// region that lost redundancy is a warning, what cannot be reached is unreachable.
+#include "models/RowRouting.h"
+
+#include "words/StateNames.h"
+
+#include <gtest/gtest.h>
+
+namespace anycast::modeltest {
+namespace {
+
+using P = PrefixPresence;
+using R = RoutingState;
+
+NodeFacts node(const char *name, P presence, bool reachable = true,
+               OperatorState state = OperatorState::Active, bool byOperator = false)
+{
+    NodeFacts facts;
+    facts.endpoint = QStringLiteral("ep-") + QLatin1String(name);
+    facts.name = QLatin1String(name);
+    facts.region = QStringLiteral("fra");
+    facts.reachable = reachable;
+    facts.operatorState = state;
+    facts.prefixes = {NodePrefixFact{QStringLiteral("192.0.2.1/32"),
+                                     QStringLiteral("web"),
+                                     reachable ? presence : P::Unknown,
+                                     byOperator || state != OperatorState::Active,
+                                     {}}};
+    return facts;
+}
+
+RoutingState regionOf(const QList<NodeFacts> &nodes)
+{
+    const RegionRollup rollup = RegionRollup::of(nodes);
+    P best = P::Unknown;
+    for (const NodeFacts &facts : nodes) {
+        for (const NodePrefixFact &fact : facts.prefixes)
+            best = betterPresence(best, fact.presence);
+    }
+    return RowRouting::region(rollup, best);
+}
+
+TEST(RowRouting, NodesAndServices)
+{
+    EXPECT_EQ(RowRouting::node(node("a", P::Announced)), R::Announced);
+    EXPECT_EQ(RowRouting::node(node("a", P::DePreferred)), R::DePreferred);
+    EXPECT_EQ(RowRouting::node(node("a", P::Withdrawn)), R::Withdrawn);
+    EXPECT_EQ(RowRouting::node(node("a", P::Announced, false)), R::Unreachable);
+    EXPECT_EQ(RowRouting::node(node("a", P::Withdrawn, true, OperatorState::Drained)), R::Drained);
+    EXPECT_EQ(RowRouting::node(node("a", P::Draining, true, OperatorState::Draining)), R::Draining);
+    // A service drained by an operator leaves the node active but its route withdrawn on
+    // purpose: drained, not down.
+    EXPECT_EQ(RowRouting::node(node("a", P::Withdrawn, true, OperatorState::Active, true)),
+              R::Drained);
+    EXPECT_EQ(RowRouting::service(true, OperatorState::Drained, node("a", P::Withdrawn).prefixes),
+              R::Drained);
+    EXPECT_EQ(RowRouting::service(false, OperatorState::Active, {}), R::Unreachable);
+}
+
+TEST(RowRouting, RegionsNeverTurnRedForADrain)
+{
+    const auto drained = OperatorState::Drained;
+    EXPECT_EQ(regionOf({node("a", P::Announced), node("b", P::Announced)}), R::Announced);
+    EXPECT_EQ(regionOf({node("a", P::Announced), node("b", P::Withdrawn, true, drained)}),
+              R::RedundancyLost);
+    EXPECT_EQ(
+        regionOf({node("a", P::Withdrawn, true, drained), node("b", P::Withdrawn, true, drained)}),
+        R::Drained);
+    EXPECT_EQ(regionOf({node("a", P::Withdrawn), node("b", P::Withdrawn)}), R::Withdrawn);
+    EXPECT_EQ(regionOf({node("a", P::Announced, false), node("b", P::Announced, false)}),
+              R::Unreachable);
+    EXPECT_EQ(regionOf({node("a", P::Announced), node("b", P::Announced, false)}), R::Announced);
+}
+
+TEST(StateNames, EveryStateHasAWordOfItsOwn)
+{
+    QStringList words;
+    for (int state = 0; state < kRoutingStateCount; ++state)
+        words.append(StateNames::of(static_cast<R>(state)));
+    for (const Observation observation :
+         {Observation::Reporting, Observation::Failing, Observation::NoData})
+        words.append(StateNames::of(observation));
+    words.removeDuplicates();
+    EXPECT_EQ(words.size(), kRoutingStateCount + 3);
+    EXPECT_FALSE(words.contains(QString()));
+}
+
+} // namespace
+} // namespace anycast::modeltest
