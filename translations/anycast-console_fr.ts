@@ -2,6 +2,160 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>DrainPlan</name>
+    <message>
+        <source>%1 on %2</source>
+        <extracomment>The target of a drain: a service on a node, e.g. &quot;web on fra-03&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No service is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not reported yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no service named %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent lets %1 only read: it will refuse this. Only root and members of its operators_group may drain and undrain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 would announce, below min_announcing %3; the agent&apos;s fleet guard will keep the route (de-preferred) unless forced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 would announce, below min_announcing %3; the agent has no fleet peers, so its guard will not hold the route.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region %1 has a drain under way: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console has a drain under way in region %1; wait until it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is the last node announcing it in the fleet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is the last node announcing it in region %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n node(s) serving it cannot be asked; they are not counted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DrainProgress</name>
+    <message>
+        <source>Drain %1</source>
+        <extracomment>Title of a drain in progress: &quot;Drain fra-03&quot; or &quot;Drain web on fra-03&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undrain %1</source>
+        <extracomment>Title of an undrain in progress.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent; waiting for the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>de-preferred (65535:0, prepends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bleeding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for healthy checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>announced again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the agent (permission denied): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the agent (not persisted, nothing changed): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the agent (error %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from the agent: %1. Whether it took effect shows in the node&apos;s status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>communities %1; %n prepend(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ESTABLISHED now</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drained, but the agent still announces:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>announces again after %n healthy check(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>announces again after the service&apos;s healthy checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FleetRows</name>
     <message>
         <source>%1%</source>
@@ -145,6 +299,19 @@ sonde en échec</translation>
         <source>%1:%2 queue %3</source>
         <translation>%1:%2 file %3</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished">%1, %2</translation>
+    </message>
+    <message>
+        <source>%1
+State: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">État</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -210,40 +377,12 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
         <translation>actif</translation>
     </message>
     <message>
-        <source>draining</source>
-        <translation>en drainage</translation>
-    </message>
-    <message>
-        <source>drained</source>
-        <translation>drainé</translation>
-    </message>
-    <message>
-        <source>announced</source>
-        <translation>annoncé</translation>
-    </message>
-    <message>
-        <source>de-preferred</source>
-        <translation>dépréféré</translation>
-    </message>
-    <message>
-        <source>withdrawn</source>
-        <translation>retiré</translation>
-    </message>
-    <message>
         <source>unknown (unreachable)</source>
         <translation>inconnu (injoignable)</translation>
     </message>
     <message>
-        <source>reporting</source>
-        <translation>rapporte</translation>
-    </message>
-    <message>
         <source>failing</source>
         <translation>en échec</translation>
-    </message>
-    <message>
-        <source>no data</source>
-        <translation>aucune donnée</translation>
     </message>
     <message>
         <source>ok</source>
@@ -378,10 +517,744 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
     </message>
 </context>
 <context>
+    <name>anycast::AuditModel</name>
+    <message>
+        <source>STALE: in force for %1</source>
+        <extracomment>Audit view: a drain left in force for longer than the threshold; %1 its age.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In force for %1</source>
+        <extracomment>Audit view: the drain still holds; %1 how long it has held (&quot;3 h&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced by a later drain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown: no status from the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undrain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole node</source>
+        <extracomment>Audit view: the target of a drain that is not one service.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>graceful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>immediate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, fleet guard overridden</source>
+        <extracomment>Audit view: a drain that overrode the fleet guard; %1 is its mode.</extracomment>
+        <translation type="unfinished">%1, garde de flotte outrepassée</translation>
+    </message>
+    <message>
+        <source>Held in the node&apos;s status (the event is older than the agent keeps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (audit record %2)</source>
+        <extracomment>Audit view: the agent&apos;s answer; %2 the id of its audit record.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; warning: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <extracomment>Tooltip of a time in the audit view; %1 is the time in UTC.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <extracomment>Column of the audit view: the operator who drained or undrained.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent&apos;s answer</source>
+        <extracomment>Column of the audit view: what the agent answered the operator.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">État</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::AuditPage</name>
+    <message>
+        <source>Stale after:</source>
+        <extracomment>Audit view: the threshold after which a drain in force is flagged stale.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <extracomment>Unit of the stale threshold (hours).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No drains or undrains seen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drain(s) in force</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n stale (in force for more than %2 h)</source>
+        <extracomment>Audit view summary; %1 is the line before, %2 the threshold in hours.</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the audit rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <extracomment>File type filter of the CSV export dialog.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anycast::ChartMarkerLayer</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Tooltip of a marker on the charts: %1 the time, %2 what happened.</extracomment>
+        <translation type="unfinished">%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A marker&apos;s tag on the charts: %1 a glyph for its kind, %2 what happened.</extracomment>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::ChartsPage</name>
+    <message>
+        <source>ESTABLISHED</source>
+        <extracomment>TCP state as the kernel names it.</extracomment>
+        <translation type="unfinished">ESTABLISHED</translation>
+    </message>
+    <message>
+        <source>SYN_RECV</source>
+        <extracomment>TCP state as the kernel names it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TIME_WAIT</source>
+        <extracomment>TCP state as the kernel names it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLOSE_WAIT</source>
+        <extracomment>TCP state as the kernel names it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <extracomment>Every other TCP state but LISTEN.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <extracomment>Label of the charts&apos; selector of a region or a node.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <extracomment>Label of the charts&apos; time window buttons.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;5 min</source>
+        <extracomment>Charts&apos; time window; Alt+5 chooses it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;15 min</source>
+        <extracomment>Charts&apos; time window; Alt+1 chooses it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;60 min</source>
+        <extracomment>Charts&apos; time window; Alt+6 chooses it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markers: ▼ drain   ▲ undrain   ◆ route change</source>
+        <extracomment>Key to the markers on the charts&apos; time axis; the glyphs are drawn on the markers.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP connections by state (stacked)</source>
+        <extracomment>Chart title.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connections</source>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept queue fill of the fullest listener, % of its backlog</source>
+        <extracomment>Chart title.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP retransmissions per second</source>
+        <extracomment>Chart title.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per s</source>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe latency of successful probes, ms</source>
+        <extracomment>Chart title.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Region %1 (%n node(s) summed)</source>
+        <extracomment>Charts&apos; selector entry: a region, its nodes summed.</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>    Node %1</source>
+        <extracomment>Charts&apos; selector entry: one node, under its region.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data: no node has reported yet</source>
+        <extracomment>Shown on a chart when the chosen region or node has no samples in the window.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data: no samples in this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data: the samples carry no listener backlog</source>
+        <extracomment>Shown on the accept queue chart when the samples have no listener&apos;s backlog.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data: the samples carry no retransmission counts</source>
+        <extracomment>Shown on the retransmissions chart when the samples have no TCP_INFO totals.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data: no successful probe in this window</source>
+        <extracomment>Shown on the probe latency chart when no probe succeeded (or none is set up).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept queue, % of backlog</source>
+        <extracomment>Hover text of the accept queue chart.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retransmissions per second</source>
+        <extracomment>Hover text of the retransmissions chart.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe latency, ms</source>
+        <extracomment>Hover text of the probe latency chart.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click: the node contributing most at this time</source>
+        <extracomment>Hover text of a region&apos;s chart: what a click does.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>anycast::ConnectionListWidget</name>
     <message>
         <source>&lt;h3&gt;Nodes&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Nœuds&lt;/h3&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::DetailPanel</name>
+    <message>
+        <source>Select a region, node or service in the fleet tree to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anycast::DrainController</name>
+    <message>
+        <source>&amp;Drain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undrain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw the selected node&apos;s or service&apos;s routes, gracefully (BGP sessions stay up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announce the selected node&apos;s or service&apos;s routes again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drains</source>
+        <extracomment>Title of the dock that lists the drains sent from this console and their phases.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node has left the inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: this console has a drain under way in region %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anycast::DrainDialog</name>
+    <message>
+        <source>Drain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undrain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain %1 (region %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undrain %1 (region %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BGP sessions stay up: the node withdraws its routes, it does not close its sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BGP sessions stayed up while drained: the routes are announced again once the service passes its healthy checks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service %1 on node %2 in region %3
+Prefixes: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1 in region %2, every service (%3)
+Prefixes: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 -&gt; %3 nodes</source>
+        <extracomment>Availability of a prefix: announcing nodes before -&gt; after the drain.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>region %1 %2 -&gt; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>region %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not reporting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Availability (announcing nodes before -&gt; after)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No prefix is in scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None found: other nodes keep announcing every prefix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required: why, for the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. CHG-1234</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ticket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Graceful: announce with 65535:0 and prepends, withdraw once connections have bled off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Immediate: withdraw now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Force: override the fleet guard and withdraw below min_announcing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type %1 to &amp;confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This drain is risky: type the node&apos;s name, %1, to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anycast::DrainProgressPanel</name>
+    <message>
+        <source>No drain sent from this console yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done: withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done: announced again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HELD: in force, but still announced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUSED: nothing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ %1 (pending)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ %1 (now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ %1 (done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>– %1 (skipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>anycast::EventDock</name>
+    <message>
+        <source>Events</source>
+        <extracomment>Title of the dock that lists every node&apos;s events.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter events</source>
+        <extracomment>Placeholder of the event dock&apos;s text filter.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow &amp;latest</source>
+        <extracomment>Toggle of the event dock: keep the newest event in sight.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the newest event in sight. Scrolling up turns this off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <extracomment>Event dock filter: no kind filter.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <extracomment>Event dock filter: no node filter.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <extracomment>Event dock filter: no region filter.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n event(s) shown</source>
+        <extracomment>Event dock: rows the filters let through, of all rows.</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n older event(s) dropped (the console keeps %2 per node, %3 in all)</source>
+        <extracomment>Event dock: %1 is the line above; %2 the per-node cap, %3 the fleet-wide one.</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>anycast::EventLogModel</name>
+    <message>
+        <source>Health</source>
+        <extracomment>Kind of an agent&apos;s event: a service&apos;s health changed.</extracomment>
+        <translation type="unfinished">Santé</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <extracomment>Kind of an agent&apos;s event: a prefix was announced, de-preferred or withdrawn.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <extracomment>Kind of an agent&apos;s event: a service&apos;s probe started or stopped passing.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain</source>
+        <extracomment>Kind of an agent&apos;s event: an operator drained a node or service.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undrain</source>
+        <extracomment>Kind of an agent&apos;s event: an operator undrained a node or service.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BGP</source>
+        <extracomment>Kind of an agent&apos;s event: a BGP session changed.</extracomment>
+        <translation type="unfinished">BGP</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <extracomment>Kind of an agent&apos;s event: a fleet peer became reachable or stopped answering.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <extracomment>Kind of an agent&apos;s event: the configuration was reloaded (or a reload refused).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <extracomment>Kind column of a row that stands for events the console could not get.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent restarted: events of its previous run after the last one shown may be missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1 is missing: the agent no longer kept it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events %1 to %2 are missing: the agent no longer kept them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <extracomment>Tooltip of an event&apos;s time; %1 is the time in UTC.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>Column of the event log: when it happened, in local time.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <extracomment>Column of the event log: health, route, drain, ...</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -404,14 +1277,208 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
     </message>
 </context>
 <context>
+    <name>anycast::FleetDetails</name>
+    <message>
+        <source>whole node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 by %3 since %4, reason: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, ticket %2</source>
+        <translation type="unfinished">%1, ticket %2</translation>
+    </message>
+    <message>
+        <source>%1, fleet guard overridden</source>
+        <translation type="unfinished">%1, garde de flotte outrepassée</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3, fleet-wide %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; agent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; reasons: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; pending: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; probe ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; probe failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 in this region, %3 fleet-wide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes not yet named by their agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll-up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes: %1 reachable of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announcing per prefix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the inventory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location: latitude %1, longitude %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location: not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What follows is the last report, not the current state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator state: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefixes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drains in force:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (no report yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain in force: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health: unknown (no report yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>anycast::FleetStatusStrip</name>
+    <message>
+        <source>No nodes in the inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes: %1 connected, %2 unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable counts every node not connected now: connecting, refused, or down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefixes: %1 fully, %2 partly, %3 not announced, %4 unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefixes: %1 fully, %2 partly, %3 not announced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fully: every node that serves the prefix announces it. Partly: some do. Unknown: every node that serves it is unreachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No drains in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drains in force: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>anycast::MainWindow</name>
     <message>
         <source>Anycast Console</source>
         <translation>Console anycast</translation>
-    </message>
-    <message>
-        <source>No agents connected</source>
-        <translation>Aucun agent connecté</translation>
     </message>
     <message>
         <source>Inventory: %1</source>
@@ -429,13 +1496,6 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
         <source>Cannot create %1: %2</source>
         <translation>Impossible de créer %1 : %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 of %n nodes connected</source>
-        <translation>
-            <numerusform>%1 sur %n nœud connecté</numerusform>
-            <numerusform>%1 sur %n nœuds connectés</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Fleet</source>
         <extracomment>Tab of the main window: the fleet tree.</extracomment>
@@ -445,6 +1505,80 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
         <source>&amp;Map</source>
         <extracomment>Tab of the main window: the announcement map.</extracomment>
         <translation>&amp;Carte</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <extracomment>Tab of the main window: the region charts.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <extracomment>Title of the dock with the facts about the selected region, node or service.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by region, node, service or prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <extracomment>Menu of the main window.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <extracomment>Menu of the main window: the views, refresh, find.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Node</source>
+        <extracomment>Menu of the main window: actions on the selected node or service.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ind in Fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the fleet tree by region, node, service or prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every change received so far now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audit</source>
+        <extracomment>Tab of the main window: drains and undrains across the fleet.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -500,6 +1634,17 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
             <numerusform>Absent de la carte (%n)</numerusform>
             <numerusform>Absents de la carte (%n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>anycast::NodeSession</name>
+    <message>
+        <source>not sent: the link to %1 is not up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: the link to %1 is not up (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
