@@ -242,6 +242,15 @@ void MainWindow::addView(const QString &name, QWidget *page, const QString &titl
     addAction(action);
 }
 
+void MainWindow::addDock(QDockWidget *dock, Qt::DockWidgetArea area, const QKeySequence &shortcut)
+{
+    addDockWidget(area, dock);
+    QAction *toggle = dock->toggleViewAction();
+    toggle->setShortcut(shortcut);
+    m_viewMenu->addAction(toggle);
+    addAction(toggle);
+}
+
 void MainWindow::addNodeActions(const QList<QAction *> &actions)
 {
     for (QAction *action : actions) {
@@ -377,8 +386,7 @@ void MainWindow::addEventViews(EventLog *events)
         return;
     m_events = events;
     m_eventDock = new EventDock(events, m_fleet, this);
-    addDockWidget(Qt::BottomDockWidgetArea, m_eventDock);
-    m_viewMenu->addAction(m_eventDock->toggleViewAction());
+    addDock(m_eventDock, Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_E));
     m_auditPage = new AuditPage(events, m_fleet, this);
     //: Tab of the main window: drains and undrains across the fleet.
     addView(QStringLiteral("audit"), m_auditPage, tr("&Audit"));

@@ -90,6 +90,8 @@ public:
     // Adds a page as a tab, with a View-menu action whose shortcut is Ctrl+<its position in
     // viewNames()>. `name` must be in viewNames(); pages are added in that order.
     void addView(const QString &name, QWidget *page, const QString &title);
+    // Adds a dock in `area`, with a View-menu action that shows or hides it by `shortcut`.
+    void addDock(QDockWidget *dock, Qt::DockWidgetArea area, const QKeySequence &shortcut);
 
     void saveLayout(QSettings &settings) const;
     void restoreLayout(QSettings &settings);

@@ -189,7 +189,7 @@ int main(int argc, char *argv[])
     auto *drainDock = new QDockWidget(anycast::DrainController::panelTitle(), &window);
     drainDock->setObjectName(QStringLiteral("drainDock"));
     drainDock->setWidget(drains.panel());
-    window.addDockWidget(Qt::RightDockWidgetArea, drainDock);
+    window.addDock(drainDock, Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_J));
     anycast::DialogPrompter prompter(&window);
     network.setPrompter(&prompter);
     inventory.start();

@@ -10,6 +10,7 @@
 #include "InventoryWatcher.h"
 #include "StateIconEngine.h"
 #include "WindowLayout.h"
+#include "models/EventLog.h"
 #include "models/FleetCounts.h"
 #include "models/FleetModel.h"
 #include "models/ModelRoles.h"
@@ -391,6 +392,8 @@ TEST_F(BareWindowTest, TheLayoutAndViewAreRememberedInTheSettingsFileTheEnvironm
 TEST_F(BareWindowTest, EveryActionHasAShortcutOfItsOwnAndNodeActionsReachEveryMenu)
 {
     MainWindow window(&m_fleet, &m_series, nullptr, QString());
+    EventLog events;
+    window.addEventViews(&events);
     auto *drain = new QAction(QStringLiteral("Drain"), &window);
     drain->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     window.addNodeActions({drain});
@@ -416,8 +419,8 @@ TEST_F(BareWindowTest, EveryActionHasAShortcutOfItsOwnAndNodeActionsReachEveryMe
             owners.insert(keys, action->text());
         }
     }
-    // Quit, two views, find, refresh, details, drain.
-    EXPECT_EQ(actions, 7);
+    // Quit, four views, find, refresh, details, events, drain.
+    EXPECT_EQ(actions, 10);
     EXPECT_EQ(owners.value(QKeySequence(QKeySequence::Find).toString()),
               QStringLiteral("F&ind in Fleet"));
     EXPECT_EQ(owners.value(QStringLiteral("Ctrl+2")), QStringLiteral("&Map"));
