@@ -5,154 +5,147 @@
     <name>DrainPlan</name>
     <message>
         <source>%1 on %2</source>
-        <extracomment>The target of a drain: a service on a node, e.g. &quot;web on fra-03&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>The target of a drain: a service on a node, e.g. "web on fra-03".</extracomment>
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <source>No node is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Knoten ausgewählt.</translation>
     </message>
     <message>
         <source>No service is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Dienst ausgewählt.</translation>
     </message>
     <message>
         <source>%1 has not reported yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat sich noch nicht gemeldet.</translation>
     </message>
     <message>
         <source>%1 has no service named %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen Dienst namens %2.</translation>
     </message>
     <message>
         <source>%1 is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht verbunden.</translation>
     </message>
     <message>
         <source>The agent lets %1 only read: it will refuse this. Only root and members of its operators_group may drain and undrain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent erlaubt %1 nur Lesezugriff: er wird dies ablehnen. Nur root und Mitglieder seiner operators_group dürfen entleeren und die Entleerung aufheben.</translation>
     </message>
     <message>
-        <source>%1: %2 would announce, below min_announcing %3; the agent&apos;s fleet guard will keep the route (de-preferred) unless forced.</source>
-        <translation type="unfinished"></translation>
+        <source>%1: %2 would announce, below min_announcing %3; the agent's fleet guard will keep the route (de-preferred) unless forced.</source>
+        <translation>%1: %2 würden ankündigen, unter min_announcing %3; der Flottenschutz des Agenten behält die Route (herabgestuft), sofern nicht erzwungen.</translation>
     </message>
     <message>
         <source>%1: %2 would announce, below min_announcing %3; the agent has no fleet peers, so its guard will not hold the route.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 würden ankündigen, unter min_announcing %3; der Agent hat keine Flotten-Peers, sein Schutz hält die Route daher nicht.</translation>
     </message>
     <message>
         <source>Region %1 has a drain under way: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>In Region %1 läuft eine Entleerung: %2.</translation>
     </message>
     <message>
         <source>This console has a drain under way in region %1; wait until it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Konsole hat eine laufende Entleerung in Region %1; warten Sie, bis sie abgeschlossen ist.</translation>
     </message>
     <message>
         <source>%1: %2 is the last node announcing it in the fleet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ist der letzte Knoten in der Flotte, der es ankündigt.</translation>
     </message>
     <message>
         <source>%1: %2 is the last node announcing it in region %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ist der letzte Knoten in Region %3, der es ankündigt.</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n node(s) serving it cannot be asked; they are not counted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%1: %n Knoten, der es bedient, ist nicht abfragbar; er wird nicht gezählt.</numerusform><numerusform>%1: %n Knoten, die es bedienen, sind nicht abfragbar; sie werden nicht gezählt.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>DrainProgress</name>
     <message>
         <source>Drain %1</source>
-        <extracomment>Title of a drain in progress: &quot;Drain fra-03&quot; or &quot;Drain web on fra-03&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Title of a drain in progress: "Drain fra-03" or "Drain web on fra-03".</extracomment>
+        <translation>%1 entleeren</translation>
     </message>
     <message>
         <source>Undrain %1</source>
         <extracomment>Title of an undrain in progress.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Entleerung von %1 aufheben</translation>
     </message>
     <message>
         <source>sent; waiting for the agent</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet; warte auf den Agenten</translation>
     </message>
     <message>
         <source>requested</source>
-        <translation type="unfinished"></translation>
+        <translation>angefordert</translation>
     </message>
     <message>
         <source>de-preferred (65535:0, prepends)</source>
-        <translation type="unfinished"></translation>
+        <translation>herabgestuft (65535:0, Prepends)</translation>
     </message>
     <message>
         <source>bleeding</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen laufen aus</translation>
     </message>
     <message>
         <source>withdrawn</source>
-        <translation type="unfinished">zurückgezogen</translation>
+        <translation>zurückgezogen</translation>
     </message>
     <message>
         <source>waiting for healthy checks</source>
-        <translation type="unfinished"></translation>
+        <translation>warte auf erfolgreiche Zustandsprüfungen</translation>
     </message>
     <message>
         <source>announced again</source>
-        <translation type="unfinished"></translation>
+        <translation>wieder angekündigt</translation>
     </message>
     <message>
         <source>Refused by the agent (permission denied): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Agenten abgelehnt (Zugriff verweigert): %1</translation>
     </message>
     <message>
         <source>Refused by the agent (not persisted, nothing changed): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Agenten abgelehnt (nicht gespeichert, nichts geändert): %1</translation>
     </message>
     <message>
         <source>Refused by the agent (error %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Agenten abgelehnt (Fehler %1): %2</translation>
     </message>
     <message>
-        <source>No answer from the agent: %1. Whether it took effect shows in the node&apos;s status.</source>
-        <translation type="unfinished"></translation>
+        <source>No answer from the agent: %1. Whether it took effect shows in the node's status.</source>
+        <translation>Keine Antwort vom Agenten: %1. Ob es gewirkt hat, zeigt der Status des Knotens.</translation>
     </message>
     <message>
         <source>Not done: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht ausgeführt: %1</translation>
     </message>
     <message numerus="yes">
         <source>communities %1; %n prepend(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>Communities %1; %n Prepend</numerusform><numerusform>Communities %1; %n Prepends</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n ESTABLISHED now</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>jetzt %n ESTABLISHED</numerusform><numerusform>jetzt %n ESTABLISHED</numerusform></translation>
     </message>
     <message>
         <source>Drained, but the agent still announces:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entleert, aber der Agent kündigt weiterhin an:
+%1</translation>
     </message>
     <message numerus="yes">
         <source>announces again after %n healthy check(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>kündigt nach %n erfolgreichen Zustandsprüfung wieder an</numerusform><numerusform>kündigt nach %n erfolgreichen Zustandsprüfungen wieder an</numerusform></translation>
     </message>
     <message>
-        <source>announces again after the service&apos;s healthy checks</source>
-        <translation type="unfinished"></translation>
+        <source>announces again after the service's healthy checks</source>
+        <translation>kündigt nach erfolgreichen Zustandsprüfungen des Dienstes wieder an</translation>
     </message>
 </context>
 <context>
@@ -301,16 +294,17 @@ Probe fehlgeschlagen</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1, %2</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>%1
 State: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Status: %2</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Zustand</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -323,7 +317,7 @@ State: %2</source>
         <source>Its %1 key has the fingerprint
 %2
 
-Compare it with the one the host&apos;s administrator gave you. Accepting adds it to %3.</source>
+Compare it with the one the host's administrator gave you. Accepting adds it to %3.</source>
         <translation>Sein %1-Schlüssel hat den Fingerabdruck
 %2
 
@@ -521,118 +515,118 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     <message>
         <source>STALE: in force for %1</source>
         <extracomment>Audit view: a drain left in force for longer than the threshold; %1 its age.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>VERALTET: in Kraft seit %1</translation>
     </message>
     <message>
         <source>In force for %1</source>
-        <extracomment>Audit view: the drain still holds; %1 how long it has held (&quot;3 h&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Audit view: the drain still holds; %1 how long it has held ("3 h").</extracomment>
+        <translation>In Kraft seit %1</translation>
     </message>
     <message>
         <source>Replaced by a later drain</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch eine spätere Entleerung ersetzt</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <source>Applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Angewendet</translation>
     </message>
     <message>
         <source>Unknown: no status from the node</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt: kein Status vom Knoten</translation>
     </message>
     <message>
         <source>Drain</source>
-        <translation type="unfinished"></translation>
+        <translation>Entleeren</translation>
     </message>
     <message>
         <source>Undrain</source>
-        <translation type="unfinished"></translation>
+        <translation>Entleerung aufheben</translation>
     </message>
     <message>
         <source>whole node</source>
         <extracomment>Audit view: the target of a drain that is not one service.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ganzer Knoten</translation>
     </message>
     <message>
         <source>graceful</source>
-        <translation type="unfinished"></translation>
+        <translation>schonend</translation>
     </message>
     <message>
         <source>immediate</source>
-        <translation type="unfinished"></translation>
+        <translation>sofort</translation>
     </message>
     <message>
         <source>%1, fleet guard overridden</source>
         <extracomment>Audit view: a drain that overrode the fleet guard; %1 is its mode.</extracomment>
-        <translation type="unfinished">%1, Flottenschutz übergangen</translation>
+        <translation>%1, Flottenschutz übergangen</translation>
     </message>
     <message>
-        <source>Held in the node&apos;s status (the event is older than the agent keeps)</source>
-        <translation type="unfinished"></translation>
+        <source>Held in the node's status (the event is older than the agent keeps)</source>
+        <translation>Im Status des Knotens geführt (das Ereignis ist älter, als der Agent aufbewahrt)</translation>
     </message>
     <message>
         <source>%1 (audit record %2)</source>
-        <extracomment>Audit view: the agent&apos;s answer; %2 the id of its audit record.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Audit view: the agent's answer; %2 the id of its audit record.</extracomment>
+        <translation>%1 (Audit-Eintrag %2)</translation>
     </message>
     <message>
         <source>%1; warning: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; Warnung: %2</translation>
     </message>
     <message>
         <source>%1 UTC</source>
         <extracomment>Tooltip of a time in the audit view; %1 is the time in UTC.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Region</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Who</source>
         <extracomment>Column of the audit view: the operator who drained or undrained.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wer</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus</translation>
     </message>
     <message>
-        <source>Agent&apos;s answer</source>
+        <source>Agent's answer</source>
         <extracomment>Column of the audit view: what the agent answered the operator.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Antwort des Agenten</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Zustand</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -640,52 +634,48 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     <message>
         <source>Stale after:</source>
         <extracomment>Audit view: the threshold after which a drain in force is flagged stale.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Veraltet nach:</translation>
     </message>
     <message>
         <source> h</source>
         <extracomment>Unit of the stale threshold (hours).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation> h</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV &amp;exportieren…</translation>
     </message>
     <message>
         <source>No drains or undrains seen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Entleerungen oder Aufhebungen gesehen.</translation>
     </message>
     <message numerus="yes">
         <source>%n drain(s) in force</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n Entleerung in Kraft</numerusform><numerusform>%n Entleerungen in Kraft</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1; %n stale (in force for more than %2 h)</source>
         <extracomment>Audit view summary; %1 is the line before, %2 the threshold in hours.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%1; %n veraltet (seit mehr als %2 h in Kraft)</numerusform><numerusform>%1; %n veraltet (seit mehr als %2 h in Kraft)</numerusform></translation>
     </message>
     <message>
         <source>Export the audit rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit-Zeilen exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
         <extracomment>File type filter of the CSV export dialog.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -693,12 +683,12 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     <message>
         <source>%1: %2</source>
         <extracomment>Tooltip of a marker on the charts: %1 the time, %2 what happened.</extracomment>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>A marker&apos;s tag on the charts: %1 a glyph for its kind, %2 what happened.</extracomment>
-        <translation type="unfinished">%1 %2</translation>
+        <extracomment>A marker's tag on the charts: %1 a glyph for its kind, %2 what happened.</extracomment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -706,162 +696,160 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     <message>
         <source>ESTABLISHED</source>
         <extracomment>TCP state as the kernel names it.</extracomment>
-        <translation type="unfinished">ESTABLISHED</translation>
+        <translation>ESTABLISHED</translation>
     </message>
     <message>
         <source>SYN_RECV</source>
         <extracomment>TCP state as the kernel names it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>SYN_RECV</translation>
     </message>
     <message>
         <source>TIME_WAIT</source>
         <extracomment>TCP state as the kernel names it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>TIME_WAIT</translation>
     </message>
     <message>
         <source>CLOSE_WAIT</source>
         <extracomment>TCP state as the kernel names it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>CLOSE_WAIT</translation>
     </message>
     <message>
         <source>other</source>
         <extracomment>Every other TCP state but LISTEN.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>andere</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <extracomment>Label of the charts&apos; selector of a region or a node.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Label of the charts' selector of a region or a node.</extracomment>
+        <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
         <source>Window:</source>
-        <extracomment>Label of the charts&apos; time window buttons.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Label of the charts' time window buttons.</extracomment>
+        <translation>Zeitfenster:</translation>
     </message>
     <message>
         <source>&amp;5 min</source>
-        <extracomment>Charts&apos; time window; Alt+5 chooses it.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Charts' time window; Alt+5 chooses it.</extracomment>
+        <translation>&amp;5 min</translation>
     </message>
     <message>
         <source>&amp;15 min</source>
-        <extracomment>Charts&apos; time window; Alt+1 chooses it.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Charts' time window; Alt+1 chooses it.</extracomment>
+        <translation>&amp;15 min</translation>
     </message>
     <message>
         <source>&amp;60 min</source>
-        <extracomment>Charts&apos; time window; Alt+6 chooses it.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Charts' time window; Alt+6 chooses it.</extracomment>
+        <translation>&amp;60 min</translation>
     </message>
     <message>
         <source>Markers: ▼ drain   ▲ undrain   ◆ route change</source>
-        <extracomment>Key to the markers on the charts&apos; time axis; the glyphs are drawn on the markers.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Key to the markers on the charts' time axis; the glyphs are drawn on the markers.</extracomment>
+        <translation>Markierungen: ▼ Entleeren   ▲ Entleerung aufheben   ◆ Routenänderung</translation>
     </message>
     <message>
         <source>TCP connections by state (stacked)</source>
         <extracomment>Chart title.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>TCP-Verbindungen nach Zustand (gestapelt)</translation>
     </message>
     <message>
         <source>connections</source>
-        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Unit of a chart's y axis.</extracomment>
+        <translation>Verbindungen</translation>
     </message>
     <message>
         <source>Accept queue fill of the fullest listener, % of its backlog</source>
         <extracomment>Chart title.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Füllstand der Accept-Warteschlange des vollsten Listeners, % seines Backlogs</translation>
     </message>
     <message>
         <source>%</source>
-        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Unit of a chart's y axis.</extracomment>
+        <translation>%</translation>
     </message>
     <message>
         <source>TCP retransmissions per second</source>
         <extracomment>Chart title.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>TCP-Neuübertragungen pro Sekunde</translation>
     </message>
     <message>
         <source>per s</source>
-        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Unit of a chart's y axis.</extracomment>
+        <translation>pro s</translation>
     </message>
     <message>
         <source>Probe latency of successful probes, ms</source>
         <extracomment>Chart title.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Latenz erfolgreicher Proben, ms</translation>
     </message>
     <message>
         <source>ms</source>
-        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Unit of a chart's y axis.</extracomment>
+        <translation>ms</translation>
     </message>
     <message numerus="yes">
         <source>Region %1 (%n node(s) summed)</source>
-        <extracomment>Charts&apos; selector entry: a region, its nodes summed.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <extracomment>Charts' selector entry: a region, its nodes summed.</extracomment>
+        <translation>
+            <numerusform>Region %1 (%n Knoten summiert)</numerusform><numerusform>Region %1 (%n Knoten summiert)</numerusform></translation>
     </message>
     <message>
         <source>    Node %1</source>
-        <extracomment>Charts&apos; selector entry: one node, under its region.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Charts' selector entry: one node, under its region.</extracomment>
+        <translation>    Knoten %1</translation>
     </message>
     <message>
         <source>No data: no node has reported yet</source>
         <extracomment>Shown on a chart when the chosen region or node has no samples in the window.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Keine Daten: noch kein Knoten hat sich gemeldet</translation>
     </message>
     <message>
         <source>No data: no samples in this window</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Daten: keine Messungen in diesem Zeitfenster</translation>
     </message>
     <message>
         <source>No data: the samples carry no listener backlog</source>
-        <extracomment>Shown on the accept queue chart when the samples have no listener&apos;s backlog.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Shown on the accept queue chart when the samples have no listener's backlog.</extracomment>
+        <translation>Keine Daten: die Messungen enthalten kein Listener-Backlog</translation>
     </message>
     <message>
         <source>No data: the samples carry no retransmission counts</source>
         <extracomment>Shown on the retransmissions chart when the samples have no TCP_INFO totals.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Keine Daten: die Messungen enthalten keine Zähler für Neuübertragungen</translation>
     </message>
     <message>
         <source>No data: no successful probe in this window</source>
         <extracomment>Shown on the probe latency chart when no probe succeeded (or none is set up).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Keine Daten: keine erfolgreiche Probe in diesem Zeitfenster</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: no data</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Daten</translation>
     </message>
     <message>
         <source>Accept queue, % of backlog</source>
         <extracomment>Hover text of the accept queue chart.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Accept-Warteschlange, % des Backlogs</translation>
     </message>
     <message>
         <source>Retransmissions per second</source>
         <extracomment>Hover text of the retransmissions chart.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Neuübertragungen pro Sekunde</translation>
     </message>
     <message>
         <source>Probe latency, ms</source>
         <extracomment>Hover text of the probe latency chart.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Probe-Latenz, ms</translation>
     </message>
     <message>
         <source>Click: the node contributing most at this time</source>
-        <extracomment>Hover text of a region&apos;s chart: what a click does.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Hover text of a region's chart: what a click does.</extracomment>
+        <translation>Klick: der Knoten mit dem größten Anteil zu diesem Zeitpunkt</translation>
     </message>
 </context>
 <context>
@@ -875,386 +863,380 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     <name>anycast::DetailPanel</name>
     <message>
         <source>Select a region, node or service in the fleet tree to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie im Flottenbaum eine Region, einen Knoten oder einen Dienst aus, um die Details zu sehen.</translation>
     </message>
 </context>
 <context>
     <name>anycast::DrainController</name>
     <message>
         <source>&amp;Drain…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entleeren…</translation>
     </message>
     <message>
         <source>&amp;Undrain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entleerung a&amp;ufheben…</translation>
     </message>
     <message>
-        <source>Withdraw the selected node&apos;s or service&apos;s routes, gracefully (BGP sessions stay up)</source>
-        <translation type="unfinished"></translation>
+        <source>Withdraw the selected node's or service's routes, gracefully (BGP sessions stay up)</source>
+        <translation>Die Routen des ausgewählten Knotens oder Dienstes schonend zurückziehen (BGP-Sitzungen bleiben bestehen)</translation>
     </message>
     <message>
-        <source>Announce the selected node&apos;s or service&apos;s routes again</source>
-        <translation type="unfinished"></translation>
+        <source>Announce the selected node's or service's routes again</source>
+        <translation>Die Routen des ausgewählten Knotens oder Dienstes wieder ankündigen</translation>
     </message>
     <message>
         <source>Drains</source>
         <extracomment>Title of the dock that lists the drains sent from this console and their phases.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Entleerungen</translation>
     </message>
     <message>
         <source>the node has left the inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>der Knoten ist nicht mehr im Inventar</translation>
     </message>
     <message>
         <source>not sent: this console has a drain under way in region %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gesendet: diese Konsole hat eine laufende Entleerung in Region %1</translation>
     </message>
 </context>
 <context>
     <name>anycast::DrainDialog</name>
     <message>
         <source>Drain %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entleeren</translation>
     </message>
     <message>
         <source>Undrain %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entleerung von %1 aufheben</translation>
     </message>
     <message>
         <source>Drain %1 (region %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entleeren (Region %2)</translation>
     </message>
     <message>
         <source>Undrain %1 (region %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entleerung von %1 aufheben (Region %2)</translation>
     </message>
     <message>
         <source>BGP sessions stay up: the node withdraws its routes, it does not close its sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>BGP-Sitzungen bleiben bestehen: der Knoten zieht seine Routen zurück, schließt aber seine Sitzungen nicht.</translation>
     </message>
     <message>
         <source>BGP sessions stayed up while drained: the routes are announced again once the service passes its healthy checks.</source>
-        <translation type="unfinished"></translation>
+        <translation>BGP-Sitzungen blieben während der Entleerung bestehen: die Routen werden wieder angekündigt, sobald der Dienst seine Zustandsprüfungen besteht.</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfang</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>Service %1 on node %2 in region %3
 Prefixes: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst %1 auf Knoten %2 in Region %3
+Präfixe: %4</translation>
     </message>
     <message>
         <source>Node %1 in region %2, every service (%3)
 Prefixes: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten %1 in Region %2, alle Dienste (%3)
+Präfixe: %4</translation>
     </message>
     <message>
         <source>%1: %2 -&gt; %3 nodes</source>
         <extracomment>Availability of a prefix: announcing nodes before -&gt; after the drain.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 -&gt; %3 Knoten</translation>
     </message>
     <message>
         <source>region %1 %2 -&gt; %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Region %1 %2 -&gt; %3</translation>
     </message>
     <message>
         <source>region %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Region %1 %2</translation>
     </message>
     <message numerus="yes">
         <source>%n not reporting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n meldet nicht</numerusform><numerusform>%n melden nicht</numerusform></translation>
     </message>
     <message>
         <source>Availability (announcing nodes before -&gt; after)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfügbarkeit (ankündigende Knoten vorher -&gt; nachher)</translation>
     </message>
     <message>
         <source>No prefix is in scope.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Präfix im Umfang.</translation>
     </message>
     <message>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Risiko</translation>
     </message>
     <message>
         <source>None found: other nodes keep announcing every prefix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gefunden: andere Knoten kündigen weiterhin jedes Präfix an.</translation>
     </message>
     <message>
         <source>required: why, for the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>erforderlich: warum, für das Audit-Protokoll</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grund:</translation>
     </message>
     <message>
         <source>optional, e.g. CHG-1234</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, z. B. CHG-1234</translation>
     </message>
     <message>
         <source>&amp;Ticket:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ticket:</translation>
     </message>
     <message>
         <source>&amp;Graceful: announce with 65535:0 and prepends, withdraw once connections have bled off</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schonend: mit 65535:0 und Prepends ankündigen, zurückziehen, sobald die Verbindungen ausgelaufen sind</translation>
     </message>
     <message>
         <source>&amp;Immediate: withdraw now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sof&amp;ort: jetzt zurückziehen</translation>
     </message>
     <message>
         <source>Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus:</translation>
     </message>
     <message>
         <source>&amp;Force: override the fleet guard and withdraw below min_announcing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erzwingen: Flottenschutz übergehen und unter min_announcing %1 zurückziehen</translation>
     </message>
     <message>
         <source>Type %1 to &amp;confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum &amp;Bestätigen %1 eingeben:</translation>
     </message>
     <message>
         <source>A reason is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Grund ist erforderlich.</translation>
     </message>
     <message>
         <source>The reason %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund: %1.</translation>
     </message>
     <message>
         <source>The ticket %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket: %1.</translation>
     </message>
     <message>
-        <source>This drain is risky: type the node&apos;s name, %1, to confirm.</source>
-        <translation type="unfinished"></translation>
+        <source>This drain is risky: type the node's name, %1, to confirm.</source>
+        <translation>Diese Entleerung ist riskant: geben Sie zur Bestätigung den Namen des Knotens ein, %1.</translation>
     </message>
 </context>
 <context>
     <name>anycast::DrainProgressPanel</name>
     <message>
         <source>No drain sent from this console yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von dieser Konsole wurde noch keine Entleerung gesendet.</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <source>done: withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>fertig: zurückgezogen</translation>
     </message>
     <message>
         <source>done: announced again</source>
-        <translation type="unfinished"></translation>
+        <translation>fertig: wieder angekündigt</translation>
     </message>
     <message>
         <source>HELD: in force, but still announced</source>
-        <translation type="unfinished"></translation>
+        <translation>GEHALTEN: in Kraft, aber weiterhin angekündigt</translation>
     </message>
     <message>
         <source>REFUSED: nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation>ABGELEHNT: nichts geändert</translation>
     </message>
     <message>
         <source>FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>FEHLGESCHLAGEN</translation>
     </message>
     <message>
         <source>○ %1 (pending)</source>
-        <translation type="unfinished"></translation>
+        <translation>○ %1 (ausstehend)</translation>
     </message>
     <message>
         <source>▶ %1 (now)</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ %1 (jetzt)</translation>
     </message>
     <message>
         <source>✔ %1 (done)</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ %1 (erledigt)</translation>
     </message>
     <message>
         <source>– %1 (skipped)</source>
-        <translation type="unfinished"></translation>
+        <translation>– %1 (übersprungen)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>anycast::EventDock</name>
     <message>
         <source>Events</source>
-        <extracomment>Title of the dock that lists every node&apos;s events.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Title of the dock that lists every node's events.</extracomment>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Region</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Filter events</source>
-        <extracomment>Placeholder of the event dock&apos;s text filter.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Placeholder of the event dock's text filter.</extracomment>
+        <translation>Ereignisse filtern</translation>
     </message>
     <message>
         <source>Follow &amp;latest</source>
         <extracomment>Toggle of the event dock: keep the newest event in sight.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuestem folgen</translation>
     </message>
     <message>
         <source>Keep the newest event in sight. Scrolling up turns this off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das neueste Ereignis im Blick behalten. Nach oben scrollen schaltet dies aus.</translation>
     </message>
     <message>
         <source>All kinds</source>
         <extracomment>Event dock filter: no kind filter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Alle Arten</translation>
     </message>
     <message>
         <source>All nodes</source>
         <extracomment>Event dock filter: no node filter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Alle Knoten</translation>
     </message>
     <message>
         <source>All regions</source>
         <extracomment>Event dock filter: no region filter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Alle Regionen</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n Ereignis</numerusform><numerusform>%n Ereignisse</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n event(s) shown</source>
         <extracomment>Event dock: rows the filters let through, of all rows.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%1 von %n Ereignis angezeigt</numerusform><numerusform>%1 von %n Ereignissen angezeigt</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1; %n older event(s) dropped (the console keeps %2 per node, %3 in all)</source>
         <extracomment>Event dock: %1 is the line above; %2 the per-node cap, %3 the fleet-wide one.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%1; %n älteres Ereignis verworfen (die Konsole behält %2 pro Knoten, %3 insgesamt)</numerusform><numerusform>%1; %n ältere Ereignisse verworfen (die Konsole behält %2 pro Knoten, %3 insgesamt)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>anycast::EventLogModel</name>
     <message>
         <source>Health</source>
-        <extracomment>Kind of an agent&apos;s event: a service&apos;s health changed.</extracomment>
-        <translation type="unfinished">Zustand</translation>
+        <extracomment>Kind of an agent's event: a service's health changed.</extracomment>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Route</source>
-        <extracomment>Kind of an agent&apos;s event: a prefix was announced, de-preferred or withdrawn.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Kind of an agent's event: a prefix was announced, de-preferred or withdrawn.</extracomment>
+        <translation>Route</translation>
     </message>
     <message>
         <source>Probe</source>
-        <extracomment>Kind of an agent&apos;s event: a service&apos;s probe started or stopped passing.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Kind of an agent's event: a service's probe started or stopped passing.</extracomment>
+        <translation>Probe</translation>
     </message>
     <message>
         <source>Drain</source>
-        <extracomment>Kind of an agent&apos;s event: an operator drained a node or service.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Kind of an agent's event: an operator drained a node or service.</extracomment>
+        <translation>Entleeren</translation>
     </message>
     <message>
         <source>Undrain</source>
-        <extracomment>Kind of an agent&apos;s event: an operator undrained a node or service.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Kind of an agent's event: an operator undrained a node or service.</extracomment>
+        <translation>Entleerung aufheben</translation>
     </message>
     <message>
         <source>BGP</source>
-        <extracomment>Kind of an agent&apos;s event: a BGP session changed.</extracomment>
-        <translation type="unfinished">BGP</translation>
+        <extracomment>Kind of an agent's event: a BGP session changed.</extracomment>
+        <translation>BGP</translation>
     </message>
     <message>
         <source>Fleet</source>
-        <extracomment>Kind of an agent&apos;s event: a fleet peer became reachable or stopped answering.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Kind of an agent's event: a fleet peer became reachable or stopped answering.</extracomment>
+        <translation>Flotte</translation>
     </message>
     <message>
         <source>Config</source>
-        <extracomment>Kind of an agent&apos;s event: the configuration was reloaded (or a reload refused).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Kind of an agent's event: the configuration was reloaded (or a reload refused).</extracomment>
+        <translation>Konfiguration</translation>
     </message>
     <message>
         <source>Gap</source>
         <extracomment>Kind column of a row that stands for events the console could not get.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Lücke</translation>
     </message>
     <message>
         <source>The agent restarted: events of its previous run after the last one shown may be missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent wurde neu gestartet: Ereignisse seines vorherigen Laufs nach dem zuletzt angezeigten können fehlen.</translation>
     </message>
     <message>
         <source>Event %1 is missing: the agent no longer kept it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis %1 fehlt: der Agent hat es nicht mehr aufbewahrt.</translation>
     </message>
     <message>
         <source>Events %1 to %2 are missing: the agent no longer kept them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse %1 bis %2 fehlen: der Agent hat sie nicht mehr aufbewahrt.</translation>
     </message>
     <message>
         <source>%1 UTC</source>
-        <extracomment>Tooltip of an event&apos;s time; %1 is the time in UTC.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Tooltip of an event's time; %1 is the time in UTC.</extracomment>
+        <translation>%1 UTC</translation>
     </message>
     <message>
         <source>Time</source>
         <extracomment>Column of the event log: when it happened, in local time.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Region</translation>
     </message>
     <message>
         <source>Kind</source>
         <extracomment>Column of the event log: health, route, drain, ...</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
 </context>
 <context>
@@ -1280,198 +1262,198 @@ Prefixes: %4</source>
     <name>anycast::FleetDetails</name>
     <message>
         <source>whole node</source>
-        <translation type="unfinished"></translation>
+        <translation>ganzer Knoten</translation>
     </message>
     <message>
         <source>%1: %2 by %3 since %4, reason: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 von %3 seit %4, Grund: %5</translation>
     </message>
     <message>
         <source>%1, ticket %2</source>
-        <translation type="unfinished">%1, Ticket %2</translation>
+        <translation>%1, Ticket %2</translation>
     </message>
     <message>
         <source>%1, fleet guard overridden</source>
-        <translation type="unfinished">%1, Flottenschutz übergangen</translation>
+        <translation>%1, Flottenschutz übergangen</translation>
     </message>
     <message>
         <source>%1 (%2): %3, fleet-wide %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): %3, flottenweit %4</translation>
     </message>
     <message>
         <source>%1; agent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; Agent: %2</translation>
     </message>
     <message>
         <source>%1: %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, %3</translation>
     </message>
     <message>
         <source>%1; reasons: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; Gründe: %2</translation>
     </message>
     <message>
         <source>%1; pending: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; ausstehend: %2</translation>
     </message>
     <message>
         <source>%1; probe ok</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; Probe ok</translation>
     </message>
     <message>
         <source>%1; probe failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; Probe fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>State: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1, %2</translation>
     </message>
     <message>
         <source>%1: %2 in this region, %3 fleet-wide</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 in dieser Region, %3 flottenweit</translation>
     </message>
     <message>
         <source>Nodes not yet named by their agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten, die ihre Agenten noch nicht benannt haben</translation>
     </message>
     <message>
         <source>Region %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Region %1</translation>
     </message>
     <message>
         <source>Roll-up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung: %1</translation>
     </message>
     <message>
         <source>Nodes: %1 reachable of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten: %1 von %2 erreichbar</translation>
     </message>
     <message>
         <source>Announcing per prefix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ankündigung je Präfix:</translation>
     </message>
     <message>
         <source>none known</source>
-        <translation type="unfinished"></translation>
+        <translation>keine bekannt</translation>
     </message>
     <message>
         <source>Findings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde:</translation>
     </message>
     <message>
         <source>%1 is no longer in the inventory.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht mehr im Inventar.</translation>
     </message>
     <message>
         <source>Node %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten %1</translation>
     </message>
     <message>
         <source>Endpoint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt: %1</translation>
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung: %1</translation>
     </message>
     <message>
         <source>Region: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Region: %1</translation>
     </message>
     <message>
         <source>Agent version: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent-Version: %1</translation>
     </message>
     <message>
         <source>Location: latitude %1, longitude %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort: Breite %1, Länge %2</translation>
     </message>
     <message>
         <source>Location: not configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort: nicht konfiguriert</translation>
     </message>
     <message>
         <source>What follows is the last report, not the current state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Folgende ist die letzte Meldung, nicht der aktuelle Zustand.</translation>
     </message>
     <message>
         <source>Operator state: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Betriebsstatus: %1</translation>
     </message>
     <message>
         <source>Services:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienste:</translation>
     </message>
     <message>
         <source>Prefixes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Präfixe:</translation>
     </message>
     <message>
         <source>Drains in force:</source>
-        <translation type="unfinished"></translation>
+        <translation>Entleerungen in Kraft:</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>unknown (no report yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt (noch keine Meldung)</translation>
     </message>
     <message>
         <source>Service %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst %1 auf %2</translation>
     </message>
     <message>
         <source>Routing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing: %1</translation>
     </message>
     <message>
         <source>Health: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand: %1</translation>
     </message>
     <message>
         <source>Drain in force: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entleerung in Kraft: %1</translation>
     </message>
     <message>
         <source>Health: unknown (no report yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand: unbekannt (noch keine Meldung)</translation>
     </message>
 </context>
 <context>
     <name>anycast::FleetStatusStrip</name>
     <message>
         <source>No nodes in the inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Knoten im Inventar</translation>
     </message>
     <message>
         <source>Nodes: %1 connected, %2 unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten: %1 verbunden, %2 nicht erreichbar</translation>
     </message>
     <message>
         <source>Unreachable counts every node not connected now: connecting, refused, or down.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Nicht erreichbar“ zählt jeden derzeit nicht verbundenen Knoten: verbindet, abgelehnt oder ausgefallen.</translation>
     </message>
     <message>
         <source>Prefixes: %1 fully, %2 partly, %3 not announced, %4 unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Präfixe: %1 vollständig, %2 teilweise, %3 nicht angekündigt, %4 unbekannt</translation>
     </message>
     <message>
         <source>Prefixes: %1 fully, %2 partly, %3 not announced</source>
-        <translation type="unfinished"></translation>
+        <translation>Präfixe: %1 vollständig, %2 teilweise, %3 nicht angekündigt</translation>
     </message>
     <message>
         <source>Fully: every node that serves the prefix announces it. Partly: some do. Unknown: every node that serves it is unreachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollständig: jeder Knoten, der das Präfix bedient, kündigt es an. Teilweise: einige tun es. Unbekannt: jeder Knoten, der es bedient, ist nicht erreichbar.</translation>
     </message>
     <message>
         <source>No drains in force</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Entleerungen in Kraft</translation>
     </message>
     <message>
         <source>Drains in force: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entleerungen in Kraft: %1</translation>
     </message>
 </context>
 <context>
@@ -1514,71 +1496,71 @@ Prefixes: %4</source>
     <message>
         <source>&amp;Charts</source>
         <extracomment>Tab of the main window: the region charts.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dia&amp;gramme</translation>
     </message>
     <message>
         <source>Details</source>
         <extracomment>Title of the dock with the facts about the selected region, node or service.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Filter by region, node, service or prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Region, Knoten, Dienst oder Präfix filtern</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>Problems only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Probleme</translation>
     </message>
     <message>
         <source>&amp;Filter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fi&amp;lter:</translation>
     </message>
     <message>
         <source>&amp;State:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status:</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <extracomment>Menu of the main window.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Node</source>
         <extracomment>Menu of the main window: actions on the selected node or service.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>K&amp;noten</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>F&amp;ind in Fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>In Flotte &amp;suchen</translation>
     </message>
     <message>
         <source>Filter the fleet tree by region, node, service or prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Flottenbaum nach Region, Knoten, Dienst oder Präfix filtern</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Show every change received so far now</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle bisher empfangenen Änderungen jetzt anzeigen</translation>
     </message>
     <message>
         <source>&amp;Audit</source>
         <extracomment>Tab of the main window: drains and undrains across the fleet.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;udit</translation>
     </message>
 </context>
 <context>
@@ -1589,12 +1571,12 @@ Prefixes: %4</source>
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>Map marker label: region, then &quot;N of M announcing&quot;.</extracomment>
+        <extracomment>Map marker label: region, then "N of M announcing".</extracomment>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n ESTABLISHED connection(s)</source>
-        <extracomment>Map marker tooltip: ESTABLISHED connections of the region&apos;s nodes for this prefix.</extracomment>
+        <extracomment>Map marker tooltip: ESTABLISHED connections of the region's nodes for this prefix.</extracomment>
         <translation>
             <numerusform>%n ESTABLISHED-Verbindung</numerusform>
             <numerusform>%n ESTABLISHED-Verbindungen</numerusform>
@@ -1640,11 +1622,11 @@ Prefixes: %4</source>
     <name>anycast::NodeSession</name>
     <message>
         <source>not sent: the link to %1 is not up</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gesendet: die Verbindung zu %1 besteht nicht</translation>
     </message>
     <message>
         <source>not sent: the link to %1 is not up (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gesendet: die Verbindung zu %1 besteht nicht (%2)</translation>
     </message>
 </context>
 <context>
@@ -1703,7 +1685,7 @@ Prefixes: %4</source>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <extracomment>Map tooltip line: node name, its route, the agent&apos;s reason.</extracomment>
+        <extracomment>Map tooltip line: node name, its route, the agent's reason.</extracomment>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
@@ -1736,12 +1718,12 @@ Prefixes: %4</source>
     <name>anycast::StateStyle</name>
     <message>
         <source>reporting</source>
-        <extracomment>What the console observes: the node&apos;s checks answer (drawn as a circle).</extracomment>
+        <extracomment>What the console observes: the node's checks answer (drawn as a circle).</extracomment>
         <translation>meldet</translation>
     </message>
     <message>
         <source>failing</source>
-        <extracomment>What the console observes: the node&apos;s checks say it is down (drawn as a diamond).</extracomment>
+        <extracomment>What the console observes: the node's checks say it is down (drawn as a diamond).</extracomment>
         <translation>gestört</translation>
     </message>
     <message>
@@ -1766,12 +1748,12 @@ Prefixes: %4</source>
     </message>
     <message>
         <source>draining</source>
-        <extracomment>Routing state: an operator&apos;s drain is in progress, connections are leaving.</extracomment>
+        <extracomment>Routing state: an operator's drain is in progress, connections are leaving.</extracomment>
         <translation>wird entleert</translation>
     </message>
     <message>
         <source>drained</source>
-        <extracomment>Routing state: an operator&apos;s drain is complete; withdrawn on purpose, not down.</extracomment>
+        <extracomment>Routing state: an operator's drain is complete; withdrawn on purpose, not down.</extracomment>
         <translation>entleert</translation>
     </message>
     <message>
@@ -1781,7 +1763,7 @@ Prefixes: %4</source>
     </message>
     <message>
         <source>unreachable</source>
-        <extracomment>Routing state unknown: the console cannot reach the node&apos;s agent.</extracomment>
+        <extracomment>Routing state unknown: the console cannot reach the node's agent.</extracomment>
         <translation>nicht erreichbar</translation>
     </message>
 </context>

@@ -5,154 +5,147 @@
     <name>DrainPlan</name>
     <message>
         <source>%1 on %2</source>
-        <extracomment>The target of a drain: a service on a node, e.g. &quot;web on fra-03&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>The target of a drain: a service on a node, e.g. "web on fra-03".</extracomment>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <source>No node is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun nœud n'est sélectionné.</translation>
     </message>
     <message>
         <source>No service is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun service n'est sélectionné.</translation>
     </message>
     <message>
         <source>%1 has not reported yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'a pas encore fait de rapport.</translation>
     </message>
     <message>
         <source>%1 has no service named %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'a aucun service nommé %2.</translation>
     </message>
     <message>
         <source>%1 is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'est pas connecté.</translation>
     </message>
     <message>
         <source>The agent lets %1 only read: it will refuse this. Only root and members of its operators_group may drain and undrain.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'agent n'autorise %1 qu'en lecture : il refusera cette action. Seuls root et les membres de son operators_group peuvent drainer et annuler le drainage.</translation>
     </message>
     <message>
-        <source>%1: %2 would announce, below min_announcing %3; the agent&apos;s fleet guard will keep the route (de-preferred) unless forced.</source>
-        <translation type="unfinished"></translation>
+        <source>%1: %2 would announce, below min_announcing %3; the agent's fleet guard will keep the route (de-preferred) unless forced.</source>
+        <translation>%1 : %2 l'annonceraient, sous min_announcing %3 ; la garde de flotte de l'agent conservera la route (dépréciée) sauf si l'action est forcée.</translation>
     </message>
     <message>
         <source>%1: %2 would announce, below min_announcing %3; the agent has no fleet peers, so its guard will not hold the route.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 l'annonceraient, sous min_announcing %3 ; l'agent n'a aucun pair de flotte, sa garde ne conservera donc pas la route.</translation>
     </message>
     <message>
         <source>Region %1 has a drain under way: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La région %1 a un drainage en cours : %2.</translation>
     </message>
     <message>
         <source>This console has a drain under way in region %1; wait until it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette console a un drainage en cours dans la région %1 ; attendez qu'il soit terminé.</translation>
     </message>
     <message>
         <source>%1: %2 is the last node announcing it in the fleet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 est le dernier nœud de la flotte à l'annoncer.</translation>
     </message>
     <message>
         <source>%1: %2 is the last node announcing it in region %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 est le dernier nœud de la région %3 à l'annoncer.</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n node(s) serving it cannot be asked; they are not counted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%1 : %n nœud qui le sert ne peut pas être interrogé ; il n'est pas compté.</numerusform><numerusform>%1 : %n nœuds qui le servent ne peuvent pas être interrogés ; ils ne sont pas comptés.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>DrainProgress</name>
     <message>
         <source>Drain %1</source>
-        <extracomment>Title of a drain in progress: &quot;Drain fra-03&quot; or &quot;Drain web on fra-03&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Title of a drain in progress: "Drain fra-03" or "Drain web on fra-03".</extracomment>
+        <translation>Drainer %1</translation>
     </message>
     <message>
         <source>Undrain %1</source>
         <extracomment>Title of an undrain in progress.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le drainage de %1</translation>
     </message>
     <message>
         <source>sent; waiting for the agent</source>
-        <translation type="unfinished"></translation>
+        <translation>envoyé ; en attente de l'agent</translation>
     </message>
     <message>
         <source>requested</source>
-        <translation type="unfinished"></translation>
+        <translation>demandé</translation>
     </message>
     <message>
         <source>de-preferred (65535:0, prepends)</source>
-        <translation type="unfinished"></translation>
+        <translation>déprécié (65535:0, prepends)</translation>
     </message>
     <message>
         <source>bleeding</source>
-        <translation type="unfinished"></translation>
+        <translation>écoulement des connexions</translation>
     </message>
     <message>
         <source>withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>retiré</translation>
     </message>
     <message>
         <source>waiting for healthy checks</source>
-        <translation type="unfinished"></translation>
+        <translation>en attente de contrôles de santé réussis</translation>
     </message>
     <message>
         <source>announced again</source>
-        <translation type="unfinished"></translation>
+        <translation>annoncé à nouveau</translation>
     </message>
     <message>
         <source>Refused by the agent (permission denied): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé par l'agent (permission refusée) : %1</translation>
     </message>
     <message>
         <source>Refused by the agent (not persisted, nothing changed): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé par l'agent (non enregistré, rien n'a changé) : %1</translation>
     </message>
     <message>
         <source>Refused by the agent (error %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé par l'agent (erreur %1) : %2</translation>
     </message>
     <message>
-        <source>No answer from the agent: %1. Whether it took effect shows in the node&apos;s status.</source>
-        <translation type="unfinished"></translation>
+        <source>No answer from the agent: %1. Whether it took effect shows in the node's status.</source>
+        <translation>Aucune réponse de l'agent : %1. Le statut du nœud indiquera si l'action a pris effet.</translation>
     </message>
     <message>
         <source>Not done: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non effectué : %1</translation>
     </message>
     <message numerus="yes">
         <source>communities %1; %n prepend(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>communities %1 ; %n prepend</numerusform><numerusform>communities %1 ; %n prepends</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n ESTABLISHED now</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n ESTABLISHED actuellement</numerusform><numerusform>%n ESTABLISHED actuellement</numerusform></translation>
     </message>
     <message>
         <source>Drained, but the agent still announces:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Drainé, mais l'agent annonce encore :
+%1</translation>
     </message>
     <message numerus="yes">
         <source>announces again after %n healthy check(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>annonce à nouveau après %n contrôle de santé réussi</numerusform><numerusform>annonce à nouveau après %n contrôles de santé réussis</numerusform></translation>
     </message>
     <message>
-        <source>announces again after the service&apos;s healthy checks</source>
-        <translation type="unfinished"></translation>
+        <source>announces again after the service's healthy checks</source>
+        <translation>annonce à nouveau après les contrôles de santé réussis du service</translation>
     </message>
 </context>
 <context>
@@ -207,7 +200,7 @@
     </message>
     <message>
         <source>Accept queue</source>
-        <translation>File d&apos;acceptation</translation>
+        <translation>File d'acceptation</translation>
     </message>
     <message>
         <source>Connection</source>
@@ -269,11 +262,11 @@
         <source>%1
 The same node (name and region) answers at %2: two inventory entries reach one agent, or two agents share a configuration.</source>
         <translation>%1
-Le même nœud (nom et région) répond à %2 : deux entrées de l&apos;inventaire atteignent un seul agent, ou deux agents partagent une configuration.</translation>
+Le même nœud (nom et région) répond à %2 : deux entrées de l'inventaire atteignent un seul agent, ou deux agents partagent une configuration.</translation>
     </message>
     <message>
         <source>the ExaBGP bridge is not connected</source>
-        <translation>le pont ExaBGP n&apos;est pas connecté</translation>
+        <translation>le pont ExaBGP n'est pas connecté</translation>
     </message>
     <message>
         <source>%1 (pending: %2)</source>
@@ -301,33 +294,34 @@ sonde en échec</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1, %2</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>%1
 State: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+État : %2</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Unknown host key</source>
-        <translation>Clé d&apos;hôte inconnue</translation>
+        <translation>Clé d'hôte inconnue</translation>
     </message>
     <message>
         <source>Its %1 key has the fingerprint
 %2
 
-Compare it with the one the host&apos;s administrator gave you. Accepting adds it to %3.</source>
-        <translation>Sa clé %1 a l&apos;empreinte
+Compare it with the one the host's administrator gave you. Accepting adds it to %3.</source>
+        <translation>Sa clé %1 a l'empreinte
 %2
 
-Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte. L&apos;accepter l&apos;ajoute à %3.</translation>
+Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepter l'ajoute à %3.</translation>
     </message>
     <message>
         <source>Accept and connect</source>
@@ -347,11 +341,11 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
     </message>
     <message>
         <source>Jump host %1 is not in known_hosts.</source>
-        <translation>L&apos;hôte de rebond %1 n&apos;est pas dans known_hosts.</translation>
+        <translation>L'hôte de rebond %1 n'est pas dans known_hosts.</translation>
     </message>
     <message>
         <source>Host %1 is not in known_hosts.</source>
-        <translation>L&apos;hôte %1 n&apos;est pas dans known_hosts.</translation>
+        <translation>L'hôte %1 n'est pas dans known_hosts.</translation>
     </message>
 </context>
 <context>
@@ -414,11 +408,11 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
     </message>
     <message>
         <source>host key unknown</source>
-        <translation>clé d&apos;hôte inconnue</translation>
+        <translation>clé d'hôte inconnue</translation>
     </message>
     <message>
         <source>host key refused</source>
-        <translation>clé d&apos;hôte refusée</translation>
+        <translation>clé d'hôte refusée</translation>
     </message>
     <message>
         <source>permission denied</source>
@@ -426,7 +420,7 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
     </message>
     <message>
         <source>agent socket unreachable</source>
-        <translation>socket de l&apos;agent injoignable</translation>
+        <translation>socket de l'agent injoignable</translation>
     </message>
     <message>
         <source>protocol version mismatch</source>
@@ -464,7 +458,7 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
     </message>
     <message>
         <source>%1: no node announces it (withdrawn for health)</source>
-        <translation>%1 : aucun nœud ne l&apos;annonce (retiré pour santé)</translation>
+        <translation>%1 : aucun nœud ne l'annonce (retiré pour santé)</translation>
     </message>
     <message>
         <source>%1: withdrawn by operator drains on every node</source>
@@ -521,118 +515,118 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
     <message>
         <source>STALE: in force for %1</source>
         <extracomment>Audit view: a drain left in force for longer than the threshold; %1 its age.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>PÉRIMÉ : en vigueur depuis %1</translation>
     </message>
     <message>
         <source>In force for %1</source>
-        <extracomment>Audit view: the drain still holds; %1 how long it has held (&quot;3 h&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Audit view: the drain still holds; %1 how long it has held ("3 h").</extracomment>
+        <translation>En vigueur depuis %1</translation>
     </message>
     <message>
         <source>Replaced by a later drain</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacé par un drainage ultérieur</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>Applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliqué</translation>
     </message>
     <message>
         <source>Unknown: no status from the node</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnu : aucun statut du nœud</translation>
     </message>
     <message>
         <source>Drain</source>
-        <translation type="unfinished"></translation>
+        <translation>Drainage</translation>
     </message>
     <message>
         <source>Undrain</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation du drainage</translation>
     </message>
     <message>
         <source>whole node</source>
         <extracomment>Audit view: the target of a drain that is not one service.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>nœud entier</translation>
     </message>
     <message>
         <source>graceful</source>
-        <translation type="unfinished"></translation>
+        <translation>progressif</translation>
     </message>
     <message>
         <source>immediate</source>
-        <translation type="unfinished"></translation>
+        <translation>immédiat</translation>
     </message>
     <message>
         <source>%1, fleet guard overridden</source>
         <extracomment>Audit view: a drain that overrode the fleet guard; %1 is its mode.</extracomment>
-        <translation type="unfinished">%1, garde de flotte outrepassée</translation>
+        <translation>%1, garde de flotte outrepassée</translation>
     </message>
     <message>
-        <source>Held in the node&apos;s status (the event is older than the agent keeps)</source>
-        <translation type="unfinished"></translation>
+        <source>Held in the node's status (the event is older than the agent keeps)</source>
+        <translation>Conservé dans le statut du nœud (l'événement est plus ancien que ce que l'agent conserve)</translation>
     </message>
     <message>
         <source>%1 (audit record %2)</source>
-        <extracomment>Audit view: the agent&apos;s answer; %2 the id of its audit record.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Audit view: the agent's answer; %2 the id of its audit record.</extracomment>
+        <translation>%1 (enregistrement d'audit %2)</translation>
     </message>
     <message>
         <source>%1; warning: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ; avertissement : %2</translation>
     </message>
     <message>
         <source>%1 UTC</source>
         <extracomment>Tooltip of a time in the audit view; %1 is the time in UTC.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Nœud</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Région</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible</translation>
     </message>
     <message>
         <source>Who</source>
         <extracomment>Column of the audit view: the operator who drained or undrained.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Qui</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Raison</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode</translation>
     </message>
     <message>
-        <source>Agent&apos;s answer</source>
+        <source>Agent's answer</source>
         <extracomment>Column of the audit view: what the agent answered the operator.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Réponse de l'agent</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
 </context>
 <context>
@@ -640,52 +634,48 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
     <message>
         <source>Stale after:</source>
         <extracomment>Audit view: the threshold after which a drain in force is flagged stale.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Périmé après :</translation>
     </message>
     <message>
         <source> h</source>
         <extracomment>Unit of the stale threshold (hours).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation> h</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
         <source>No drains or undrains seen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun drainage ni annulation de drainage vu pour l'instant.</translation>
     </message>
     <message numerus="yes">
         <source>%n drain(s) in force</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n drainage en vigueur</numerusform><numerusform>%n drainages en vigueur</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1; %n stale (in force for more than %2 h)</source>
         <extracomment>Audit view summary; %1 is the line before, %2 the threshold in hours.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%1 ; %n périmé (en vigueur depuis plus de %2 h)</numerusform><numerusform>%1 ; %n périmés (en vigueur depuis plus de %2 h)</numerusform></translation>
     </message>
     <message>
         <source>Export the audit rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les lignes d'audit</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
         <extracomment>File type filter of the CSV export dialog.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d'écrire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -693,12 +683,12 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
     <message>
         <source>%1: %2</source>
         <extracomment>Tooltip of a marker on the charts: %1 the time, %2 what happened.</extracomment>
-        <translation type="unfinished">%1 : %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>A marker&apos;s tag on the charts: %1 a glyph for its kind, %2 what happened.</extracomment>
-        <translation type="unfinished">%1 %2</translation>
+        <extracomment>A marker's tag on the charts: %1 a glyph for its kind, %2 what happened.</extracomment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -706,162 +696,160 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
     <message>
         <source>ESTABLISHED</source>
         <extracomment>TCP state as the kernel names it.</extracomment>
-        <translation type="unfinished">ESTABLISHED</translation>
+        <translation>ESTABLISHED</translation>
     </message>
     <message>
         <source>SYN_RECV</source>
         <extracomment>TCP state as the kernel names it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>SYN_RECV</translation>
     </message>
     <message>
         <source>TIME_WAIT</source>
         <extracomment>TCP state as the kernel names it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>TIME_WAIT</translation>
     </message>
     <message>
         <source>CLOSE_WAIT</source>
         <extracomment>TCP state as the kernel names it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>CLOSE_WAIT</translation>
     </message>
     <message>
         <source>other</source>
         <extracomment>Every other TCP state but LISTEN.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>autres</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <extracomment>Label of the charts&apos; selector of a region or a node.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Label of the charts' selector of a region or a node.</extracomment>
+        <translation>&amp;Afficher :</translation>
     </message>
     <message>
         <source>Window:</source>
-        <extracomment>Label of the charts&apos; time window buttons.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Label of the charts' time window buttons.</extracomment>
+        <translation>Fenêtre :</translation>
     </message>
     <message>
         <source>&amp;5 min</source>
-        <extracomment>Charts&apos; time window; Alt+5 chooses it.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Charts' time window; Alt+5 chooses it.</extracomment>
+        <translation>&amp;5 min</translation>
     </message>
     <message>
         <source>&amp;15 min</source>
-        <extracomment>Charts&apos; time window; Alt+1 chooses it.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Charts' time window; Alt+1 chooses it.</extracomment>
+        <translation>&amp;15 min</translation>
     </message>
     <message>
         <source>&amp;60 min</source>
-        <extracomment>Charts&apos; time window; Alt+6 chooses it.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Charts' time window; Alt+6 chooses it.</extracomment>
+        <translation>&amp;60 min</translation>
     </message>
     <message>
         <source>Markers: ▼ drain   ▲ undrain   ◆ route change</source>
-        <extracomment>Key to the markers on the charts&apos; time axis; the glyphs are drawn on the markers.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Key to the markers on the charts' time axis; the glyphs are drawn on the markers.</extracomment>
+        <translation>Marqueurs : ▼ drainage   ▲ annulation du drainage   ◆ changement de route</translation>
     </message>
     <message>
         <source>TCP connections by state (stacked)</source>
         <extracomment>Chart title.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Connexions TCP par état (empilées)</translation>
     </message>
     <message>
         <source>connections</source>
-        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Unit of a chart's y axis.</extracomment>
+        <translation>connexions</translation>
     </message>
     <message>
         <source>Accept queue fill of the fullest listener, % of its backlog</source>
         <extracomment>Chart title.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Remplissage de la file d'acceptation de l'écouteur le plus plein, % de son backlog</translation>
     </message>
     <message>
         <source>%</source>
-        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Unit of a chart's y axis.</extracomment>
+        <translation>%</translation>
     </message>
     <message>
         <source>TCP retransmissions per second</source>
         <extracomment>Chart title.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Retransmissions TCP par seconde</translation>
     </message>
     <message>
         <source>per s</source>
-        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Unit of a chart's y axis.</extracomment>
+        <translation>par s</translation>
     </message>
     <message>
         <source>Probe latency of successful probes, ms</source>
         <extracomment>Chart title.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Latence des sondes réussies, ms</translation>
     </message>
     <message>
         <source>ms</source>
-        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Unit of a chart's y axis.</extracomment>
+        <translation>ms</translation>
     </message>
     <message numerus="yes">
         <source>Region %1 (%n node(s) summed)</source>
-        <extracomment>Charts&apos; selector entry: a region, its nodes summed.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <extracomment>Charts' selector entry: a region, its nodes summed.</extracomment>
+        <translation>
+            <numerusform>Région %1 (%n nœud additionné)</numerusform><numerusform>Région %1 (%n nœuds additionnés)</numerusform></translation>
     </message>
     <message>
         <source>    Node %1</source>
-        <extracomment>Charts&apos; selector entry: one node, under its region.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Charts' selector entry: one node, under its region.</extracomment>
+        <translation>    Nœud %1</translation>
     </message>
     <message>
         <source>No data: no node has reported yet</source>
         <extracomment>Shown on a chart when the chosen region or node has no samples in the window.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Aucune donnée : aucun nœud n'a encore fait de rapport</translation>
     </message>
     <message>
         <source>No data: no samples in this window</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune donnée : aucun échantillon dans cette fenêtre</translation>
     </message>
     <message>
         <source>No data: the samples carry no listener backlog</source>
-        <extracomment>Shown on the accept queue chart when the samples have no listener&apos;s backlog.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Shown on the accept queue chart when the samples have no listener's backlog.</extracomment>
+        <translation>Aucune donnée : les échantillons ne contiennent pas de backlog d'écouteur</translation>
     </message>
     <message>
         <source>No data: the samples carry no retransmission counts</source>
         <extracomment>Shown on the retransmissions chart when the samples have no TCP_INFO totals.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Aucune donnée : les échantillons ne contiennent pas de compteurs de retransmissions</translation>
     </message>
     <message>
         <source>No data: no successful probe in this window</source>
         <extracomment>Shown on the probe latency chart when no probe succeeded (or none is set up).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Aucune donnée : aucune sonde réussie dans cette fenêtre</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 : %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>%1: no data</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : sans données</translation>
     </message>
     <message>
         <source>Accept queue, % of backlog</source>
         <extracomment>Hover text of the accept queue chart.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>File d'acceptation, % du backlog</translation>
     </message>
     <message>
         <source>Retransmissions per second</source>
         <extracomment>Hover text of the retransmissions chart.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Retransmissions par seconde</translation>
     </message>
     <message>
         <source>Probe latency, ms</source>
         <extracomment>Hover text of the probe latency chart.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Latence des sondes, ms</translation>
     </message>
     <message>
         <source>Click: the node contributing most at this time</source>
-        <extracomment>Hover text of a region&apos;s chart: what a click does.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Hover text of a region's chart: what a click does.</extracomment>
+        <translation>Clic : le nœud qui contribue le plus à cet instant</translation>
     </message>
 </context>
 <context>
@@ -875,386 +863,380 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
     <name>anycast::DetailPanel</name>
     <message>
         <source>Select a region, node or service in the fleet tree to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une région, un nœud ou un service dans l'arbre de la flotte pour en voir les détails.</translation>
     </message>
 </context>
 <context>
     <name>anycast::DrainController</name>
     <message>
         <source>&amp;Drain…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Drainer…</translation>
     </message>
     <message>
         <source>&amp;Undrain…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler le drainage…</translation>
     </message>
     <message>
-        <source>Withdraw the selected node&apos;s or service&apos;s routes, gracefully (BGP sessions stay up)</source>
-        <translation type="unfinished"></translation>
+        <source>Withdraw the selected node's or service's routes, gracefully (BGP sessions stay up)</source>
+        <translation>Retirer progressivement les routes du nœud ou du service sélectionné (les sessions BGP restent établies)</translation>
     </message>
     <message>
-        <source>Announce the selected node&apos;s or service&apos;s routes again</source>
-        <translation type="unfinished"></translation>
+        <source>Announce the selected node's or service's routes again</source>
+        <translation>Annoncer à nouveau les routes du nœud ou du service sélectionné</translation>
     </message>
     <message>
         <source>Drains</source>
         <extracomment>Title of the dock that lists the drains sent from this console and their phases.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Drainages</translation>
     </message>
     <message>
         <source>the node has left the inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>le nœud a quitté l'inventaire</translation>
     </message>
     <message>
         <source>not sent: this console has a drain under way in region %1</source>
-        <translation type="unfinished"></translation>
+        <translation>non envoyé : cette console a un drainage en cours dans la région %1</translation>
     </message>
 </context>
 <context>
     <name>anycast::DrainDialog</name>
     <message>
         <source>Drain %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Drainer %1</translation>
     </message>
     <message>
         <source>Undrain %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le drainage de %1</translation>
     </message>
     <message>
         <source>Drain %1 (region %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Drainer %1 (région %2)</translation>
     </message>
     <message>
         <source>Undrain %1 (region %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le drainage de %1 (région %2)</translation>
     </message>
     <message>
         <source>BGP sessions stay up: the node withdraws its routes, it does not close its sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les sessions BGP restent établies : le nœud retire ses routes, il ne ferme pas ses sessions.</translation>
     </message>
     <message>
         <source>BGP sessions stayed up while drained: the routes are announced again once the service passes its healthy checks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les sessions BGP sont restées établies pendant le drainage : les routes sont annoncées à nouveau dès que le service réussit ses contrôles de santé.</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Portée</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun)</translation>
     </message>
     <message>
         <source>Service %1 on node %2 in region %3
 Prefixes: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Service %1 sur le nœud %2 dans la région %3
+Préfixes : %4</translation>
     </message>
     <message>
         <source>Node %1 in region %2, every service (%3)
 Prefixes: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Nœud %1 dans la région %2, tous les services (%3)
+Préfixes : %4</translation>
     </message>
     <message>
         <source>%1: %2 -&gt; %3 nodes</source>
         <extracomment>Availability of a prefix: announcing nodes before -&gt; after the drain.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 -&gt; %3 nœuds</translation>
     </message>
     <message>
         <source>region %1 %2 -&gt; %3</source>
-        <translation type="unfinished"></translation>
+        <translation>région %1 %2 -&gt; %3</translation>
     </message>
     <message>
         <source>region %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>région %1 %2</translation>
     </message>
     <message numerus="yes">
         <source>%n not reporting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n ne répond pas</numerusform><numerusform>%n ne répondent pas</numerusform></translation>
     </message>
     <message>
         <source>Availability (announcing nodes before -&gt; after)</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibilité (nœuds annonceurs avant -&gt; après)</translation>
     </message>
     <message>
         <source>No prefix is in scope.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun préfixe dans la portée.</translation>
     </message>
     <message>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Risque</translation>
     </message>
     <message>
         <source>None found: other nodes keep announcing every prefix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trouvé : d'autres nœuds continuent d'annoncer chaque préfixe.</translation>
     </message>
     <message>
         <source>required: why, for the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>obligatoire : pourquoi, pour le journal d'audit</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Raison :</translation>
     </message>
     <message>
         <source>optional, e.g. CHG-1234</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif, p. ex. CHG-1234</translation>
     </message>
     <message>
         <source>&amp;Ticket:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ticket :</translation>
     </message>
     <message>
         <source>&amp;Graceful: announce with 65535:0 and prepends, withdraw once connections have bled off</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Progressif : annoncer avec 65535:0 et des prepends, retirer une fois les connexions écoulées</translation>
     </message>
     <message>
         <source>&amp;Immediate: withdraw now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Immédiat : retirer maintenant</translation>
     </message>
     <message>
         <source>Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode :</translation>
     </message>
     <message>
         <source>&amp;Force: override the fleet guard and withdraw below min_announcing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Forcer : outrepasser la garde de flotte et retirer sous min_announcing %1</translation>
     </message>
     <message>
         <source>Type %1 to &amp;confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez %1 pour &amp;confirmer :</translation>
     </message>
     <message>
         <source>A reason is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une raison est obligatoire.</translation>
     </message>
     <message>
         <source>The reason %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Raison : %1.</translation>
     </message>
     <message>
         <source>The ticket %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket : %1.</translation>
     </message>
     <message>
-        <source>This drain is risky: type the node&apos;s name, %1, to confirm.</source>
-        <translation type="unfinished"></translation>
+        <source>This drain is risky: type the node's name, %1, to confirm.</source>
+        <translation>Ce drainage est risqué : tapez le nom du nœud, %1, pour confirmer.</translation>
     </message>
 </context>
 <context>
     <name>anycast::DrainProgressPanel</name>
     <message>
         <source>No drain sent from this console yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun drainage envoyé depuis cette console pour l'instant.</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>en cours</translation>
     </message>
     <message>
         <source>done: withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>terminé : retiré</translation>
     </message>
     <message>
         <source>done: announced again</source>
-        <translation type="unfinished"></translation>
+        <translation>terminé : annoncé à nouveau</translation>
     </message>
     <message>
         <source>HELD: in force, but still announced</source>
-        <translation type="unfinished"></translation>
+        <translation>MAINTENU : en vigueur, mais toujours annoncé</translation>
     </message>
     <message>
         <source>REFUSED: nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation>REFUSÉ : rien n'a changé</translation>
     </message>
     <message>
         <source>FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>ÉCHEC</translation>
     </message>
     <message>
         <source>○ %1 (pending)</source>
-        <translation type="unfinished"></translation>
+        <translation>○ %1 (en attente)</translation>
     </message>
     <message>
         <source>▶ %1 (now)</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ %1 (en cours)</translation>
     </message>
     <message>
         <source>✔ %1 (done)</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ %1 (terminé)</translation>
     </message>
     <message>
         <source>– %1 (skipped)</source>
-        <translation type="unfinished"></translation>
+        <translation>– %1 (ignoré)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 : %2</translation>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
     <name>anycast::EventDock</name>
     <message>
         <source>Events</source>
-        <extracomment>Title of the dock that lists every node&apos;s events.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Title of the dock that lists every node's events.</extracomment>
+        <translation>Événements</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Nœud</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Région</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Filter events</source>
-        <extracomment>Placeholder of the event dock&apos;s text filter.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Placeholder of the event dock's text filter.</extracomment>
+        <translation>Filtrer les événements</translation>
     </message>
     <message>
         <source>Follow &amp;latest</source>
         <extracomment>Toggle of the event dock: keep the newest event in sight.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Suivre le plus &amp;récent</translation>
     </message>
     <message>
         <source>Keep the newest event in sight. Scrolling up turns this off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder l'événement le plus récent visible. Défiler vers le haut désactive cette option.</translation>
     </message>
     <message>
         <source>All kinds</source>
         <extracomment>Event dock filter: no kind filter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tous les types</translation>
     </message>
     <message>
         <source>All nodes</source>
         <extracomment>Event dock filter: no node filter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tous les nœuds</translation>
     </message>
     <message>
         <source>All regions</source>
         <extracomment>Event dock filter: no region filter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les régions</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n événement</numerusform><numerusform>%n événements</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n event(s) shown</source>
         <extracomment>Event dock: rows the filters let through, of all rows.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%1 sur %n événement affiché</numerusform><numerusform>%1 sur %n événements affichés</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1; %n older event(s) dropped (the console keeps %2 per node, %3 in all)</source>
         <extracomment>Event dock: %1 is the line above; %2 the per-node cap, %3 the fleet-wide one.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%1 ; %n événement ancien supprimé (la console en garde %2 par nœud, %3 au total)</numerusform><numerusform>%1 ; %n événements anciens supprimés (la console en garde %2 par nœud, %3 au total)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>anycast::EventLogModel</name>
     <message>
         <source>Health</source>
-        <extracomment>Kind of an agent&apos;s event: a service&apos;s health changed.</extracomment>
-        <translation type="unfinished">Santé</translation>
+        <extracomment>Kind of an agent's event: a service's health changed.</extracomment>
+        <translation>Santé</translation>
     </message>
     <message>
         <source>Route</source>
-        <extracomment>Kind of an agent&apos;s event: a prefix was announced, de-preferred or withdrawn.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Kind of an agent's event: a prefix was announced, de-preferred or withdrawn.</extracomment>
+        <translation>Route</translation>
     </message>
     <message>
         <source>Probe</source>
-        <extracomment>Kind of an agent&apos;s event: a service&apos;s probe started or stopped passing.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Kind of an agent's event: a service's probe started or stopped passing.</extracomment>
+        <translation>Sonde</translation>
     </message>
     <message>
         <source>Drain</source>
-        <extracomment>Kind of an agent&apos;s event: an operator drained a node or service.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Kind of an agent's event: an operator drained a node or service.</extracomment>
+        <translation>Drainage</translation>
     </message>
     <message>
         <source>Undrain</source>
-        <extracomment>Kind of an agent&apos;s event: an operator undrained a node or service.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Kind of an agent's event: an operator undrained a node or service.</extracomment>
+        <translation>Annulation du drainage</translation>
     </message>
     <message>
         <source>BGP</source>
-        <extracomment>Kind of an agent&apos;s event: a BGP session changed.</extracomment>
-        <translation type="unfinished">BGP</translation>
+        <extracomment>Kind of an agent's event: a BGP session changed.</extracomment>
+        <translation>BGP</translation>
     </message>
     <message>
         <source>Fleet</source>
-        <extracomment>Kind of an agent&apos;s event: a fleet peer became reachable or stopped answering.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Kind of an agent's event: a fleet peer became reachable or stopped answering.</extracomment>
+        <translation>Flotte</translation>
     </message>
     <message>
         <source>Config</source>
-        <extracomment>Kind of an agent&apos;s event: the configuration was reloaded (or a reload refused).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Kind of an agent's event: the configuration was reloaded (or a reload refused).</extracomment>
+        <translation>Configuration</translation>
     </message>
     <message>
         <source>Gap</source>
         <extracomment>Kind column of a row that stands for events the console could not get.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Lacune</translation>
     </message>
     <message>
         <source>The agent restarted: events of its previous run after the last one shown may be missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'agent a redémarré : des événements de son exécution précédente postérieurs au dernier affiché peuvent manquer.</translation>
     </message>
     <message>
         <source>Event %1 is missing: the agent no longer kept it.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'événement %1 manque : l'agent ne le conservait plus.</translation>
     </message>
     <message>
         <source>Events %1 to %2 are missing: the agent no longer kept them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les événements %1 à %2 manquent : l'agent ne les conservait plus.</translation>
     </message>
     <message>
         <source>%1 UTC</source>
-        <extracomment>Tooltip of an event&apos;s time; %1 is the time in UTC.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Tooltip of an event's time; %1 is the time in UTC.</extracomment>
+        <translation>%1 UTC</translation>
     </message>
     <message>
         <source>Time</source>
         <extracomment>Column of the event log: when it happened, in local time.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Nœud</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Région</translation>
     </message>
     <message>
         <source>Kind</source>
         <extracomment>Column of the event log: health, route, drain, ...</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
 </context>
 <context>
@@ -1273,205 +1255,205 @@ Prefixes: %4</source>
     </message>
     <message>
         <source>Use the agent on this machine (%1)</source>
-        <translation>Utiliser l&apos;agent de cette machine (%1)</translation>
+        <translation>Utiliser l'agent de cette machine (%1)</translation>
     </message>
 </context>
 <context>
     <name>anycast::FleetDetails</name>
     <message>
         <source>whole node</source>
-        <translation type="unfinished"></translation>
+        <translation>nœud entier</translation>
     </message>
     <message>
         <source>%1: %2 by %3 since %4, reason: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 par %3 depuis %4, raison : %5</translation>
     </message>
     <message>
         <source>%1, ticket %2</source>
-        <translation type="unfinished">%1, ticket %2</translation>
+        <translation>%1, ticket %2</translation>
     </message>
     <message>
         <source>%1, fleet guard overridden</source>
-        <translation type="unfinished">%1, garde de flotte outrepassée</translation>
+        <translation>%1, garde de flotte outrepassée</translation>
     </message>
     <message>
         <source>%1 (%2): %3, fleet-wide %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) : %3, sur la flotte %4</translation>
     </message>
     <message>
         <source>%1; agent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ; agent : %2</translation>
     </message>
     <message>
         <source>%1: %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2, %3</translation>
     </message>
     <message>
         <source>%1; reasons: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ; raisons : %2</translation>
     </message>
     <message>
         <source>%1; pending: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ; en attente : %2</translation>
     </message>
     <message>
         <source>%1; probe ok</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ; sonde ok</translation>
     </message>
     <message>
         <source>%1; probe failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ; sonde en échec : %2</translation>
     </message>
     <message>
         <source>State: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>État : %1, %2</translation>
     </message>
     <message>
         <source>%1: %2 in this region, %3 fleet-wide</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 dans cette région, %3 sur la flotte</translation>
     </message>
     <message>
         <source>Nodes not yet named by their agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Nœuds pas encore nommés par leurs agents</translation>
     </message>
     <message>
         <source>Region %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Région %1</translation>
     </message>
     <message>
         <source>Roll-up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synthèse : %1</translation>
     </message>
     <message>
         <source>Nodes: %1 reachable of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nœuds : %1 joignables sur %2</translation>
     </message>
     <message>
         <source>Announcing per prefix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Annonce par préfixe :</translation>
     </message>
     <message>
         <source>none known</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun connu</translation>
     </message>
     <message>
         <source>Findings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Constats :</translation>
     </message>
     <message>
         <source>%1 is no longer in the inventory.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'est plus dans l'inventaire.</translation>
     </message>
     <message>
         <source>Node %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nœud %1</translation>
     </message>
     <message>
         <source>Endpoint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Point d'accès : %1</translation>
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion : %1</translation>
     </message>
     <message>
         <source>Region: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Région : %1</translation>
     </message>
     <message>
         <source>Agent version: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Version de l'agent : %1</translation>
     </message>
     <message>
         <source>Location: latitude %1, longitude %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Position : latitude %1, longitude %2</translation>
     </message>
     <message>
         <source>Location: not configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Position : non configurée</translation>
     </message>
     <message>
         <source>What follows is the last report, not the current state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui suit est le dernier rapport, pas l'état actuel.</translation>
     </message>
     <message>
         <source>Operator state: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>État opérateur : %1</translation>
     </message>
     <message>
         <source>Services:</source>
-        <translation type="unfinished"></translation>
+        <translation>Services :</translation>
     </message>
     <message>
         <source>Prefixes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Préfixes :</translation>
     </message>
     <message>
         <source>Drains in force:</source>
-        <translation type="unfinished"></translation>
+        <translation>Drainages en vigueur :</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>unknown (no report yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu (pas encore de rapport)</translation>
     </message>
     <message>
         <source>Service %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Service %1 sur %2</translation>
     </message>
     <message>
         <source>Routing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Routage : %1</translation>
     </message>
     <message>
         <source>Health: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Santé : %1</translation>
     </message>
     <message>
         <source>Drain in force: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Drainage en vigueur : %1</translation>
     </message>
     <message>
         <source>Health: unknown (no report yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Santé : inconnue (pas encore de rapport)</translation>
     </message>
 </context>
 <context>
     <name>anycast::FleetStatusStrip</name>
     <message>
         <source>No nodes in the inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun nœud dans l'inventaire</translation>
     </message>
     <message>
         <source>Nodes: %1 connected, %2 unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Nœuds : %1 connectés, %2 injoignables</translation>
     </message>
     <message>
         <source>Unreachable counts every node not connected now: connecting, refused, or down.</source>
-        <translation type="unfinished"></translation>
+        <translation>« Injoignables » compte chaque nœud non connecté actuellement : en connexion, refusé ou en panne.</translation>
     </message>
     <message>
         <source>Prefixes: %1 fully, %2 partly, %3 not announced, %4 unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Préfixes : %1 entièrement, %2 partiellement, %3 non annoncés, %4 inconnus</translation>
     </message>
     <message>
         <source>Prefixes: %1 fully, %2 partly, %3 not announced</source>
-        <translation type="unfinished"></translation>
+        <translation>Préfixes : %1 entièrement, %2 partiellement, %3 non annoncés</translation>
     </message>
     <message>
         <source>Fully: every node that serves the prefix announces it. Partly: some do. Unknown: every node that serves it is unreachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entièrement : chaque nœud qui sert le préfixe l'annonce. Partiellement : certains l'annoncent. Inconnus : chaque nœud qui le sert est injoignable.</translation>
     </message>
     <message>
         <source>No drains in force</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun drainage en vigueur</translation>
     </message>
     <message>
         <source>Drains in force: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Drainages en vigueur : %1</translation>
     </message>
 </context>
 <context>
@@ -1509,76 +1491,76 @@ Prefixes: %4</source>
     <message>
         <source>&amp;Charts</source>
         <extracomment>Tab of the main window: the region charts.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Graphiques</translation>
     </message>
     <message>
         <source>Details</source>
         <extracomment>Title of the dock with the facts about the selected region, node or service.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>Filter by region, node, service or prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par région, nœud, service ou préfixe</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les états</translation>
     </message>
     <message>
         <source>Problems only</source>
-        <translation type="unfinished"></translation>
+        <translation>Problèmes uniquement</translation>
     </message>
     <message>
         <source>&amp;Filter:</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;iltre :</translation>
     </message>
     <message>
         <source>&amp;State:</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;tat :</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <extracomment>Menu of the main window.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;View</source>
         <extracomment>Menu of the main window: the views, refresh, find.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Node</source>
         <extracomment>Menu of the main window: actions on the selected node or service.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nœud</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barre d'outils principale</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>F&amp;ind in Fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>Rec&amp;hercher dans la flotte</translation>
     </message>
     <message>
         <source>Filter the fleet tree by region, node, service or prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer l'arbre de la flotte par région, nœud, service ou préfixe</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ctualiser</translation>
     </message>
     <message>
         <source>Show every change received so far now</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher maintenant toutes les modifications reçues jusqu'ici</translation>
     </message>
     <message>
         <source>&amp;Audit</source>
         <extracomment>Tab of the main window: drains and undrains across the fleet.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;udit</translation>
     </message>
 </context>
 <context>
@@ -1589,12 +1571,12 @@ Prefixes: %4</source>
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>Map marker label: region, then &quot;N of M announcing&quot;.</extracomment>
+        <extracomment>Map marker label: region, then "N of M announcing".</extracomment>
         <translation>%1 : %2</translation>
     </message>
     <message numerus="yes">
         <source>%n ESTABLISHED connection(s)</source>
-        <extracomment>Map marker tooltip: ESTABLISHED connections of the region&apos;s nodes for this prefix.</extracomment>
+        <extracomment>Map marker tooltip: ESTABLISHED connections of the region's nodes for this prefix.</extracomment>
         <translation>
             <numerusform>%n connexion ESTABLISHED</numerusform>
             <numerusform>%n connexions ESTABLISHED</numerusform>
@@ -1640,11 +1622,11 @@ Prefixes: %4</source>
     <name>anycast::NodeSession</name>
     <message>
         <source>not sent: the link to %1 is not up</source>
-        <translation type="unfinished"></translation>
+        <translation>non envoyé : la liaison vers %1 n'est pas établie</translation>
     </message>
     <message>
         <source>not sent: the link to %1 is not up (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>non envoyé : la liaison vers %1 n'est pas établie (%2)</translation>
     </message>
 </context>
 <context>
@@ -1703,7 +1685,7 @@ Prefixes: %4</source>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <extracomment>Map tooltip line: node name, its route, the agent&apos;s reason.</extracomment>
+        <extracomment>Map tooltip line: node name, its route, the agent's reason.</extracomment>
         <translation>%1 : %2 (%3)</translation>
     </message>
     <message>
@@ -1725,23 +1707,23 @@ Prefixes: %4</source>
     </message>
     <message>
         <source>Shape: what is observed</source>
-        <translation>Forme&#xa0;: ce qui est observé</translation>
+        <translation>Forme : ce qui est observé</translation>
     </message>
     <message>
         <source>Fill: routing state</source>
-        <translation>Remplissage&#xa0;: état du routage</translation>
+        <translation>Remplissage : état du routage</translation>
     </message>
 </context>
 <context>
     <name>anycast::StateStyle</name>
     <message>
         <source>reporting</source>
-        <extracomment>What the console observes: the node&apos;s checks answer (drawn as a circle).</extracomment>
+        <extracomment>What the console observes: the node's checks answer (drawn as a circle).</extracomment>
         <translation>répond</translation>
     </message>
     <message>
         <source>failing</source>
-        <extracomment>What the console observes: the node&apos;s checks say it is down (drawn as a diamond).</extracomment>
+        <extracomment>What the console observes: the node's checks say it is down (drawn as a diamond).</extracomment>
         <translation>en échec</translation>
     </message>
     <message>
@@ -1766,12 +1748,12 @@ Prefixes: %4</source>
     </message>
     <message>
         <source>draining</source>
-        <extracomment>Routing state: an operator&apos;s drain is in progress, connections are leaving.</extracomment>
+        <extracomment>Routing state: an operator's drain is in progress, connections are leaving.</extracomment>
         <translation>en cours de vidage</translation>
     </message>
     <message>
         <source>drained</source>
-        <extracomment>Routing state: an operator&apos;s drain is complete; withdrawn on purpose, not down.</extracomment>
+        <extracomment>Routing state: an operator's drain is complete; withdrawn on purpose, not down.</extracomment>
         <translation>vidée</translation>
     </message>
     <message>
@@ -1781,7 +1763,7 @@ Prefixes: %4</source>
     </message>
     <message>
         <source>unreachable</source>
-        <extracomment>Routing state unknown: the console cannot reach the node&apos;s agent.</extracomment>
+        <extracomment>Routing state unknown: the console cannot reach the node's agent.</extracomment>
         <translation>injoignable</translation>
     </message>
 </context>

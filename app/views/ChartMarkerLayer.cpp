@@ -1,6 +1,7 @@
 #include "ChartMarkerLayer.h"
 
 #include <QChart>
+#include <QFontMetricsF>
 #include <QGraphicsLineItem>
 #include <QGraphicsSimpleTextItem>
 #include <QLocale>
@@ -15,6 +16,8 @@ namespace {
 // Above the series and the axes' grid.
 constexpr qreal kMarkerZ = 100;
 constexpr int kLabelRows = 3;
+// A label longer than this is cut with an ellipsis; the tooltip has it whole.
+constexpr qreal kLongestLabel = 260;
 
 Qt::PenStyle penStyle(ChartMarker::Kind kind)
 {
@@ -94,7 +97,10 @@ void ChartMarkerLayer::relayout()
     if (m_toMs <= m_fromMs || plot.isEmpty())
         return;
     const QColor ink = m_chart->palette().color(QPalette::WindowText);
-    int row = 0;
+    // Where labels already are, per row: a label goes to the first row where it fits and is
+    // left out (the glyph stays, the tooltip says it all) where none has room, so that a
+    // burst of events never piles text on text.
+    QList<QList<QRectF>> taken(kLabelRows);
     for (const ChartMarker &marker : std::as_const(m_markers)) {
         const qint64 at = marker.time.toMSecsSinceEpoch();
         if (at < m_fromMs || at > m_toMs)
@@ -112,19 +118,36 @@ void ChartMarkerLayer::relayout()
         //: Tooltip of a marker on the charts: %1 the time, %2 what happened.
         const QString tip = tr("%1: %2").arg(time, marker.label);
         item.line->setToolTip(tip);
-        //: A marker's tag on the charts: %1 a glyph for its kind, %2 what happened.
-        item.text = new QGraphicsSimpleTextItem(
-            m_labelled ? tr("%1 %2").arg(glyph(marker.kind), marker.label) : glyph(marker.kind),
-            m_chart);
+        item.text = new QGraphicsSimpleTextItem(glyph(marker.kind), m_chart);
         item.text->setBrush(ink);
         item.text->setZValue(kMarkerZ);
         item.text->setToolTip(tip);
         const qreal rowHeight = item.text->boundingRect().height();
-        // Right of its line, or left of it where the plot would cut it off.
-        const qreal width = item.text->boundingRect().width();
-        const qreal left = x + 2 + width <= plot.right() ? x + 2 : x - 2 - width;
-        item.text->setPos(left, plot.top() + (m_labelled ? (row % kLabelRows) * rowHeight : 0));
-        ++row;
+        const auto placeAt = [&](qreal width) {
+            // Right of its line, or left of it where the plot would cut it off.
+            return x + 2 + width <= plot.right() ? x + 2 : x - 2 - width;
+        };
+        item.text->setPos(placeAt(item.text->boundingRect().width()), plot.top());
+        if (m_labelled) {
+            const QFontMetricsF metrics(item.text->font());
+            const QString label = metrics.elidedText(marker.label, Qt::ElideRight, kLongestLabel);
+            //: A marker's tag on the charts: %1 a glyph for its kind, %2 what happened.
+            const QString text = tr("%1 %2").arg(glyph(marker.kind), label);
+            const qreal width = metrics.horizontalAdvance(text);
+            const qreal left = placeAt(width);
+            for (int row = 0; row < kLabelRows; ++row) {
+                const QRectF box(left, plot.top() + row * rowHeight, width + 6, rowHeight);
+                const bool free =
+                    std::none_of(taken[row].cbegin(), taken[row].cend(),
+                                 [&](const QRectF &other) { return other.intersects(box); });
+                if (free) {
+                    taken[row].append(box);
+                    item.text->setText(text);
+                    item.text->setPos(box.topLeft());
+                    break;
+                }
+            }
+        }
         m_items.append(item);
     }
 }
