@@ -113,7 +113,9 @@ ChartsPage::ChartsPage(const FleetState *fleet, const TimeSeriesStore *store, QW
     //: Label of the charts' selector of a region or a node.
     auto *showLabel = new QLabel(tr("&Show:"), this);
     showLabel->setBuddy(m_selector);
-    m_selector->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Long region names and longer translations must not widen the window: the list opens
+    // as wide as it needs, the box stays at about 24 characters.
+    m_selector->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_selector->setMinimumContentsLength(24);
     controls->addWidget(showLabel);
     controls->addWidget(m_selector);
@@ -140,8 +142,8 @@ ChartsPage::ChartsPage(const FleetState *fleet, const TimeSeriesStore *store, QW
     controls->addSpacing(16);
     //: Key to the markers on the charts' time axis; the glyphs are drawn on the markers.
     auto *key = new QLabel(tr("Markers: ▼ drain   ▲ undrain   ◆ route change"), this);
-    controls->addWidget(key);
-    controls->addStretch(1);
+    key->setWordWrap(true);
+    controls->addWidget(key, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
