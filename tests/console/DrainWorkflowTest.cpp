@@ -3,6 +3,7 @@
 // agent, the phases and the fleet tree following the node's reports.
 #include "ConsoleTestSupport.h"
 #include "dialogs/DrainDialog.h"
+#include "models/AuditModel.h"
 #include "models/FleetModel.h"
 #include "session/ConsoleFleet.h"
 #include "views/DrainController.h"
@@ -196,6 +197,25 @@ TEST_F(DrainWorkflowTest, ADrainReachesTheAgentGoesThroughItsPhasesAndAnUndrainB
               QStringLiteral("kernel upgrade"));
     EXPECT_EQ(drains[0].toObject().value(QStringLiteral("ticket")).toString(),
               QStringLiteral("CHG-7"));
+
+    // The audit view lists the drain the dialog made, with its reason, ticket and who.
+    AuditModel audit(m_fleet.events(), m_fleet.state());
+    const auto auditedDrain = [&]() -> std::optional<AuditRow> {
+        audit.refresh();
+        for (const AuditRow &row : audit.rows()) {
+            if (row.action == QLatin1String("drain") &&
+                row.origin.endpoint == endpoint(QStringLiteral("fra-1")) && !row.seenOnlyInStatus())
+                return row;
+        }
+        return std::nullopt;
+    };
+    ASSERT_TRUE(waitFor([&] { return auditedDrain().has_value(); }))
+        << "audit rows: " << audit.rowCount();
+    const AuditRow audited = *auditedDrain();
+    EXPECT_EQ(audited.reason, QStringLiteral("kernel upgrade"));
+    EXPECT_EQ(audited.ticket, QStringLiteral("CHG-7"));
+    EXPECT_EQ(audited.state, AuditState::InForce);
+    EXPECT_FALSE(audited.by.isEmpty());
 
     // The connections go: the route is withdrawn, and the tree says drained.
     m_agents.at(QStringLiteral("fra-1"))->dropConnections();
