@@ -276,6 +276,8 @@ void ChartsPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     m_timer.start();
+    if (m_markersStale)
+        showMarkers();
     if (isStale())
         rebuild();
     else
@@ -335,7 +337,7 @@ void ChartsPage::showScope(const SeriesKey &key)
     m_key = key;
     m_stale = true;
     selectInSelector();
-    showMarkers();
+    showMarkersWhenOnScreen();
     if (onScreen())
         rebuild();
 }
@@ -343,11 +345,21 @@ void ChartsPage::showScope(const SeriesKey &key)
 void ChartsPage::setMarkers(const QList<ChartMarker> &markers)
 {
     m_markers = markers;
-    showMarkers();
+    showMarkersWhenOnScreen();
+}
+
+void ChartsPage::showMarkersWhenOnScreen()
+{
+    // Hidden, the markers wait like the series do: laid out once when the page is shown.
+    if (onScreen())
+        showMarkers();
+    else
+        m_markersStale = true;
 }
 
 void ChartsPage::showMarkers()
 {
+    m_markersStale = false;
     QList<ChartMarker> shown;
     const QStringList nodes = m_key.scope == SeriesKey::Scope::Region
                                   ? m_fleet->endpointsIn(m_key.key)

@@ -98,6 +98,7 @@ private:
     void selectInSelector();
     void showScope(const SeriesKey &key);
     void showMarkers();
+    void showMarkersWhenOnScreen();
     bool onScreen() const;
     void clicked(Chart chart, qint64 ms);
     QString hoverText(Chart chart, qint64 ms) const;
@@ -109,6 +110,7 @@ private:
     SeriesWindow m_window = SeriesWindow::FiveMinutes;
     bool m_stale = true;
     bool m_selectorStale = true;
+    bool m_markersStale = false;
     quint64 m_drawnRevision = 0;
     int m_rebuilds = 0;
     QTimer m_timer;
