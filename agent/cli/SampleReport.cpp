@@ -73,6 +73,9 @@ QString connectionLine(const ConnectionActivity &activity)
     line += QStringLiteral(", %1 accepted with unread bytes").arg(activity.unread);
     if (!activity.unreadAgesMs.isEmpty())
         line += QStringLiteral(" (longest %1 ms)").arg(activity.unreadAgesMs.first());
+    line += QStringLiteral(", %1 with a request never answered").arg(activity.unanswered);
+    if (!activity.unansweredAgesMs.isEmpty())
+        line += QStringLiteral(" (longest %1 ms)").arg(activity.unansweredAgesMs.first());
     return line;
 }
 

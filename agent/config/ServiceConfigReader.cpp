@@ -36,7 +36,9 @@ const QStringList kThresholdKeys = {QStringLiteral("accept_queue_ratio"),
                                     QStringLiteral("accept_stall"),
                                     QStringLiteral("accept_stall_withdraw"),
                                     QStringLiteral("unread_age"),
-                                    QStringLiteral("unread_connections")};
+                                    QStringLiteral("unread_connections"),
+                                    QStringLiteral("unanswered_age"),
+                                    QStringLiteral("unanswered_connections")};
 const QStringList kRouteKeys = {QStringLiteral("med"),
                                 QStringLiteral("communities"),
                                 QStringLiteral("degraded_prepend"),
@@ -84,6 +86,11 @@ void readThresholds(ConfigReader &reader, const toml::table &table, HealthThresh
     limits.unreadConnections = static_cast<quint64>(
         reader.integer(table, "unread_connections", 0, ConnectionActivity::kMaxUnreadAges)
             .value_or(limits.unreadConnections));
+    limits.unansweredAge = reader.duration(table, "unanswered_age", milliseconds(0), hour)
+                               .value_or(limits.unansweredAge);
+    limits.unansweredConnections = static_cast<quint64>(
+        reader.integer(table, "unanswered_connections", 0, ConnectionActivity::kMaxUnreadAges)
+            .value_or(limits.unansweredConnections));
     const auto stall = table.get("accept_stall");
     const auto withdraw = table.get("accept_stall_withdraw");
     if (withdraw && limits.acceptStall.count() > 0 && limits.acceptStallWithdraw.count() > 0 &&

@@ -9,6 +9,7 @@ HealthEngine::HealthEngine(HealthConfig config, SteadyTime start)
     , m_signals(m_config.ports, m_config.thresholds)
 {
     m_verdict.since = start;
+    m_lastAnswerProgress = start;
     m_verdict.reasons = {
         QStringLiteral("starting: not announced until %1 good checks").arg(m_config.rise)};
 }
@@ -46,23 +47,46 @@ bool HealthEngine::onListeners(const QList<ListenerStats> &listeners, SteadyTime
     return downAtOnce(reasons, now);
 }
 
+namespace {
+
+QString seconds(quint32 ms)
+{
+    return QString::number(ms / 1000.0, 'f', 1);
+}
+
+} // namespace
+
 bool HealthEngine::onConnections(const ConnectionActivity &activity, SteadyTime now)
 {
-    m_unreadReasons.clear();
+    m_connectionReasons.clear();
     if (!activity.available)
         return false;
     m_stalls.onAccepted(activity.acceptedFromWaiting, now);
     const HealthThresholds &limits = m_config.thresholds;
-    const auto age = static_cast<quint32>(limits.unreadAge.count());
-    const quint64 unread = activity.unreadFor(age);
+    const auto unreadAge = static_cast<quint32>(limits.unreadAge.count());
+    const quint64 unread = activity.unreadFor(unreadAge);
     if (limits.unreadConnections > 0 && unread >= limits.unreadConnections) {
-        m_unreadReasons.append(
+        m_connectionReasons.append(
             QStringLiteral("%1 accepted connection%2 holding unread bytes for %3 s or more "
                            "(longest %4 s)")
                 .arg(unread)
                 .arg(unread == 1 ? QString() : QStringLiteral("s"))
-                .arg(QString::number(age / 1000.0, 'f', 1))
-                .arg(QString::number(activity.unreadAgesMs.first() / 1000.0, 'f', 1)));
+                .arg(seconds(unreadAge), seconds(activity.unreadAgesMs.first())));
+    }
+    // A slow service answers some of what waited, a hung one none: only an unanswered set
+    // that nobody has made progress on for the whole window is a hang.
+    if (activity.unanswered == 0 || activity.answeredFromUnanswered > 0)
+        m_lastAnswerProgress = now;
+    const auto unansweredAge = static_cast<quint32>(limits.unansweredAge.count());
+    const quint64 unanswered = activity.unansweredFor(unansweredAge);
+    if (limits.unansweredConnections > 0 && unanswered >= limits.unansweredConnections &&
+        now - m_lastAnswerProgress >= limits.unansweredAge) {
+        m_connectionReasons.append(
+            QStringLiteral("%1 request%2 read and not answered for %3 s or more, none answered "
+                           "meanwhile (longest %4 s)")
+                .arg(unanswered)
+                .arg(unanswered == 1 ? QString() : QStringLiteral("s"))
+                .arg(seconds(unansweredAge), seconds(activity.unansweredAgesMs.first())));
     }
     return applyWindowed(now);
 }
@@ -85,7 +109,7 @@ HealthEngine::Windowed HealthEngine::windowedSignals(SteadyTime now) const
         else if (reached(limits.acceptStall))
             result.soft.append(reason);
     }
-    result.soft += m_unreadReasons;
+    result.soft += m_connectionReasons;
     return result;
 }
 

@@ -34,9 +34,10 @@ struct HealthVerdict
 // consecutive checks (a vanished listener at once, on the fast path), leading signals to
 // degraded after `fall` checks, recovery after `rise` good ones. A check is one full sample.
 // Hangs are judged as they happen, on the fast path and the connection watch: a stalled
-// accept queue or unread requests carry their own time window, so they degrade at once (and
-// a queue stalled past its withdraw window takes the service down at once); while they last
-// every check counts as degraded (or down), so recovery still takes `rise` good checks.
+// accept queue and unread or unanswered requests carry their own time window, so they
+// degrade at once (and a queue stalled past its withdraw window takes the service down at
+// once); while they last every check counts as degraded (or down), so recovery still takes
+// `rise` good checks.
 // Pure and clock-injected: every input carries its time.
 class HealthEngine
 {
@@ -59,7 +60,8 @@ public:
     void reconfigure(const HealthConfig &config);
 
     // The sockets show a hang right now (an accept queue stalled past its window, requests
-    // unread): a failing probe agrees with them, and needs no retry to be believed.
+    // unread or unanswered): a failing probe agrees with them, and needs no retry to be
+    // believed.
     bool socketsSayStalled(SteadyTime now) const;
 
     const HealthVerdict &verdict() const { return m_verdict; }
@@ -95,7 +97,8 @@ private:
     std::optional<ServiceSocketStats> m_previous;
     QList<ListenerStats> m_queuePeaks; // since the last check, fast path included
     AcceptStallTracker m_stalls;
-    QStringList m_unreadReasons; // from the latest look at the connections
+    QStringList m_connectionReasons; // unread or unanswered, from the latest look
+    SteadyTime m_lastAnswerProgress{}; // nothing unanswered, or something answered
     SteadyTime m_previousTime{};
     std::optional<bool> m_probeOk;
     QString m_probeDetail;

@@ -33,6 +33,11 @@ struct HealthThresholds
     // Accepted connections whose bytes have waited unread this long ...
     Milliseconds unreadAge{200};
     quint64 unreadConnections = 1; // ... at least this many: degraded at once (0 = off)
+    // Accepted connections whose request was read and not answered for this long ...
+    Milliseconds unansweredAge{1000};
+    // ... at least this many: degraded at once (0 = off). More than one, so that a single
+    // long-poll or a client that sends without waiting for an answer is not a hang.
+    quint64 unansweredConnections = 2;
 
     bool operator==(const HealthThresholds &) const = default;
 };

@@ -21,6 +21,26 @@ bool closedByItsProcess(TcpState state)
     }
 }
 
+// A request came, was read, and not a byte was ever sent back. Only a connection's first
+// answer is judged: later on, the last data received can be a protocol's own bookkeeping that
+// needs no answer (an HTTP/2 WINDOW_UPDATE or SETTINGS ack, a TLS alert), which would make
+// every idle kept-alive connection look unanswered. The segment counts say it where the times
+// cannot (the handshake, the request and an immediate answer often fall in one millisecond).
+bool waitsForItsFirstAnswer(const ConnectionFields &fields)
+{
+    return fields.timesKnown && fields.segmentCountsKnown && fields.dataSegmentsIn > 0 &&
+           fields.dataSegmentsOut == 0;
+}
+
+// The longest `kMaxUnreadAges` ages, longest first.
+QList<quint32> longestFirst(std::vector<quint32> &ages)
+{
+    const auto kept = std::min<std::size_t>(ages.size(), ConnectionActivity::kMaxUnreadAges);
+    std::partial_sort(ages.begin(), ages.begin() + static_cast<std::ptrdiff_t>(kept), ages.end(),
+                      std::greater<>());
+    return QList<quint32>(ages.begin(), ages.begin() + static_cast<std::ptrdiff_t>(kept));
+}
+
 } // namespace
 
 ConnectionTally::ConnectionTally(const QList<ServicePorts> &services)
@@ -38,6 +58,10 @@ void ConnectionTally::reset()
         tally.acceptedFromWaiting = 0;
         tally.unread = 0;
         tally.unreadAges.clear();
+        tally.unanswered = 0;
+        tally.unansweredAges.clear();
+        tally.answeredFromUnanswered = 0;
+        tally.unansweredNow.clear();
         tally.waitingNow.clear();
     }
 }
@@ -61,15 +85,28 @@ void ConnectionTally::add(int service, const ConnectionFields &fields)
     const std::uint32_t unreadData = fields.state == TcpState::CloseWait && fields.unreadBytes > 0
                                          ? fields.unreadBytes - 1
                                          : fields.unreadBytes;
+    const bool unanswered = open && unreadData == 0 && waitsForItsFirstAnswer(fields);
     if (open && unreadData > 0) {
         ++tally.unread;
         // The bytes have waited at least since the last ones arrived.
         if (fields.timesKnown)
             tally.unreadAges.push_back(fields.sinceDataReceivedMs);
+    } else if (unanswered) {
+        ++tally.unanswered;
+        tally.unansweredAges.push_back(fields.sinceDataReceivedMs);
+        tally.unansweredNow.push_back(fields.cookie);
     }
-    if ((open || closedByItsProcess(fields.state)) && !tally.waitingBefore.empty() &&
-        std::binary_search(tally.waitingBefore.begin(), tally.waitingBefore.end(), fields.cookie))
+    if (!open && !closedByItsProcess(fields.state))
+        return;
+    const auto seenBefore = [&fields](const std::vector<std::uint64_t> &sorted) {
+        return !sorted.empty() && std::binary_search(sorted.begin(), sorted.end(), fields.cookie);
+    };
+    if (seenBefore(tally.waitingBefore))
         ++tally.acceptedFromWaiting;
+    // Unanswered at the previous look; answered since, or closed by its process.
+    const bool answered = fields.dataSegmentsOut > 0 || closedByItsProcess(fields.state);
+    if (answered && seenBefore(tally.unansweredBefore))
+        ++tally.answeredFromUnanswered;
 }
 
 QList<ConnectionActivity> ConnectionTally::finish()
@@ -85,16 +122,17 @@ QList<ConnectionActivity> ConnectionTally::finish()
         activity.oldestWaitingMs = tally.oldestWaitingMs;
         activity.acceptedFromWaiting = tally.acceptedFromWaiting;
         activity.unread = tally.unread;
-        auto &ages = tally.unreadAges;
-        const auto kept = std::min<std::size_t>(ages.size(), ConnectionActivity::kMaxUnreadAges);
-        std::partial_sort(ages.begin(), ages.begin() + static_cast<std::ptrdiff_t>(kept),
-                          ages.end(), std::greater<>());
-        for (std::size_t a = 0; a < kept; ++a)
-            activity.unreadAgesMs.append(ages[a]);
+        activity.unreadAgesMs = longestFirst(tally.unreadAges);
+        activity.unanswered = tally.unanswered;
+        activity.unansweredAgesMs = longestFirst(tally.unansweredAges);
+        activity.answeredFromUnanswered = tally.answeredFromUnanswered;
         result.append(std::move(activity));
         std::swap(tally.waitingBefore, tally.waitingNow);
         std::sort(tally.waitingBefore.begin(), tally.waitingBefore.end());
         tally.waitingNow.clear();
+        std::swap(tally.unansweredBefore, tally.unansweredNow);
+        std::sort(tally.unansweredBefore.begin(), tally.unansweredBefore.end());
+        tally.unansweredNow.clear();
     }
     return result;
 }

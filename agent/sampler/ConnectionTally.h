@@ -20,13 +20,20 @@ struct ConnectionFields
     bool timesKnown = false;       // tcp_info came with it
     std::uint32_t sinceDataReceivedMs = 0; // tcpi_last_data_recv
     std::uint32_t sinceDataSentMs = 0;     // tcpi_last_data_sent
+    // tcpi_data_segs_in / _out (Linux 4.6): whether a request came and whether anything was
+    // ever sent back. Older kernels send a tcp_info without them.
+    bool segmentCountsKnown = false;
+    std::uint32_t dataSegmentsIn = 0;
+    std::uint32_t dataSegmentsOut = 0;
 };
 
 // Folds connected sockets into one ConnectionActivity per service, look after look (a full
 // sample or a connection watch). It remembers which connections were waiting in an accept
 // queue at the previous look, so that it can say whether any of them was accepted since:
-// the evidence that tells a hung acceptor from one that keeps up with a full queue. Buffers
-// are kept between looks.
+// the evidence that tells a hung acceptor from one that keeps up with a full queue. In the
+// same way it remembers the connections whose request was unanswered, so that it can say
+// whether any of them got its answer since: a slow service answers, a hung one does not.
+// Buffers are kept between looks.
 class ConnectionTally
 {
 public:
@@ -46,6 +53,11 @@ private:
         quint64 acceptedFromWaiting = 0;
         quint64 unread = 0;
         std::vector<quint32> unreadAges;
+        quint64 unanswered = 0;
+        std::vector<quint32> unansweredAges;
+        quint64 answeredFromUnanswered = 0;
+        std::vector<std::uint64_t> unansweredNow;
+        std::vector<std::uint64_t> unansweredBefore; // sorted
         std::vector<std::uint64_t> waitingNow;
         std::vector<std::uint64_t> waitingBefore; // sorted
     };

@@ -36,7 +36,7 @@ constexpr std::uint8_t kFamilies[] = {AF_INET, AF_INET6};
 // tcp_info grows with kernels; an older kernel sends a shorter one. Copy what came, up to
 // the last field we read, and leave the rest zero.
 constexpr std::size_t kTcpInfoPrefix =
-    offsetof(tcp_info, tcpi_total_retrans) + sizeof(tcp_info::tcpi_total_retrans);
+    offsetof(tcp_info, tcpi_data_segs_out) + sizeof(tcp_info::tcpi_data_segs_out);
 
 ListenerStats listenerFrom(const inet_diag_msg &message)
 {
@@ -68,6 +68,9 @@ bool tcpInfoFrom(const SockDiagRecord &record, TcpInfoFields &fields, Connection
     connection.timesKnown = true;
     connection.sinceDataReceivedMs = info.tcpi_last_data_recv;
     connection.sinceDataSentMs = info.tcpi_last_data_sent;
+    connection.segmentCountsKnown = length >= kTcpInfoPrefix;
+    connection.dataSegmentsIn = info.tcpi_data_segs_in;
+    connection.dataSegmentsOut = info.tcpi_data_segs_out;
     fields.retransmits = info.tcpi_retransmits;
     fields.totalRetransmits = info.tcpi_total_retrans;
     fields.lost = info.tcpi_lost;

@@ -12,7 +12,8 @@
 #include <cstdio>
 
 // A hung service caught as it happens, by the real agent against the real lab service: an
-// application that stops calling accept(), and one that accepts but never reads. Clients
+// application that stops calling accept(), one that accepts but never reads, and one that
+// reads and never answers. Clients
 // arrive as they would in production (a request every 200 ms); times are printed, never
 // asserted.
 namespace anycast::labtest {
@@ -125,6 +126,30 @@ TEST_F(AgentHang, AcceptedButNeverReadIsDePreferredThenTheProbeConfirmsAtOnce)
     ASSERT_EQ(m_lab->command("resume-read").rfind("ok", 0), 0u);
     ASSERT_TRUE(
         m_agent->waitForLine(QStringLiteral("health web: down -> healthy"), kAgentPatience));
+}
+
+TEST_F(AgentHang, RequestsReadAndNeverAnsweredAreDePreferredThenTheProbeConfirms)
+{
+    // The service reads each request and answers it 5 s later: past a client's patience.
+    ASSERT_EQ(m_lab->command("delay 5000").rfind("ok", 0), 0u);
+    QElapsedTimer sinceDelay;
+    sinceDelay.start();
+    const auto degraded =
+        clientsUntil(QStringLiteral("health web: healthy -> degraded"), kAgentPatience);
+    ASSERT_TRUE(degraded) << "unanswered requests were never noticed";
+    report("answers delayed 5 s -> degraded", sinceDelay);
+    EXPECT_TRUE(degraded->contains(QStringLiteral("read and not answered for 1.0 s or more")))
+        << degraded->toStdString();
+    const auto down = clientsUntil(QStringLiteral("health web: degraded -> down"), kAgentPatience);
+    ASSERT_TRUE(down);
+    report("answers delayed 5 s -> down", sinceDelay);
+    EXPECT_TRUE(down->contains(QStringLiteral("probe failed: "))) << down->toStdString();
+
+    // The requests read before the fault cleared still get their answers 5 s late, so the
+    // way back may pass through degraded.
+    ASSERT_EQ(m_lab->command("delay 0").rfind("ok", 0), 0u);
+    ASSERT_TRUE(m_agent->waitForLine(QStringLiteral("-> healthy"), kAgentPatience))
+        << m_agent->log().filter(QStringLiteral("health web")).join(u'\n').toStdString();
 }
 
 TEST_F(AgentHang, BurstsThatDrainAreNoHang)

@@ -142,6 +142,43 @@ TEST(ConnectionWatch, UnreadBytesOfAcceptedConnectionsAndHowLongTheyWaited)
     EXPECT_TRUE(read.unreadAgesMs.isEmpty());
 }
 
+TEST(ConnectionWatch, RequestsReadAndNeverAnsweredAndAnswersSinceTheLastLook)
+{
+    const PortReservation reservation;
+    NetlinkSampler sampler(singleServicePortMap(reservation.port()));
+    const Socket listener = listenOn(kV4, reservation.port(), 8);
+    std::vector<Connection> connections = connectAndAccept(listener, kV4, reservation.port(), 4);
+    // Three requests read by the service and not answered; the fourth client is idle.
+    for (int i = 0; i < 3; ++i) {
+        connections[i].client.sendAll(100);
+        connections[i].server.receiveExactly(100);
+    }
+    QThread::msleep(300);
+    for (const ConnectionActivity &activity : {watched(sampler), sampled(sampler)}) {
+        EXPECT_EQ(activity.unread, 0u);
+        EXPECT_EQ(activity.unanswered, 3u);
+        EXPECT_EQ(activity.unansweredFor(250), 3u);
+        EXPECT_EQ(activity.unansweredFor(5000), 0u);
+    }
+
+    // One answered, one closed by the service: both are progress since the last look.
+    connections[0].server.sendAll(50);
+    connections[1].server.close();
+    connections[0].client.receiveExactly(50);
+    ASSERT_TRUE(waitUntil([&] { return connections[1].client.state() == TcpState::CloseWait; }));
+    const ConnectionActivity after = watched(sampler);
+    EXPECT_EQ(after.unanswered, 1u);
+    EXPECT_EQ(after.answeredFromUnanswered, 2u);
+
+    // A kept-alive connection: answered once, then the client's next bytes are not judged.
+    connections[0].client.sendAll(10);
+    connections[0].server.receiveExactly(10);
+    QThread::msleep(50);
+    const ConnectionActivity keptAlive = watched(sampler);
+    EXPECT_EQ(keptAlive.unanswered, 1u) << "only connection 2's first request";
+    EXPECT_EQ(keptAlive.answeredFromUnanswered, 0u) << "counted once";
+}
+
 TEST(ConnectionWatch, AClientThatLeftAfterItsRequestWasReadIsNotUnread)
 {
     // In CLOSE_WAIT the kernel counts the client's FIN as one unread byte until the process

@@ -33,6 +33,17 @@ ConnectionActivity unreadFor(std::initializer_list<quint32> agesMs, quint64 acce
     return activity;
 }
 
+ConnectionActivity unansweredFor(std::initializer_list<quint32> agesMs, quint64 answered = 0)
+{
+    ConnectionActivity activity;
+    activity.service = QStringLiteral("https");
+    activity.available = true;
+    activity.unanswered = agesMs.size();
+    activity.unansweredAgesMs = agesMs;
+    activity.answeredFromUnanswered = answered;
+    return activity;
+}
+
 TEST(HangSignals, StalledQueueDegradesAtOnceThenWithdraws)
 {
     HealthEngine engine = healthyEngine();
@@ -171,6 +182,73 @@ TEST(HangSignals, UnreadClearsWhenTheNextLookIsClean)
     EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
 }
 
+TEST(HangSignals, UnansweredRequestsWithNoAnswerForTheWindowDegradeAtOnce)
+{
+    // The service reads requests and answers none (defaults: 2 waiting 1 s, nothing
+    // answered for 1 s). Requests arrive every 200 ms from 3.1 s on.
+    HealthEngine engine = healthyEngine();
+    std::optional<SteadyTime> degraded;
+    for (SteadyTime now = at(3100ms); now <= at(6000ms); now += 100ms) {
+        QList<quint32> ages;
+        for (SteadyTime arrival = at(3100ms); arrival <= now; arrival += 200ms)
+            ages.append(static_cast<quint32>((now - arrival) / 1ms)); // longest first
+        ConnectionActivity activity = unansweredFor({});
+        activity.unanswered = static_cast<quint64>(ages.size());
+        activity.unansweredAgesMs = ages;
+        if (engine.onConnections(activity, now) && !degraded) {
+            degraded = now;
+            EXPECT_EQ(engine.verdict().reasons,
+                      QStringList{QStringLiteral("2 requests read and not answered for 1.0 s or "
+                                                 "more, none answered meanwhile (longest 1.2 s)")});
+        }
+    }
+    ASSERT_TRUE(degraded);
+    // The second request (3.3 s) is 1 s old at 4.3 s.
+    EXPECT_EQ(*degraded, at(4300ms));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+    EXPECT_TRUE(engine.socketsSayStalled(at(6000ms)));
+}
+
+TEST(HangSignals, SlowAnswersAreNotAHang)
+{
+    // Every request takes 1.5 s, but answers keep coming: a slow service, not a hung one.
+    HealthEngine engine = healthyEngine();
+    for (SteadyTime now = at(3100ms); now < at(63s); now += 100ms) {
+        EXPECT_FALSE(engine.onConnections(unansweredFor({1450, 1200, 1100, 700, 300}, 1), now));
+        if ((now - at(0ms)) % 1s == 0ms) {
+            EXPECT_FALSE(engine.onSample(quietStats(), {}, now));
+        }
+    }
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+}
+
+TEST(HangSignals, OneLongPollIsNotAHang)
+{
+    // A single request held for a minute (a long poll), below the count.
+    HealthEngine engine = healthyEngine();
+    for (SteadyTime now = at(3100ms); now < at(63s); now += 100ms)
+        EXPECT_FALSE(engine.onConnections(
+            unansweredFor({static_cast<quint32>((now - at(3100ms)) / 1ms)}), now));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+}
+
+TEST(HangSignals, AnAnswerRestartsTheUnansweredWindow)
+{
+    HealthConfig config = healthConfig();
+    config.thresholds.unansweredConnections = 3;
+    config.thresholds.unansweredAge = 500ms;
+    HealthEngine engine = healthyEngine(config);
+    EXPECT_FALSE(engine.onConnections(unansweredFor({}), at(3000ms)));
+    EXPECT_FALSE(engine.onConnections(unansweredFor({100, 50, 10}), at(3100ms)));
+    EXPECT_FALSE(engine.onConnections(unansweredFor({500, 450, 400}), at(3500ms)))
+        << "only one has waited the window";
+    EXPECT_FALSE(engine.onConnections(unansweredFor({600, 550, 500}, 1), at(3600ms)))
+        << "one got its answer";
+    EXPECT_FALSE(engine.onConnections(unansweredFor({1000, 950, 900}), at(4000ms)));
+    EXPECT_TRUE(engine.onConnections(unansweredFor({1100, 1050, 1000}), at(4100ms)));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+}
+
 TEST(HangSignals, AnUnavailableLookSaysNothing)
 {
     HealthEngine engine = healthyEngine();
@@ -188,10 +266,12 @@ TEST(HangSignals, ZeroTurnsTheHangSignalsOff)
     config.thresholds.acceptStall = 0ms;
     config.thresholds.acceptStallWithdraw = 0ms;
     config.thresholds.unreadConnections = 0;
+    config.thresholds.unansweredConnections = 0;
     HealthEngine engine = healthyEngine(config);
     for (SteadyTime now = at(3100ms); now <= at(9000ms); now += 100ms) {
         EXPECT_FALSE(engine.onListeners({listener(6)}, now));
         EXPECT_FALSE(engine.onConnections(unreadFor({9000}), now));
+        EXPECT_FALSE(engine.onConnections(unansweredFor({9000, 9000, 9000}), now));
     }
     EXPECT_FALSE(engine.socketsSayStalled(at(9000ms)));
 }

@@ -33,6 +33,18 @@ ConnectionFields accepted(std::uint64_t cookie, std::uint32_t unreadBytes = 0,
     return fields;
 }
 
+// An accepted connection whose data segments in and out are known.
+ConnectionFields withSegments(std::uint64_t cookie, std::uint32_t in, std::uint32_t out,
+                              std::uint32_t sinceDataReceivedMs,
+                              TcpState state = TcpState::Established)
+{
+    ConnectionFields fields = accepted(cookie, 0, sinceDataReceivedMs, state);
+    fields.segmentCountsKnown = true;
+    fields.dataSegmentsIn = in;
+    fields.dataSegmentsOut = out;
+    return fields;
+}
+
 TEST(ConnectionTally, WaitingConnectionsAndTheOldest)
 {
     ConnectionTally tally(twoServices());
@@ -148,6 +160,88 @@ TEST(ConnectionTally, EachLookStartsAfresh)
     EXPECT_TRUE(activity.unreadAgesMs.isEmpty());
     EXPECT_EQ(activity.waiting, 0u);
     EXPECT_EQ(activity.oldestWaitingMs, 0u);
+}
+
+TEST(ConnectionTally, UnansweredIsARequestReadAndNothingEverSentBack)
+{
+    struct Row
+    {
+        const char *what;
+        ConnectionFields fields;
+        bool unanswered;
+    };
+    ConnectionFields unread = withSegments(7, 1, 0, 900);
+    unread.unreadBytes = 40; // not read yet: counted as unread, not as unanswered
+    ConnectionFields oldKernel = withSegments(8, 1, 0, 900);
+    oldKernel.segmentCountsKnown = false; // a tcp_info without the segment counts
+    const Row rows[] = {
+        {"request read, nothing sent", withSegments(1, 1, 0, 900), true},
+        {"request in three segments, nothing sent", withSegments(2, 3, 0, 40), true},
+        {"answered", withSegments(3, 1, 1, 900), false},
+        {"idle kept-alive connection, the client's last bytes after the answer",
+         withSegments(4, 5, 4, 60000), false},
+        {"connected, no request yet", withSegments(5, 0, 0, 3000), false},
+        {"a server that speaks first (a banner) and waits", withSegments(6, 0, 1, 3000), false},
+        {"bytes not read yet", unread, false},
+        {"segment counts unknown", oldKernel, false},
+        {"client gave up after its request was read",
+         withSegments(9, 1, 0, 3100, TcpState::CloseWait), true},
+        {"the service closed it without an answer", withSegments(10, 1, 0, 900, TcpState::FinWait1),
+         false},
+    };
+    for (const Row &row : rows) {
+        ConnectionTally tally(twoServices());
+        tally.reset();
+        tally.add(0, row.fields);
+        const ConnectionActivity activity = tally.finish()[0];
+        EXPECT_EQ(activity.unanswered, row.unanswered ? 1u : 0u) << row.what;
+        if (row.unanswered) {
+            EXPECT_EQ(activity.unansweredAgesMs, QList<quint32>{row.fields.sinceDataReceivedMs})
+                << row.what;
+        }
+    }
+}
+
+TEST(ConnectionTally, UnansweredAgesLongestFirstAndCapped)
+{
+    ConnectionTally tally(twoServices());
+    tally.reset();
+    for (std::uint32_t i = 0; i < 40; ++i)
+        tally.add(0, withSegments(i, 1, 0, i * 100));
+    tally.add(1, withSegments(100, 1, 0, 9000)); // another service's
+    const QList<ConnectionActivity> activity = tally.finish();
+    EXPECT_EQ(activity[0].unanswered, 40u);
+    ASSERT_EQ(activity[0].unansweredAgesMs.size(), ConnectionActivity::kMaxUnreadAges);
+    EXPECT_EQ(activity[0].unansweredAgesMs.first(), 3900u);
+    EXPECT_EQ(activity[0].unansweredFor(3000), 10u); // 3900 .. 3000
+    EXPECT_EQ(activity[0].unread, 0u);
+    EXPECT_EQ(activity[1].unanswered, 1u);
+}
+
+TEST(ConnectionTally, AnsweredFromUnansweredComparesWithThePreviousLook)
+{
+    ConnectionTally tally(twoServices());
+    tally.reset();
+    tally.add(0, withSegments(1, 1, 0, 100));
+    tally.add(0, withSegments(2, 1, 0, 100));
+    tally.add(0, withSegments(3, 1, 0, 100));
+    tally.add(0, waitingFor(4, 100));
+    EXPECT_EQ(tally.finish()[0].answeredFromUnanswered, 0u);
+
+    tally.reset();
+    tally.add(0, withSegments(1, 1, 2, 10));                     // answered
+    tally.add(0, withSegments(2, 1, 0, 10, TcpState::FinWait1)); // closed by its process
+    tally.add(0, withSegments(3, 1, 0, 200));                    // still waiting
+    tally.add(0, withSegments(4, 1, 0, 10));                     // accepted, request read
+    tally.add(0, withSegments(99, 1, 1, 10));                    // never seen unanswered
+    const ConnectionActivity second = tally.finish()[0];
+    EXPECT_EQ(second.answeredFromUnanswered, 2u);
+    EXPECT_EQ(second.unanswered, 2u);
+    EXPECT_EQ(second.acceptedFromWaiting, 1u) << "an unanswered connection was still accepted";
+
+    // A connection that vanished (a client's reset) is no answer.
+    tally.reset();
+    EXPECT_EQ(tally.finish()[0].answeredFromUnanswered, 0u);
 }
 
 } // namespace

@@ -48,13 +48,16 @@ TEST(HealthConfigKeys, TheHostWideRetransmitKeyIsGoneAndNamed)
 TEST(HealthConfigKeys, HangWindowsAreRead)
 {
     const auto config = withThresholds("accept_stall = \"500ms\"\naccept_stall_withdraw = \"5s\"\n"
-                                       "unread_age = \"1s\"\nunread_connections = 3\n");
+                                       "unread_age = \"1s\"\nunread_connections = 3\n"
+                                       "unanswered_age = \"2s\"\nunanswered_connections = 4\n");
     ASSERT_TRUE(config) << config.error().toStdString();
     const HealthThresholds &limits = config->services[0].thresholds;
     EXPECT_EQ(limits.acceptStall, std::chrono::milliseconds(500));
     EXPECT_EQ(limits.acceptStallWithdraw, std::chrono::milliseconds(5000));
     EXPECT_EQ(limits.unreadAge, std::chrono::milliseconds(1000));
     EXPECT_EQ(limits.unreadConnections, 3u);
+    EXPECT_EQ(limits.unansweredAge, std::chrono::milliseconds(2000));
+    EXPECT_EQ(limits.unansweredConnections, 4u);
 }
 
 TEST(HealthConfigKeys, HangWindowDefaults)
@@ -64,14 +67,18 @@ TEST(HealthConfigKeys, HangWindowDefaults)
     EXPECT_EQ(limits.acceptStallWithdraw, std::chrono::milliseconds(2000));
     EXPECT_EQ(limits.unreadAge, std::chrono::milliseconds(200));
     EXPECT_EQ(limits.unreadConnections, 1u);
+    EXPECT_EQ(limits.unansweredAge, std::chrono::milliseconds(1000));
+    EXPECT_EQ(limits.unansweredConnections, 2u);
 }
 
 TEST(HealthConfigKeys, ZeroTurnsAHangSignalOff)
 {
-    const auto config = withThresholds("accept_stall = \"0ms\"\nunread_connections = 0\n");
+    const auto config = withThresholds(
+        "accept_stall = \"0ms\"\nunread_connections = 0\nunanswered_connections = 0\n");
     ASSERT_TRUE(config) << config.error().toStdString();
     EXPECT_EQ(config->services[0].thresholds.acceptStall.count(), 0);
     EXPECT_EQ(config->services[0].thresholds.unreadConnections, 0u);
+    EXPECT_EQ(config->services[0].thresholds.unansweredConnections, 0u);
 }
 
 TEST(HealthConfigKeys, WithdrawWindowShorterThanTheStallIsAnError)
@@ -96,6 +103,16 @@ TEST(HealthConfigKeys, BadHangValuesPointAtTheValue)
     ASSERT_FALSE(config);
     EXPECT_TRUE(config.error().startsWith(QStringLiteral("agent.toml:7:14: unread_age must be a "
                                                          "duration")))
+        << config.error().toStdString();
+}
+
+TEST(HealthConfigKeys, UnansweredConnectionsAreBoundedByTheAgesKept)
+{
+    const auto config = withThresholds("unanswered_connections = 33\n");
+    ASSERT_FALSE(config);
+    EXPECT_TRUE(config.error().startsWith(QStringLiteral("agent.toml:7:26: ")))
+        << config.error().toStdString();
+    EXPECT_TRUE(config.error().contains(QStringLiteral("unanswered_connections")))
         << config.error().toStdString();
 }
 

@@ -23,7 +23,8 @@ SocketSample populatedSample()
     https.states[TcpState::CloseWait] = 3;
     https.tcpInfo = {true, 1203, 4, 9, 77, 2, 15, 250, 90000, 6};
     sample.services = {https};
-    sample.connections = {{QStringLiteral("https"), true, 6, 1250, 2, 3, {4000, 900, 310}}};
+    sample.connections = {
+        {QStringLiteral("https"), true, 6, 1250, 2, 3, {4000, 900, 310}, 2, {1800, 1100}, 1}};
     sample.otherSockets[TcpState::TimeWait] = 42;
     sample.otherSockets[TcpState::Listen] = 5;
     sample.host.counters = {{QStringLiteral("Tcp.RetransSegs"), 9007199254740992ULL},
