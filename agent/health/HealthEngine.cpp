@@ -121,10 +121,13 @@ bool HealthEngine::socketsSayStalled(SteadyTime now) const
 
 bool HealthEngine::applyWindowed(SteadyTime now)
 {
-    const Windowed windowed = windowedSignals(now);
+    Windowed windowed = windowedSignals(now);
     // Once down, the checks keep the reasons (this one among them) complete.
     if (!windowed.hard.isEmpty())
         return m_verdict.health == ServiceHealth::Down ? false : downAtOnce(windowed.hard, now);
+    // Not a socket signal, so not in windowedSignals(): the checks report the probe failure.
+    if (!m_wrongAnswer.isEmpty())
+        windowed.soft.append(m_wrongAnswer);
     if (windowed.soft.isEmpty() || m_verdict.health != ServiceHealth::Healthy || m_verdict.starting)
         return false;
     // De-prefer now: the window already proved the trouble lasts, a `fall` of checks on top
@@ -132,6 +135,12 @@ bool HealthEngine::applyWindowed(SteadyTime now)
     m_healthyStreak = 0;
     m_degradedOrWorseStreak = std::max(m_degradedOrWorseStreak, m_config.fall);
     return moveTo(ServiceHealth::Degraded, windowed.soft, now);
+}
+
+bool HealthEngine::onWrongAnswer(const QString &detail, SteadyTime now)
+{
+    m_wrongAnswer = QStringLiteral("probe answered wrongly: %1").arg(detail);
+    return applyWindowed(now);
 }
 
 bool HealthEngine::downAtOnce(const QStringList &reasons, SteadyTime now)
@@ -152,6 +161,8 @@ bool HealthEngine::downAtOnce(const QStringList &reasons, SteadyTime now)
 
 void HealthEngine::onProbe(bool ok, const QString &detail)
 {
+    if (ok)
+        m_wrongAnswer.clear();
     m_probeOk = ok;
     m_probeDetail = detail;
     m_probeOutcomeFresh = true;

@@ -54,6 +54,10 @@ public:
     // A confirmed probe outcome (see ProbeSchedule); it counts at the next check, and a
     // failure counts once.
     void onProbe(bool ok, const QString &detail);
+    // A confirmed failure in which the service itself answered, wrongly (HTTP 500): the
+    // probe's luck is not in doubt, so it de-prefers at once, as the hang signals do; `fall`
+    // checks still decide down. The next passing probe clears it. True when health changed.
+    bool onWrongAnswer(const QString &detail, SteadyTime now);
 
     // New thresholds, rise and fall (a config reload): the verdict and the streaks behind it
     // stay, so a healthy service stays healthy. The ports must be the same.
@@ -97,11 +101,12 @@ private:
     std::optional<ServiceSocketStats> m_previous;
     QList<ListenerStats> m_queuePeaks; // since the last check, fast path included
     AcceptStallTracker m_stalls;
-    QStringList m_connectionReasons; // unread or unanswered, from the latest look
+    QStringList m_connectionReasons;   // unread or unanswered, from the latest look
     SteadyTime m_lastAnswerProgress{}; // nothing unanswered, or something answered
     SteadyTime m_previousTime{};
     std::optional<bool> m_probeOk;
     QString m_probeDetail;
+    QString m_wrongAnswer; // the reason, while the latest confirmed outcome is one
     bool m_probeOutcomeFresh = false;
     QStringList m_lastSoftReasons;
     int m_downStreak = 0;

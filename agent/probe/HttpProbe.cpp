@@ -66,7 +66,8 @@ void HttpProbe::onReplyFinished(QNetworkReply *reply)
     }
     const int code = status.toInt();
     if (code != m_spec.expectStatus) {
-        finish(false, QStringLiteral("HTTP %1 (expected %2)").arg(code).arg(m_spec.expectStatus));
+        finish(false, QStringLiteral("HTTP %1 (expected %2)").arg(code).arg(m_spec.expectStatus),
+               true);
         return;
     }
     finish(true, QStringLiteral("HTTP %1 in %2 ms")
@@ -74,7 +75,7 @@ void HttpProbe::onReplyFinished(QNetworkReply *reply)
                           QString::number(double(m_clock.nsecsElapsed()) / 1e6, 'f', 1)));
 }
 
-void HttpProbe::finish(bool ok, const QString &detail)
+void HttpProbe::finish(bool ok, const QString &detail, bool wrongAnswer)
 {
     if (m_state != State::Running)
         return;
@@ -85,7 +86,8 @@ void HttpProbe::finish(bool ok, const QString &detail)
         reply->abort();
     }
     m_state = State::Idle;
-    emit finished(ProbeResult{ok, detail, std::chrono::milliseconds(m_clock.elapsed())});
+    emit finished(
+        ProbeResult{ok, detail, std::chrono::milliseconds(m_clock.elapsed()), wrongAnswer});
 }
 
 } // namespace anycast

@@ -34,7 +34,7 @@ private:
     };
 
     void onReplyFinished(QNetworkReply *reply);
-    void finish(bool ok, const QString &detail);
+    void finish(bool ok, const QString &detail, bool wrongAnswer = false);
 
     ProbeSpec m_spec;
     QNetworkAccessManager m_manager;

@@ -15,6 +15,9 @@ struct ProbeResult
     bool ok = false;
     QString detail; // "connected in 0.3 ms", "HTTP 500 (expected 200)", "timed out after 1000 ms"
     std::chrono::milliseconds elapsed{0};
+    // Failed because the service itself answered, wrongly (an HTTP status other than the
+    // expected one): no doubt about the probe's own luck, unlike a timeout or a refusal.
+    bool wrongAnswer = false;
 };
 
 // An active check of a service. Asynchronous: start() returns at once and finished() is

@@ -159,8 +159,15 @@ void ServiceMonitor::onProbeFinished(const ProbeResult &result)
     m_lastProbe = result;
     emit probeFinished(m_name, result);
     const SteadyTime now = steadyNow();
-    if (const auto confirmed = m_schedule.finished(result.ok, now, m_engine.socketsSayStalled(now)))
-        m_engine.onProbe(*confirmed, result.detail);
+    const auto confirmed = m_schedule.finished(result.ok, now, m_engine.socketsSayStalled(now));
+    if (!confirmed)
+        return;
+    m_engine.onProbe(*confirmed, result.detail);
+    if (!*confirmed && result.wrongAnswer) {
+        const QString before = healthLabel();
+        if (m_engine.onWrongAnswer(result.detail, now))
+            afterEngine(before, true, now);
+    }
 }
 
 } // namespace anycast

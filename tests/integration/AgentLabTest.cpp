@@ -139,18 +139,30 @@ TEST_F(AgentWithLabService, FillingAcceptQueueDegradesBeforeAnythingFails)
         << "a filling queue must degrade, not take the service down";
 }
 
-TEST_F(AgentWithLabService, HttpProbeAnswering500TakesTheServiceDown)
+TEST_F(AgentWithLabService, HttpProbeAnswering500DePrefersAtOnceThenTakesTheServiceDown)
 {
     AgentProcess agent(writeConfig(httpProbe()));
     ASSERT_TRUE(agent.waitForLine(QStringLiteral("health web: starting -> healthy"), kPatience));
     ASSERT_EQ(m_lab->command("status 500").rfind("ok", 0), 0u);
     QElapsedTimer sinceError;
     sinceError.start();
-    const auto down = agent.waitForLine(QStringLiteral("health web: healthy -> down"), kPatience);
+    // The service itself answers wrongly: once the retry agrees, de-preferred at once ...
+    const auto degraded =
+        agent.waitForLine(QStringLiteral("health web: healthy -> degraded"), kPatience);
+    ASSERT_TRUE(degraded);
+    report("HTTP 500 -> degraded (probe retry agrees)", sinceError);
+    EXPECT_TRUE(
+        degraded->contains(QStringLiteral("probe answered wrongly: HTTP 500 (expected 200)")))
+        << degraded->toStdString();
+    // ... and down after `fall` checks, as any probe failure.
+    const auto down = agent.waitForLine(QStringLiteral("health web: degraded -> down"), kPatience);
     ASSERT_TRUE(down);
-    report("HTTP 500 -> verdict down (probe retry, then fall 2)", sinceError);
+    report("HTTP 500 -> down (fall 2)", sinceError);
     EXPECT_TRUE(down->contains(QStringLiteral("probe failed: HTTP 500 (expected 200)")))
         << down->toStdString();
+
+    ASSERT_EQ(m_lab->command("status 200").rfind("ok", 0), 0u);
+    ASSERT_TRUE(agent.waitForLine(QStringLiteral("health web: down -> healthy"), kPatience));
 }
 
 TEST_F(AgentWithLabService, SecondAgentDoesNotTakeOverALiveBgpSocket)

@@ -295,6 +295,38 @@ TEST(HangSignals, AStartingServiceIsNotMovedByAHang)
     EXPECT_EQ(engine.verdict().health, ServiceHealth::Down);
 }
 
+TEST(HangSignals, AWrongAnswerDePrefersAtOnceAndFallStillDecidesDown)
+{
+    HealthEngine engine = healthyEngine();
+    const QString detail = QStringLiteral("HTTP 500 (expected 200)");
+    engine.onProbe(false, detail);
+    EXPECT_TRUE(engine.onWrongAnswer(detail, at(3300ms)));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+    EXPECT_EQ(engine.verdict().reasons,
+              QStringList{QStringLiteral("probe answered wrongly: HTTP 500 (expected 200)")});
+    EXPECT_FALSE(engine.socketsSayStalled(at(3300ms))) << "an answer is no socket evidence";
+    // The next check counts the failure; `fall` (2) of them take it down.
+    EXPECT_FALSE(engine.onSample(quietStats(), {}, atSeconds(4)));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+    engine.onProbe(false, detail);
+    EXPECT_TRUE(engine.onSample(quietStats(), {}, atSeconds(5)));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Down);
+    // A passing probe clears it; `rise` good checks bring it back.
+    engine.onProbe(true, QStringLiteral("HTTP 200 in 0.4 ms"));
+    for (int second = 6; second <= 8; ++second)
+        engine.onSample(quietStats(), {}, atSeconds(second));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+    EXPECT_FALSE(engine.onConnections(unreadFor({}), at(8100ms))) << "nothing left over";
+}
+
+TEST(HangSignals, AWrongAnswerWhileStartingWaitsForTheChecks)
+{
+    HealthEngine engine(healthConfig(), at(0ms));
+    engine.onProbe(false, QStringLiteral("HTTP 503 (expected 200)"));
+    EXPECT_FALSE(engine.onWrongAnswer(QStringLiteral("HTTP 503 (expected 200)"), at(100ms)));
+    EXPECT_TRUE(engine.verdict().starting);
+}
+
 TEST(HangSignals, AProbeFailureAgreeingWithTheSocketsNeedsNoRetry)
 {
     HealthEngine engine = healthyEngine();
