@@ -61,9 +61,8 @@ TEST(ConsoleViewOptions, EachViewIsRenderedAndTheyDiffer)
     ASSERT_TRUE(dir.isValid());
     const QString inventory = inventoryWithAbsentAgent(dir);
     QList<QImage> shots;
-    for (const QString &view :
-         {QStringLiteral("fleet"), QStringLiteral("map"), QStringLiteral("charts"),
-          QStringLiteral("audit")}) {
+    for (const QString &view : {QStringLiteral("fleet"), QStringLiteral("map"),
+                                QStringLiteral("charts"), QStringLiteral("audit")}) {
         const QString png = dir.filePath(view + QStringLiteral(".png"));
         const ConsoleRun run =
             console({QStringLiteral("--inventory"), inventory, QStringLiteral("--view"), view,
@@ -131,6 +130,21 @@ TEST(ConsoleViewOptions, WhenConnectedGivesUpAtTheDeadlineAndSaysSo)
 
     const ConsoleRun bad = console({QStringLiteral("--when-connected"), QStringLiteral("zero")});
     EXPECT_EQ(bad.exitCode, 64) << bad.errors.toStdString();
+}
+
+TEST(ConsoleViewOptions, SelectingARegionThatIsNotThereSaysSoAndStillTakesThePicture)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString png = dir.filePath(QStringLiteral("charts.png"));
+    const ConsoleRun run = console(
+        {QStringLiteral("--inventory"), inventoryWithAbsentAgent(dir), QStringLiteral("--view"),
+         QStringLiteral("charts"), QStringLiteral("--screenshot"), png, QStringLiteral("--after"),
+         QStringLiteral("1"), QStringLiteral("--select"), QStringLiteral("atlantis")});
+    EXPECT_EQ(run.exitCode, 0) << run.errors.toStdString();
+    EXPECT_TRUE(run.errors.contains(QStringLiteral("--select: no region 'atlantis' in the fleet")))
+        << run.errors.toStdString();
+    EXPECT_FALSE(QImage(png).isNull());
 }
 
 } // namespace
