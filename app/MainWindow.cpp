@@ -93,6 +93,7 @@ MainWindow::MainWindow(FleetState *fleet, const TimeSeriesStore *series,
     connect(m_mapPage, &MapPage::regionActivated, this, &MainWindow::selectRegion);
     //: Tab of the main window: the region charts.
     addView(QStringLiteral("charts"), m_chartsPage, tr("&Charts"));
+    connect(m_chartsPage, &ChartsPage::historyWanted, this, &MainWindow::historyWanted);
     connect(m_chartsPage, &ChartsPage::nodeAtTimeRequested, this,
             [this](const QString &endpoint) { showNodeAt(endpoint); });
     m_pages->addWidget(m_views);

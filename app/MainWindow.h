@@ -101,6 +101,8 @@ signals:
     // strings where not applicable: a region row gives (region, "", ""), a node row
     // (region, endpoint, ""), a service row all three; no selection gives three empties.
     void targetSelected(const QString &region, const QString &endpoint, const QString &service);
+    // The charts need these nodes' samples this far back (ChartsPage::historyWanted).
+    void historyWanted(const QStringList &endpoints, qint64 seconds);
 
 private:
     QWidget *buildFleetPage();

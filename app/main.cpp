@@ -186,6 +186,10 @@ int main(int argc, char *argv[])
     anycast::MainWindow window(fleet.state(), fleet.store(), &inventory,
                                QString::fromLatin1(anycast::kDefaultAgentSocket));
     window.addEventViews(fleet.events());
+    QObject::connect(&window, &anycast::MainWindow::historyWanted, &fleet,
+                     [&fleet](const QStringList &endpoints, qint64 back) {
+                         fleet.ensureHistory(endpoints, std::chrono::seconds(back));
+                     });
     anycast::DrainController drains(
         fleet.state(), [&fleet](const QString &endpoint) { return fleet.session(endpoint); },
         &window);

@@ -357,13 +357,30 @@ void ChartsPage::showMarkersWhenOnScreen()
         m_markersStale = true;
 }
 
+QStringList ChartsPage::shownNodes() const
+{
+    if (m_key.key.isEmpty())
+        return {};
+    return m_key.scope == SeriesKey::Scope::Region ? m_fleet->endpointsIn(m_key.key)
+                                                   : QStringList{m_key.key};
+}
+
+void ChartsPage::demandHistory()
+{
+    const QStringList nodes = shownNodes();
+    const qint64 seconds = std::chrono::seconds(windowSpec(m_window).span).count();
+    const QString demand = QString::number(seconds) + u' ' + nodes.join(u' ');
+    if (nodes.isEmpty() || demand == m_historyDemanded)
+        return;
+    m_historyDemanded = demand;
+    emit historyWanted(nodes, seconds);
+}
+
 void ChartsPage::showMarkers()
 {
     m_markersStale = false;
     QList<ChartMarker> shown;
-    const QStringList nodes = m_key.scope == SeriesKey::Scope::Region
-                                  ? m_fleet->endpointsIn(m_key.key)
-                                  : QStringList{m_key.key};
+    const QStringList nodes = shownNodes();
     for (const ChartMarker &marker : std::as_const(m_markers)) {
         if (marker.endpoint.isEmpty() || nodes.contains(marker.endpoint))
             shown.append(marker);
@@ -422,6 +439,7 @@ void ChartsPage::rebuild()
     m_stale = false;
     m_drawnRevision = m_store->revision(m_key);
     ++m_rebuilds;
+    demandHistory();
     for (int metric = 0; metric < kSeriesMetricCount; ++metric)
         m_shown[std::size_t(metric)] =
             m_key.key.isEmpty()

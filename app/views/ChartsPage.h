@@ -81,6 +81,11 @@ signals:
     // A click at `when` on the node's chart, or on the region's chart where this node
     // contributed most to the clicked metric.
     void nodeAtTimeRequested(const QString &endpoint, const QDateTime &when);
+    // The shown nodes' samples are needed this far back (the window's length): a connecting
+    // console fetches 5 minutes first and the rest of the hour in the background, so a
+    // longer window asks for its nodes to come first (ConsoleFleet::ensureHistory). Emitted
+    // when the scope, the window or the region's nodes change, while the page is shown.
+    void historyWanted(const QStringList &endpoints, qint64 seconds);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -99,6 +104,8 @@ private:
     void showScope(const SeriesKey &key);
     void showMarkers();
     void showMarkersWhenOnScreen();
+    QStringList shownNodes() const;
+    void demandHistory();
     bool onScreen() const;
     void clicked(Chart chart, qint64 ms);
     QString hoverText(Chart chart, qint64 ms) const;
@@ -111,6 +118,7 @@ private:
     bool m_stale = true;
     bool m_selectorStale = true;
     bool m_markersStale = false;
+    QString m_historyDemanded; // the scope, window and nodes last asked for
     quint64 m_drawnRevision = 0;
     int m_rebuilds = 0;
     QTimer m_timer;

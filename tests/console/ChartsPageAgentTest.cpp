@@ -322,6 +322,36 @@ TEST_F(ChartsPageAgentTest, TheWindowButtonsSetTheTimeAxisRange)
         EXPECT_EQ(qint64(point.x()) % 3000, 0);
 }
 
+TEST_F(ChartsPageAgentTest, ALongerWindowAsksForItsNodesHistoryOnce)
+{
+    ChartsPage page(m_fleet.state(), m_fleet.store());
+    QSignalSpy wanted(&page, &ChartsPage::historyWanted);
+    page.resize(1000, 700);
+    page.show();
+    page.showRegion(QStringLiteral("lab"));
+    ASSERT_TRUE(waitFor([&] { return !wanted.isEmpty(); }));
+    QStringList nodes = wanted.last().at(0).toStringList();
+    nodes.sort();
+    QStringList expected = m_endpoints;
+    expected.sort();
+    EXPECT_EQ(nodes, expected) << "the region's nodes";
+    EXPECT_EQ(wanted.last().at(1).toLongLong(), 300);
+
+    page.setTimeWindow(SeriesWindow::SixtyMinutes);
+    ASSERT_TRUE(waitFor([&] { return wanted.last().at(1).toLongLong() == 3600; }));
+    const qsizetype asked = wanted.size();
+    page.refresh();
+    QTest::qWait(1200); // a tick's rebuild asks nothing new
+    EXPECT_EQ(wanted.size(), asked);
+
+    page.showNode(m_endpoints.first());
+    ASSERT_TRUE(waitFor([&] { return wanted.size() > asked; }));
+    EXPECT_EQ(wanted.last().at(0).toStringList(), QStringList{m_endpoints.first()});
+    EXPECT_EQ(wanted.last().at(1).toLongLong(), 3600);
+    // What the console wires it to: the session raises the rest of its hour to Demand.
+    m_fleet.ensureHistory({m_endpoints.first()}, std::chrono::seconds(3600));
+}
+
 TEST_F(ChartsPageAgentTest, MarkersOfTheShownNodesAreDrawnAsLines)
 {
     ChartsPage page(m_fleet.state(), m_fleet.store());
