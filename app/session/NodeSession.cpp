@@ -1,5 +1,7 @@
 #include "NodeSession.h"
 
+#include "BackgroundDisposal.h"
+
 #include <algorithm>
 
 namespace anycast {
@@ -157,10 +159,11 @@ void NodeSession::requestHistory(std::optional<int> seconds)
                 return;
             }
             const std::optional<QDateTime> coveredBefore = m_samples.coveredSince();
-            const QList<SamplePoint> samples =
+            QList<SamplePoint> samples =
                 m_samples.finishCatchUp(std::get<HistoryReply>(outcome), seconds);
             if (!samples.isEmpty())
                 emit seriesReceived(m_endpoint, samples);
+            disposeInBackground(std::move(outcome), std::move(samples));
             if (!current(generation))
                 return;
             announceCoverage(coveredBefore);
@@ -206,11 +209,12 @@ void NodeSession::fetchOlder()
                 return;
             }
             const std::optional<QDateTime> coveredBefore = m_samples.coveredSince();
-            const QList<SamplePoint> samples =
+            QList<SamplePoint> samples =
                 m_samples.finishOlder(std::get<HistoryReply>(outcome), seconds);
             m_historyDemanded = false;
             if (!samples.isEmpty())
                 emit olderSeriesReceived(m_endpoint, samples);
+            disposeInBackground(std::move(outcome), std::move(samples));
             if (current(generation))
                 announceCoverage(coveredBefore);
         },

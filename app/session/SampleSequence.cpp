@@ -12,6 +12,9 @@ bool earlier(const SamplePoint &a, const SamplePoint &b)
 
 QList<SamplePoint> sortedSamples(const HistoryReply &reply)
 {
+    // Agents send their samples in time order; sorting a shared copy would detach it.
+    if (std::is_sorted(reply.samples.cbegin(), reply.samples.cend(), earlier))
+        return reply.samples;
     QList<SamplePoint> history = reply.samples;
     std::stable_sort(history.begin(), history.end(), earlier);
     return history;

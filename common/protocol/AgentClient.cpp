@@ -1,5 +1,6 @@
 #include "protocol/AgentClient.h"
 
+#include "BackgroundDisposal.h"
 #include "protocol/ApiVersion.h"
 #include "protocol/RpcMessage.h"
 
@@ -297,7 +298,10 @@ void AgentClient::onParsed(quint64 generation, ParsedLine parsed)
         return;
     m_lineOnWorker = false;
     const QPointer<AgentClient> self(this);
-    handleMessage(parsed.line, std::move(*parsed.message), std::move(parsed.read));
+    handleMessage(parsed.line, *parsed.message, std::move(parsed.read));
+    // What the callbacks did not keep (the reply's JSON tree, the line) is freed off this
+    // thread: for a history reply, thousands of blocks.
+    disposeInBackground(std::move(parsed));
     if (self && m_device)
         onReadyRead();
     if (self && m_device && !m_lineOnWorker && m_peerClosed)
@@ -308,10 +312,11 @@ void AgentClient::handleLine(const QByteArray &line)
 {
     if (line.trimmed().isEmpty())
         return;
-    handleMessage(line, parseIncomingLine(line), {});
+    const Result<IncomingMessage> message = parseIncomingLine(line);
+    handleMessage(line, message, {});
 }
 
-void AgentClient::handleMessage(const QByteArray &line, Result<IncomingMessage> message,
+void AgentClient::handleMessage(const QByteArray &line, const Result<IncomingMessage> &message,
                                 std::any read)
 {
     if (!message) {

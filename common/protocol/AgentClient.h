@@ -153,7 +153,8 @@ private:
     void refuse(const RpcError &error);
     void onReadyRead();
     void handleLine(const QByteArray &line);
-    void handleMessage(const QByteArray &line, Result<IncomingMessage> message, std::any read);
+    void handleMessage(const QByteArray &line, const Result<IncomingMessage> &message,
+                       std::any read);
     // Parses `line` on a worker thread; reading resumes when it is handed back.
     void parseOnWorker(QByteArray line);
     void onParsed(quint64 generation, ParsedLine parsed);
