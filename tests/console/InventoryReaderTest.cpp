@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ostream>
 
 namespace anycast {
 namespace {
@@ -20,6 +21,12 @@ struct BadInventory
     const char *text;
     const char *error; // the whole first line: FILE:LINE:COL: message (a prefix of it)
 };
+
+// gtest prints a parameter by its name, not as a dump of its bytes.
+void PrintTo(const BadInventory &value, std::ostream *out)
+{
+    *out << value.name;
+}
 
 class InventoryErrorTest : public ::testing::TestWithParam<BadInventory>
 {};

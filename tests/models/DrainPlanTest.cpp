@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <ostream>
 
 namespace anycast::modeltest {
 namespace {
@@ -94,6 +95,12 @@ QString availabilityText(const PrefixAvailability &row)
         parts.append(
             QStringLiteral("%1 %2->%3").arg(region.region).arg(region.before).arg(region.after));
     return parts.join(QStringLiteral("; "));
+}
+
+// gtest prints a parameter by its name, not as a dump of its bytes.
+void PrintTo(const Case &value, std::ostream *out)
+{
+    *out << value.name;
 }
 
 class DrainPlanCases : public ::testing::TestWithParam<Case>

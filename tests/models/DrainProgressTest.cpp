@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 namespace anycast::modeltest {
 namespace {
 
@@ -125,6 +127,12 @@ struct Refusal
     DrainOutcome expected;
     QString says;
 };
+
+// gtest prints a parameter by its name, not as a dump of its bytes.
+void PrintTo(const Refusal &value, std::ostream *out)
+{
+    *out << value.name;
+}
 
 class DrainRefusals : public ::testing::TestWithParam<Refusal>
 {};

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 namespace anycast {
 namespace {
 
@@ -108,6 +110,12 @@ void replaceFirstService(QJsonObject &json, const QJsonObject &service)
     QJsonArray services = json.value(QStringLiteral("services")).toArray();
     services.replace(0, service);
     json.insert(QStringLiteral("services"), services);
+}
+
+// gtest prints a parameter by its name, not as a dump of its bytes.
+void PrintTo(const StrictCase &value, std::ostream *out)
+{
+    *out << value.name;
 }
 
 class StrictParsing : public ::testing::TestWithParam<StrictCase>
