@@ -159,9 +159,12 @@ int main(int argc, char *argv[])
             return kUsageError;
         }
     } else {
-        // The system's language when there is a translation for it, else English.
-        (void)translator.load(QLocale::system(), QStringLiteral("anycast-console"),
-                              QStringLiteral("_"), QStringLiteral(":/i18n"));
+        // The system's language when there is a translation for it, else English (whose
+        // file holds only its plural forms).
+        if (!translator.load(QLocale::system(), QStringLiteral("anycast-console"),
+                             QStringLiteral("_"), QStringLiteral(":/i18n")))
+            (void)anycast::UiLanguage::load(translator, QStringLiteral("en"),
+                                            QStringLiteral(":/i18n"));
     }
     if (!translator.isEmpty())
         QApplication::installTranslator(&translator);

@@ -16,8 +16,6 @@ QString UiLanguage::load(QTranslator &translator, const QString &code, const QSt
         return QStringLiteral("no user interface language \"%1\"; the languages are: %2")
             .arg(code, codes().join(QStringLiteral(", ")));
     }
-    if (code == QLatin1String("en"))
-        return {};
     if (!translator.load(QLocale(code), QStringLiteral("anycast-console"), QStringLiteral("_"),
                          folder))
         return QStringLiteral("the %1 translation is missing from %2").arg(code, folder);

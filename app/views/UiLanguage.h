@@ -16,7 +16,7 @@ public:
 
     // Loads the translation for `code` from `folder` (":/i18n" in the console) into
     // `translator`. Returns an error for a code that is not one of codes() or a translation
-    // that cannot be loaded; empty on success. "en" loads nothing and succeeds.
+    // that cannot be loaded; empty on success. "en" loads English's plural forms only.
     static QString load(QTranslator &translator, const QString &code, const QString &folder);
 };
 

@@ -115,9 +115,13 @@ TEST_P(TsFile, IsCompleteAndCurrent)
     ASSERT_TRUE(QFile::copy(original, copy));
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
-    lupdate.start(QStringLiteral(ANYCAST_LUPDATE),
-                  {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"),
-                   QStringLiteral(ANYCAST_SOURCE_DIR "/app"), QStringLiteral("-ts"), copy});
+    QStringList arguments{QStringLiteral("-silent"), QStringLiteral("-locations"),
+                          QStringLiteral("none"),    QStringLiteral(ANYCAST_SOURCE_DIR "/app"),
+                          QStringLiteral("-ts"),     copy};
+    // English, the source language, holds only its plural forms.
+    if (code == QLatin1String("en"))
+        arguments.prepend(QStringLiteral("-pluralonly"));
+    lupdate.start(QStringLiteral(ANYCAST_LUPDATE), arguments);
     ASSERT_TRUE(lupdate.waitForFinished(120000)) << "lupdate did not finish";
     ASSERT_EQ(lupdate.exitCode(), 0) << lupdate.readAll().constData();
     const TsProblems updated = readTs(copy);
@@ -133,6 +137,39 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<QString> &paramInfo) {
         return QFileInfo(paramInfo.param).completeBaseName().section('_', -1).toStdString();
     });
+
+TEST(Translations, EnglishSaysOneAndManyWithoutParentheses)
+{
+    QTranslator english;
+    ASSERT_TRUE(english.load(QStringLiteral("anycast-console_en"), QStringLiteral(ANYCAST_QM_DIR)))
+        << "no compiled English plural forms in " << ANYCAST_QM_DIR;
+    const auto say = [&english](const char *context, const char *source, int n) {
+        return english.translate(context, source, nullptr, n)
+            .replace(QStringLiteral("%n"), QString::number(n));
+    };
+    EXPECT_EQ(say("anycast::AuditPage", "%n drain(s) in force", 1),
+              QStringLiteral("1 drain in force"));
+    EXPECT_EQ(say("anycast::AuditPage", "%n drain(s) in force", 2),
+              QStringLiteral("2 drains in force"));
+    EXPECT_EQ(say("anycast::AuditPage", "%n drain(s) in force", 0),
+              QStringLiteral("0 drains in force"));
+    EXPECT_EQ(say("anycast::ChartsPage", "Region %1 (%n node(s) summed)", 1),
+              QStringLiteral("Region %1 (1 node summed)"));
+    EXPECT_EQ(say("anycast::EventDock", "%n event(s)", 74), QStringLiteral("74 events"));
+    // No English form keeps the "(s)" of its source.
+    QFile ts(QString::fromUtf8(ANYCAST_SOURCE_DIR "/translations/anycast-console_en.ts"));
+    ASSERT_TRUE(ts.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&ts);
+    int forms = 0;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement &&
+            xml.name() == QLatin1String("numerusform")) {
+            ++forms;
+            EXPECT_FALSE(xml.readElementText().contains(QStringLiteral("(s)")));
+        }
+    }
+    EXPECT_GT(forms, 10);
+}
 
 struct Language
 {
