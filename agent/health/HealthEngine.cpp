@@ -161,8 +161,7 @@ bool HealthEngine::downAtOnce(const QStringList &reasons, SteadyTime now)
 
 void HealthEngine::onProbe(bool ok, const QString &detail)
 {
-    if (ok)
-        m_wrongAnswer.clear();
+    m_wrongAnswer.clear(); // onWrongAnswer() follows when this outcome is one
     m_probeOk = ok;
     m_probeDetail = detail;
     m_probeOutcomeFresh = true;
