@@ -26,10 +26,10 @@ QList<quint32> agesFromJson(JsonReader &reader, const QString &key)
 {
     QList<quint32> result;
     const QJsonArray ages = reader.array(key);
-    if (ages.size() > ConnectionActivity::kMaxUnreadAges)
+    if (ages.size() > ConnectionActivity::kMaxAgesKept)
         reader.fail(key,
-                    QStringLiteral("at most %1 entries").arg(ConnectionActivity::kMaxUnreadAges));
-    for (qsizetype i = 0; i < ages.size() && i < ConnectionActivity::kMaxUnreadAges && reader.ok();
+                    QStringLiteral("at most %1 entries").arg(ConnectionActivity::kMaxAgesKept));
+    for (qsizetype i = 0; i < ages.size() && i < ConnectionActivity::kMaxAgesKept && reader.ok();
          ++i)
         result.append(static_cast<quint32>(reader.unsignedElement(ages, i, key, kMaxU32)));
     return result;

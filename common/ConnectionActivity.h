@@ -18,18 +18,18 @@ struct ConnectionActivity
     quint32 oldestWaitingMs = 0;     // how long the oldest of them has waited
     quint64 acceptedFromWaiting = 0; // waiting at the previous look, accepted since
     quint64 unread = 0;              // accepted connections holding bytes nobody has read
-    // How long each of those has held them, longest first; at most kMaxUnreadAges.
+    // How long each of those has held them, longest first; at most kMaxAgesKept.
     QList<quint32> unreadAgesMs;
     // Accepted connections whose request was read and never answered: data came, none was
     // sent. A service that stopped answering (a stuck worker, a dead backend) leaves them; so
     // do a long-poll and clients that send without waiting for an answer, hence a threshold.
     quint64 unanswered = 0;
     // How long each of those has waited since its last bytes arrived, longest first; at
-    // most kMaxUnreadAges.
+    // most kMaxAgesKept.
     QList<quint32> unansweredAgesMs;
     quint64 answeredFromUnanswered = 0; // unanswered at the previous look, answered since
 
-    static constexpr qsizetype kMaxUnreadAges = 32;
+    static constexpr qsizetype kMaxAgesKept = 32; // per list: unread, unanswered
 
     // Connections whose bytes have waited at least `ageMs` (counts only the listed ages).
     quint64 unreadFor(quint32 ageMs) const;

@@ -84,12 +84,12 @@ void readThresholds(ConfigReader &reader, const toml::table &table, HealthThresh
         reader.duration(table, "unread_age", milliseconds(0), hour).value_or(limits.unreadAge);
     // The sampler keeps the ages of the longest-waiting connections only.
     limits.unreadConnections = static_cast<quint64>(
-        reader.integer(table, "unread_connections", 0, ConnectionActivity::kMaxUnreadAges)
+        reader.integer(table, "unread_connections", 0, ConnectionActivity::kMaxAgesKept)
             .value_or(limits.unreadConnections));
     limits.unansweredAge = reader.duration(table, "unanswered_age", milliseconds(0), hour)
                                .value_or(limits.unansweredAge);
     limits.unansweredConnections = static_cast<quint64>(
-        reader.integer(table, "unanswered_connections", 0, ConnectionActivity::kMaxUnreadAges)
+        reader.integer(table, "unanswered_connections", 0, ConnectionActivity::kMaxAgesKept)
             .value_or(limits.unansweredConnections));
     const auto stall = table.get("accept_stall");
     const auto withdraw = table.get("accept_stall_withdraw");

@@ -32,16 +32,28 @@ bool waitsForItsFirstAnswer(const ConnectionFields &fields)
            fields.dataSegmentsOut == 0;
 }
 
-// The longest `kMaxUnreadAges` ages, longest first.
+// The longest `kMaxAgesKept` ages, longest first.
 QList<quint32> longestFirst(std::vector<quint32> &ages)
 {
-    const auto kept = std::min<std::size_t>(ages.size(), ConnectionActivity::kMaxUnreadAges);
+    const auto kept = std::min<std::size_t>(ages.size(), ConnectionActivity::kMaxAgesKept);
     std::partial_sort(ages.begin(), ages.begin() + static_cast<std::ptrdiff_t>(kept), ages.end(),
                       std::greater<>());
     return QList<quint32>(ages.begin(), ages.begin() + static_cast<std::ptrdiff_t>(kept));
 }
 
 } // namespace
+
+bool ConnectionTally::LookToLook::wasThereBefore(std::uint64_t cookie) const
+{
+    return !before.empty() && std::binary_search(before.begin(), before.end(), cookie);
+}
+
+void ConnectionTally::LookToLook::turn()
+{
+    std::swap(before, now);
+    std::sort(before.begin(), before.end());
+    now.clear();
+}
 
 ConnectionTally::ConnectionTally(const QList<ServicePorts> &services)
     : m_tallies(services.size())
@@ -61,8 +73,8 @@ void ConnectionTally::reset()
         tally.unanswered = 0;
         tally.unansweredAges.clear();
         tally.answeredFromUnanswered = 0;
-        tally.unansweredNow.clear();
-        tally.waitingNow.clear();
+        tally.unansweredCookies.now.clear();
+        tally.waitingCookies.now.clear();
     }
 }
 
@@ -76,7 +88,7 @@ void ConnectionTally::add(int service, const ConnectionFields &fields)
         ++tally.waiting;
         if (fields.timesKnown)
             tally.oldestWaitingMs = std::max(tally.oldestWaitingMs, fields.sinceDataSentMs);
-        tally.waitingNow.push_back(fields.cookie);
+        tally.waitingCookies.now.push_back(fields.cookie);
         return;
     }
     // The client's FIN takes one sequence number, which counts as unread until the process
@@ -94,18 +106,15 @@ void ConnectionTally::add(int service, const ConnectionFields &fields)
     } else if (unanswered) {
         ++tally.unanswered;
         tally.unansweredAges.push_back(fields.sinceDataReceivedMs);
-        tally.unansweredNow.push_back(fields.cookie);
+        tally.unansweredCookies.now.push_back(fields.cookie);
     }
     if (!open && !closedByItsProcess(fields.state))
         return;
-    const auto seenBefore = [&fields](const std::vector<std::uint64_t> &sorted) {
-        return !sorted.empty() && std::binary_search(sorted.begin(), sorted.end(), fields.cookie);
-    };
-    if (seenBefore(tally.waitingBefore))
+    if (tally.waitingCookies.wasThereBefore(fields.cookie))
         ++tally.acceptedFromWaiting;
     // Unanswered at the previous look; answered since, or closed by its process.
     const bool answered = fields.dataSegmentsOut > 0 || closedByItsProcess(fields.state);
-    if (answered && seenBefore(tally.unansweredBefore))
+    if (answered && tally.unansweredCookies.wasThereBefore(fields.cookie))
         ++tally.answeredFromUnanswered;
 }
 
@@ -127,12 +136,8 @@ QList<ConnectionActivity> ConnectionTally::finish()
         activity.unansweredAgesMs = longestFirst(tally.unansweredAges);
         activity.answeredFromUnanswered = tally.answeredFromUnanswered;
         result.append(std::move(activity));
-        std::swap(tally.waitingBefore, tally.waitingNow);
-        std::sort(tally.waitingBefore.begin(), tally.waitingBefore.end());
-        tally.waitingNow.clear();
-        std::swap(tally.unansweredBefore, tally.unansweredNow);
-        std::sort(tally.unansweredBefore.begin(), tally.unansweredBefore.end());
-        tally.unansweredNow.clear();
+        tally.waitingCookies.turn();
+        tally.unansweredCookies.turn();
     }
     return result;
 }

@@ -46,6 +46,18 @@ public:
     QList<ConnectionActivity> finish();
 
 private:
+    // The cookies of the connections in one condition (waiting in the queue, unanswered) at
+    // this look, and at the previous one.
+    struct LookToLook
+    {
+        std::vector<std::uint64_t> now;
+        std::vector<std::uint64_t> before; // sorted
+
+        bool wasThereBefore(std::uint64_t cookie) const;
+        // Ends a look: this look's become the previous one's.
+        void turn();
+    };
+
     struct Tally
     {
         quint64 waiting = 0;
@@ -56,10 +68,8 @@ private:
         quint64 unanswered = 0;
         std::vector<quint32> unansweredAges;
         quint64 answeredFromUnanswered = 0;
-        std::vector<std::uint64_t> unansweredNow;
-        std::vector<std::uint64_t> unansweredBefore; // sorted
-        std::vector<std::uint64_t> waitingNow;
-        std::vector<std::uint64_t> waitingBefore; // sorted
+        LookToLook waitingCookies;
+        LookToLook unansweredCookies;
     };
 
     QStringList m_names;

@@ -126,7 +126,7 @@ TEST(ConnectionTally, UnreadBytesLongestFirstAndCapped)
     tally.add(0, closeWait); // the client gave up on a request nobody read
     const ConnectionActivity activity = tally.finish()[0];
     EXPECT_EQ(activity.unread, 41u);
-    ASSERT_EQ(activity.unreadAgesMs.size(), ConnectionActivity::kMaxUnreadAges);
+    ASSERT_EQ(activity.unreadAgesMs.size(), ConnectionActivity::kMaxAgesKept);
     EXPECT_EQ(activity.unreadAgesMs.first(), 2000u);
     EXPECT_EQ(activity.unreadAgesMs[1], 390u);
     EXPECT_TRUE(std::is_sorted(activity.unreadAgesMs.rbegin(), activity.unreadAgesMs.rend()));
@@ -211,7 +211,7 @@ TEST(ConnectionTally, UnansweredAgesLongestFirstAndCapped)
     tally.add(1, withSegments(100, 1, 0, 9000)); // another service's
     const QList<ConnectionActivity> activity = tally.finish();
     EXPECT_EQ(activity[0].unanswered, 40u);
-    ASSERT_EQ(activity[0].unansweredAgesMs.size(), ConnectionActivity::kMaxUnreadAges);
+    ASSERT_EQ(activity[0].unansweredAgesMs.size(), ConnectionActivity::kMaxAgesKept);
     EXPECT_EQ(activity[0].unansweredAgesMs.first(), 3900u);
     EXPECT_EQ(activity[0].unansweredFor(3000), 10u); // 3900 .. 3000
     EXPECT_EQ(activity[0].unread, 0u);

@@ -56,7 +56,7 @@ TEST(JsonRoundTrip, ConnectionActivityAgesAreBounded)
     ConnectionActivity activity;
     activity.service = QStringLiteral("https");
     QJsonArray ages;
-    for (qsizetype i = 0; i <= ConnectionActivity::kMaxUnreadAges; ++i)
+    for (qsizetype i = 0; i <= ConnectionActivity::kMaxAgesKept; ++i)
         ages.append(1);
     QJsonObject json = activity.toJson();
     json.insert(QStringLiteral("unread_ages_ms"), ages);
