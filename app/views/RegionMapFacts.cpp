@@ -37,25 +37,30 @@ RegionMapFact::Seen seenOf(const QVariant &observation)
     return RegionMapFact::Seen::NoData;
 }
 
-// Withdrawn by drains alone is Drained, never the failure colour; announced by fewer nodes
-// than could is a warning of its own.
-RegionMapFact::Route routeOf(PrefixPresence best, bool lostRedundancy, bool everyWithdrawalByDrain)
+// The same precedence as the fleet tree's region row (RowRouting::region), for one prefix:
+// withdrawn by drains alone is Drained, never the failure colour; announced by fewer nodes
+// than could is a warning of its own; an operator's drain still bleeding shows as draining
+// even while the region's other nodes announce at full preference.
+RegionMapFact::Route routeOf(PrefixPresence best, bool lostRedundancy, bool anyDraining,
+                             bool everyWithdrawalByDrain)
 {
     switch (best) {
-    case PrefixPresence::Announced:
-        return lostRedundancy ? RegionMapFact::Route::RedundancyLost
-                              : RegionMapFact::Route::Announced;
-    case PrefixPresence::DePreferred:
-        return RegionMapFact::Route::DePreferred;
-    case PrefixPresence::Draining:
-        return RegionMapFact::Route::Draining;
     case PrefixPresence::Withdrawn:
         return everyWithdrawalByDrain ? RegionMapFact::Route::Drained
                                       : RegionMapFact::Route::Withdrawn;
     case PrefixPresence::Unknown:
+        return RegionMapFact::Route::Unknown;
+    case PrefixPresence::Announced:
+    case PrefixPresence::DePreferred:
+    case PrefixPresence::Draining:
         break;
     }
-    return RegionMapFact::Route::Unknown;
+    if (lostRedundancy)
+        return RegionMapFact::Route::RedundancyLost;
+    if (anyDraining || best == PrefixPresence::Draining)
+        return RegionMapFact::Route::Draining;
+    return best == PrefixPresence::DePreferred ? RegionMapFact::Route::DePreferred
+                                               : RegionMapFact::Route::Announced;
 }
 
 QString nodeRoute(const PrefixHolder &holder)
@@ -104,18 +109,20 @@ QList<RegionMapFact> RegionMapFacts::regions(const QAbstractItemModel &prefixMod
         fact.established = established.data(ModelRole::EstablishedRole).toDouble();
         fact.tally = announcing.data(Qt::DisplayRole).toString();
         bool anyWithdrawn = false;
+        bool anyDraining = false;
         bool everyWithdrawalByDrain = true;
         for (const PrefixHolder &holder : holders) {
             if (holder.region != fact.region)
                 continue;
             fact.nodeRoutes.append(nodeRoute(holder));
+            anyDraining = anyDraining || holder.presence == PrefixPresence::Draining;
             if (holder.presence == PrefixPresence::Withdrawn) {
                 anyWithdrawn = true;
                 everyWithdrawalByDrain = everyWithdrawalByDrain && holder.byOperator;
             }
         }
         fact.route = routeOf(static_cast<PrefixPresence>(name.data(ModelRole::RoutingRole).toInt()),
-                             announcing.data(ModelRole::LostRedundancyRole).toBool(),
+                             announcing.data(ModelRole::LostRedundancyRole).toBool(), anyDraining,
                              anyWithdrawn && everyWithdrawalByDrain);
         fact.seen =
             seenOf(childWithKey(fleetModel, {}, fact.region).data(ModelRole::ObservationRole));

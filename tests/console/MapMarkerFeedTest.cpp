@@ -5,6 +5,7 @@
 #include "views/MapMarkerFeed.h"
 
 #include "MapFeedFleet.h"
+#include "models/ModelRoles.h"
 
 #include <QApplication>
 #include <QSignalSpy>
@@ -125,7 +126,53 @@ TEST_F(MapMarkerFeedTest, FillsSayLostRedundancyWithdrawnDrainingAndDrainedApart
     fleet.flush();
     feed.refresh();
     EXPECT_EQ(markerFor(feed, QStringLiteral("eu"))->state, RoutingState::Withdrawn);
+    // iad-1 still drained, jfk-1 bleeding: one of two announces, which is what the region
+    // says first (as the tree does).
+    EXPECT_EQ(markerFor(feed, QStringLiteral("us"))->state, RoutingState::RedundancyLost);
+
+    fleet.report(QStringLiteral("ep-iad"), node(QStringLiteral("iad-1"), QStringLiteral("us"),
+                                                GeoLocation{39, -77}, PrefixState::Draining));
+    fleet.flush();
+    feed.refresh();
     EXPECT_EQ(markerFor(feed, QStringLiteral("us"))->state, RoutingState::Draining);
+}
+
+// The map and the fleet tree answer with one precedence: a region where one node still
+// bleeds connections under a graceful drain is "draining" on both, though its other node
+// announces at full preference.
+TEST_F(MapMarkerFeedTest, ARegionWithOneNodeDrainingIsDrainingOnTheMapAsInTheTree)
+{
+    NodeSpec iad = node(QStringLiteral("iad-1"), QStringLiteral("us"), GeoLocation{39, -77},
+                        PrefixState::Draining);
+    iad.nodeState = OperatorState::Draining;
+    iad.drainedBy = QStringLiteral("alice");
+    iad.services.first().operatorState = OperatorState::Draining;
+    fleet.report(QStringLiteral("ep-iad"), iad);
+    fleet.report(QStringLiteral("ep-fra"), node(QStringLiteral("fra-1"), QStringLiteral("eu"),
+                                                GeoLocation{50, 8}, PrefixState::Degraded));
+    fleet.report(QStringLiteral("ep-ams"), node(QStringLiteral("ams-1"), QStringLiteral("eu"),
+                                                GeoLocation{52, 4}, PrefixState::Withdrawn));
+    fleet.flush();
+    MapMarkerFeed feed(fleet.prefixModel(), fleet.fleetModel(), fleet.fleet());
+    const auto treeState = [this](const QString &region) {
+        const QAbstractItemModel *model = fleet.fleetModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (index.data(ModelRole::KeyRole).toString() == region)
+                return static_cast<RoutingState>(index.data(ModelRole::RoutingStateRole).toInt());
+        }
+        return RoutingState::Unreachable;
+    };
+    ASSERT_NE(markerFor(feed, QStringLiteral("us")), nullptr);
+    EXPECT_EQ(markerFor(feed, QStringLiteral("us"))->label,
+              QStringLiteral("us: 2 of 2 announcing"));
+    EXPECT_EQ(markerFor(feed, QStringLiteral("us"))->state, RoutingState::Draining);
+    EXPECT_EQ(treeState(QStringLiteral("us")), RoutingState::Draining);
+    // One node de-preferred and the other withdrawn for health: the lost redundancy is what
+    // the region says, on both.
+    ASSERT_NE(markerFor(feed, QStringLiteral("eu")), nullptr);
+    EXPECT_EQ(markerFor(feed, QStringLiteral("eu"))->state, RoutingState::RedundancyLost);
+    EXPECT_EQ(treeState(QStringLiteral("eu")), RoutingState::RedundancyLost);
 }
 
 TEST_F(MapMarkerFeedTest, NodesWithoutLocationAreListedNotDropped)
