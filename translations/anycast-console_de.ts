@@ -5,7 +5,7 @@
     <name>DrainPlan</name>
     <message>
         <source>%1 on %2</source>
-        <extracomment>The target of a drain: a service on a node, e.g. "web on fra-03".</extracomment>
+        <extracomment>The target of a drain: a service on a node, e.g. &quot;web on fra-03&quot;.</extracomment>
         <translation>%1 auf %2</translation>
     </message>
     <message>
@@ -33,7 +33,7 @@
         <translation>Der Agent erlaubt %1 nur Lesezugriff: er wird dies ablehnen. Nur root und Mitglieder seiner operators_group dürfen entleeren und die Entleerung aufheben.</translation>
     </message>
     <message>
-        <source>%1: %2 would announce, below min_announcing %3; the agent's fleet guard will keep the route (de-preferred) unless forced.</source>
+        <source>%1: %2 would announce, below min_announcing %3; the agent&apos;s fleet guard will keep the route (de-preferred) unless forced.</source>
         <translation>%1: %2 würden ankündigen, unter min_announcing %3; der Flottenschutz des Agenten behält die Route (herabgestuft), sofern nicht erzwungen.</translation>
     </message>
     <message>
@@ -59,14 +59,16 @@
     <message numerus="yes">
         <source>%1: %n node(s) serving it cannot be asked; they are not counted.</source>
         <translation>
-            <numerusform>%1: %n Knoten, der es bedient, ist nicht abfragbar; er wird nicht gezählt.</numerusform><numerusform>%1: %n Knoten, die es bedienen, sind nicht abfragbar; sie werden nicht gezählt.</numerusform></translation>
+            <numerusform>%1: %n Knoten, der es bedient, ist nicht abfragbar; er wird nicht gezählt.</numerusform>
+            <numerusform>%1: %n Knoten, die es bedienen, sind nicht abfragbar; sie werden nicht gezählt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>DrainProgress</name>
     <message>
         <source>Drain %1</source>
-        <extracomment>Title of a drain in progress: "Drain fra-03" or "Drain web on fra-03".</extracomment>
+        <extracomment>Title of a drain in progress: &quot;Drain fra-03&quot; or &quot;Drain web on fra-03&quot;.</extracomment>
         <translation>%1 entleeren</translation>
     </message>
     <message>
@@ -115,7 +117,7 @@
         <translation>Vom Agenten abgelehnt (Fehler %1): %2</translation>
     </message>
     <message>
-        <source>No answer from the agent: %1. Whether it took effect shows in the node's status.</source>
+        <source>No answer from the agent: %1. Whether it took effect shows in the node&apos;s status.</source>
         <translation>Keine Antwort vom Agenten: %1. Ob es gewirkt hat, zeigt der Status des Knotens.</translation>
     </message>
     <message>
@@ -125,12 +127,16 @@
     <message numerus="yes">
         <source>communities %1; %n prepend(s)</source>
         <translation>
-            <numerusform>Communities %1; %n Prepend</numerusform><numerusform>Communities %1; %n Prepends</numerusform></translation>
+            <numerusform>Communities %1; %n Prepend</numerusform>
+            <numerusform>Communities %1; %n Prepends</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n ESTABLISHED now</source>
         <translation>
-            <numerusform>jetzt %n ESTABLISHED</numerusform><numerusform>jetzt %n ESTABLISHED</numerusform></translation>
+            <numerusform>jetzt %n ESTABLISHED</numerusform>
+            <numerusform>jetzt %n ESTABLISHED</numerusform>
+        </translation>
     </message>
     <message>
         <source>Drained, but the agent still announces:
@@ -141,10 +147,12 @@
     <message numerus="yes">
         <source>announces again after %n healthy check(s)</source>
         <translation>
-            <numerusform>kündigt nach %n erfolgreichen Zustandsprüfung wieder an</numerusform><numerusform>kündigt nach %n erfolgreichen Zustandsprüfungen wieder an</numerusform></translation>
+            <numerusform>kündigt nach %n erfolgreichen Zustandsprüfung wieder an</numerusform>
+            <numerusform>kündigt nach %n erfolgreichen Zustandsprüfungen wieder an</numerusform>
+        </translation>
     </message>
     <message>
-        <source>announces again after the service's healthy checks</source>
+        <source>announces again after the service&apos;s healthy checks</source>
         <translation>kündigt nach erfolgreichen Zustandsprüfungen des Dienstes wieder an</translation>
     </message>
 </context>
@@ -317,7 +325,7 @@ Status: %2</translation>
         <source>Its %1 key has the fingerprint
 %2
 
-Compare it with the one the host's administrator gave you. Accepting adds it to %3.</source>
+Compare it with the one the host&apos;s administrator gave you. Accepting adds it to %3.</source>
         <translation>Sein %1-Schlüssel hat den Fingerabdruck
 %2
 
@@ -519,7 +527,7 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     </message>
     <message>
         <source>In force for %1</source>
-        <extracomment>Audit view: the drain still holds; %1 how long it has held ("3 h").</extracomment>
+        <extracomment>Audit view: the drain still holds; %1 how long it has held (&quot;3 h&quot;).</extracomment>
         <translation>In Kraft seit %1</translation>
     </message>
     <message>
@@ -565,12 +573,12 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
         <translation>%1, Flottenschutz übergangen</translation>
     </message>
     <message>
-        <source>Held in the node's status (the event is older than the agent keeps)</source>
+        <source>Held in the node&apos;s status (the event is older than the agent keeps)</source>
         <translation>Im Status des Knotens geführt (das Ereignis ist älter, als der Agent aufbewahrt)</translation>
     </message>
     <message>
         <source>%1 (audit record %2)</source>
-        <extracomment>Audit view: the agent's answer; %2 the id of its audit record.</extracomment>
+        <extracomment>Audit view: the agent&apos;s answer; %2 the id of its audit record.</extracomment>
         <translation>%1 (Audit-Eintrag %2)</translation>
     </message>
     <message>
@@ -620,7 +628,7 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
         <translation>Modus</translation>
     </message>
     <message>
-        <source>Agent's answer</source>
+        <source>Agent&apos;s answer</source>
         <extracomment>Column of the audit view: what the agent answered the operator.</extracomment>
         <translation>Antwort des Agenten</translation>
     </message>
@@ -652,13 +660,17 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     <message numerus="yes">
         <source>%n drain(s) in force</source>
         <translation>
-            <numerusform>%n Entleerung in Kraft</numerusform><numerusform>%n Entleerungen in Kraft</numerusform></translation>
+            <numerusform>%n Entleerung in Kraft</numerusform>
+            <numerusform>%n Entleerungen in Kraft</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1; %n stale (in force for more than %2 h)</source>
         <extracomment>Audit view summary; %1 is the line before, %2 the threshold in hours.</extracomment>
         <translation>
-            <numerusform>%1; %n veraltet (seit mehr als %2 h in Kraft)</numerusform><numerusform>%1; %n veraltet (seit mehr als %2 h in Kraft)</numerusform></translation>
+            <numerusform>%1; %n veraltet (seit mehr als %2 h in Kraft)</numerusform>
+            <numerusform>%1; %n veraltet (seit mehr als %2 h in Kraft)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the audit rows</source>
@@ -687,7 +699,7 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>A marker's tag on the charts: %1 a glyph for its kind, %2 what happened.</extracomment>
+        <extracomment>A marker&apos;s tag on the charts: %1 a glyph for its kind, %2 what happened.</extracomment>
         <translation>%1 %2</translation>
     </message>
 </context>
@@ -720,32 +732,32 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     </message>
     <message>
         <source>&amp;Show:</source>
-        <extracomment>Label of the charts' selector of a region or a node.</extracomment>
+        <extracomment>Label of the charts&apos; selector of a region or a node.</extracomment>
         <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
         <source>Window:</source>
-        <extracomment>Label of the charts' time window buttons.</extracomment>
+        <extracomment>Label of the charts&apos; time window buttons.</extracomment>
         <translation>Zeitfenster:</translation>
     </message>
     <message>
         <source>&amp;5 min</source>
-        <extracomment>Charts' time window; Alt+5 chooses it.</extracomment>
+        <extracomment>Charts&apos; time window; Alt+5 chooses it.</extracomment>
         <translation>&amp;5 min</translation>
     </message>
     <message>
         <source>&amp;15 min</source>
-        <extracomment>Charts' time window; Alt+1 chooses it.</extracomment>
+        <extracomment>Charts&apos; time window; Alt+1 chooses it.</extracomment>
         <translation>&amp;15 min</translation>
     </message>
     <message>
         <source>&amp;60 min</source>
-        <extracomment>Charts' time window; Alt+6 chooses it.</extracomment>
+        <extracomment>Charts&apos; time window; Alt+6 chooses it.</extracomment>
         <translation>&amp;60 min</translation>
     </message>
     <message>
         <source>Markers: ▼ drain   ▲ undrain   ◆ route change</source>
-        <extracomment>Key to the markers on the charts' time axis; the glyphs are drawn on the markers.</extracomment>
+        <extracomment>Key to the markers on the charts&apos; time axis; the glyphs are drawn on the markers.</extracomment>
         <translation>Markierungen: ▼ Entleeren   ▲ Entleerung aufheben   ◆ Routenänderung</translation>
     </message>
     <message>
@@ -755,7 +767,7 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     </message>
     <message>
         <source>connections</source>
-        <extracomment>Unit of a chart's y axis.</extracomment>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
         <translation>Verbindungen</translation>
     </message>
     <message>
@@ -765,7 +777,7 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     </message>
     <message>
         <source>%</source>
-        <extracomment>Unit of a chart's y axis.</extracomment>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
         <translation>%</translation>
     </message>
     <message>
@@ -775,7 +787,7 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     </message>
     <message>
         <source>per s</source>
-        <extracomment>Unit of a chart's y axis.</extracomment>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
         <translation>pro s</translation>
     </message>
     <message>
@@ -785,18 +797,20 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     </message>
     <message>
         <source>ms</source>
-        <extracomment>Unit of a chart's y axis.</extracomment>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
         <translation>ms</translation>
     </message>
     <message numerus="yes">
         <source>Region %1 (%n node(s) summed)</source>
-        <extracomment>Charts' selector entry: a region, its nodes summed.</extracomment>
+        <extracomment>Charts&apos; selector entry: a region, its nodes summed.</extracomment>
         <translation>
-            <numerusform>Region %1 (%n Knoten summiert)</numerusform><numerusform>Region %1 (%n Knoten summiert)</numerusform></translation>
+            <numerusform>Region %1 (%n Knoten summiert)</numerusform>
+            <numerusform>Region %1 (%n Knoten summiert)</numerusform>
+        </translation>
     </message>
     <message>
         <source>    Node %1</source>
-        <extracomment>Charts' selector entry: one node, under its region.</extracomment>
+        <extracomment>Charts&apos; selector entry: one node, under its region.</extracomment>
         <translation>    Knoten %1</translation>
     </message>
     <message>
@@ -810,7 +824,7 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     </message>
     <message>
         <source>No data: the samples carry no listener backlog</source>
-        <extracomment>Shown on the accept queue chart when the samples have no listener's backlog.</extracomment>
+        <extracomment>Shown on the accept queue chart when the samples have no listener&apos;s backlog.</extracomment>
         <translation>Keine Daten: die Messungen enthalten kein Listener-Backlog</translation>
     </message>
     <message>
@@ -848,7 +862,7 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     </message>
     <message>
         <source>Click: the node contributing most at this time</source>
-        <extracomment>Hover text of a region's chart: what a click does.</extracomment>
+        <extracomment>Hover text of a region&apos;s chart: what a click does.</extracomment>
         <translation>Klick: der Knoten mit dem größten Anteil zu diesem Zeitpunkt</translation>
     </message>
 </context>
@@ -877,11 +891,11 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
         <translation>Entleerung a&amp;ufheben…</translation>
     </message>
     <message>
-        <source>Withdraw the selected node's or service's routes, gracefully (BGP sessions stay up)</source>
+        <source>Withdraw the selected node&apos;s or service&apos;s routes, gracefully (BGP sessions stay up)</source>
         <translation>Die Routen des ausgewählten Knotens oder Dienstes schonend zurückziehen (BGP-Sitzungen bleiben bestehen)</translation>
     </message>
     <message>
-        <source>Announce the selected node's or service's routes again</source>
+        <source>Announce the selected node&apos;s or service&apos;s routes again</source>
         <translation>Die Routen des ausgewählten Knotens oder Dienstes wieder ankündigen</translation>
     </message>
     <message>
@@ -960,7 +974,9 @@ Präfixe: %4</translation>
     <message numerus="yes">
         <source>%n not reporting</source>
         <translation>
-            <numerusform>%n meldet nicht</numerusform><numerusform>%n melden nicht</numerusform></translation>
+            <numerusform>%n meldet nicht</numerusform>
+            <numerusform>%n melden nicht</numerusform>
+        </translation>
     </message>
     <message>
         <source>Availability (announcing nodes before -&gt; after)</source>
@@ -1027,7 +1043,7 @@ Präfixe: %4</translation>
         <translation>Ticket: %1.</translation>
     </message>
     <message>
-        <source>This drain is risky: type the node's name, %1, to confirm.</source>
+        <source>This drain is risky: type the node&apos;s name, %1, to confirm.</source>
         <translation>Diese Entleerung ist riskant: geben Sie zur Bestätigung den Namen des Knotens ein, %1.</translation>
     </message>
 </context>
@@ -1086,7 +1102,7 @@ Präfixe: %4</translation>
     <name>anycast::EventDock</name>
     <message>
         <source>Events</source>
-        <extracomment>Title of the dock that lists every node's events.</extracomment>
+        <extracomment>Title of the dock that lists every node&apos;s events.</extracomment>
         <translation>Ereignisse</translation>
     </message>
     <message>
@@ -1103,7 +1119,7 @@ Präfixe: %4</translation>
     </message>
     <message>
         <source>Filter events</source>
-        <extracomment>Placeholder of the event dock's text filter.</extracomment>
+        <extracomment>Placeholder of the event dock&apos;s text filter.</extracomment>
         <translation>Ereignisse filtern</translation>
     </message>
     <message>
@@ -1133,61 +1149,67 @@ Präfixe: %4</translation>
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n Ereignis</numerusform><numerusform>%n Ereignisse</numerusform></translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n event(s) shown</source>
         <extracomment>Event dock: rows the filters let through, of all rows.</extracomment>
         <translation>
-            <numerusform>%1 von %n Ereignis angezeigt</numerusform><numerusform>%1 von %n Ereignissen angezeigt</numerusform></translation>
+            <numerusform>%1 von %n Ereignis angezeigt</numerusform>
+            <numerusform>%1 von %n Ereignissen angezeigt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1; %n older event(s) dropped (the console keeps %2 per node, %3 in all)</source>
         <extracomment>Event dock: %1 is the line above; %2 the per-node cap, %3 the fleet-wide one.</extracomment>
         <translation>
-            <numerusform>%1; %n älteres Ereignis verworfen (die Konsole behält %2 pro Knoten, %3 insgesamt)</numerusform><numerusform>%1; %n ältere Ereignisse verworfen (die Konsole behält %2 pro Knoten, %3 insgesamt)</numerusform></translation>
+            <numerusform>%1; %n älteres Ereignis verworfen (die Konsole behält %2 pro Knoten, %3 insgesamt)</numerusform>
+            <numerusform>%1; %n ältere Ereignisse verworfen (die Konsole behält %2 pro Knoten, %3 insgesamt)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>anycast::EventLogModel</name>
     <message>
         <source>Health</source>
-        <extracomment>Kind of an agent's event: a service's health changed.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: a service&apos;s health changed.</extracomment>
         <translation>Zustand</translation>
     </message>
     <message>
         <source>Route</source>
-        <extracomment>Kind of an agent's event: a prefix was announced, de-preferred or withdrawn.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: a prefix was announced, de-preferred or withdrawn.</extracomment>
         <translation>Route</translation>
     </message>
     <message>
         <source>Probe</source>
-        <extracomment>Kind of an agent's event: a service's probe started or stopped passing.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: a service&apos;s probe started or stopped passing.</extracomment>
         <translation>Probe</translation>
     </message>
     <message>
         <source>Drain</source>
-        <extracomment>Kind of an agent's event: an operator drained a node or service.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: an operator drained a node or service.</extracomment>
         <translation>Entleeren</translation>
     </message>
     <message>
         <source>Undrain</source>
-        <extracomment>Kind of an agent's event: an operator undrained a node or service.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: an operator undrained a node or service.</extracomment>
         <translation>Entleerung aufheben</translation>
     </message>
     <message>
         <source>BGP</source>
-        <extracomment>Kind of an agent's event: a BGP session changed.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: a BGP session changed.</extracomment>
         <translation>BGP</translation>
     </message>
     <message>
         <source>Fleet</source>
-        <extracomment>Kind of an agent's event: a fleet peer became reachable or stopped answering.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: a fleet peer became reachable or stopped answering.</extracomment>
         <translation>Flotte</translation>
     </message>
     <message>
         <source>Config</source>
-        <extracomment>Kind of an agent's event: the configuration was reloaded (or a reload refused).</extracomment>
+        <extracomment>Kind of an agent&apos;s event: the configuration was reloaded (or a reload refused).</extracomment>
         <translation>Konfiguration</translation>
     </message>
     <message>
@@ -1209,7 +1231,7 @@ Präfixe: %4</translation>
     </message>
     <message>
         <source>%1 UTC</source>
-        <extracomment>Tooltip of an event's time; %1 is the time in UTC.</extracomment>
+        <extracomment>Tooltip of an event&apos;s time; %1 is the time in UTC.</extracomment>
         <translation>%1 UTC</translation>
     </message>
     <message>
@@ -1571,12 +1593,12 @@ Präfixe: %4</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>Map marker label: region, then "N of M announcing".</extracomment>
+        <extracomment>Map marker label: region, then &quot;N of M announcing&quot;.</extracomment>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n ESTABLISHED connection(s)</source>
-        <extracomment>Map marker tooltip: ESTABLISHED connections of the region's nodes for this prefix.</extracomment>
+        <extracomment>Map marker tooltip: ESTABLISHED connections of the region&apos;s nodes for this prefix.</extracomment>
         <translation>
             <numerusform>%n ESTABLISHED-Verbindung</numerusform>
             <numerusform>%n ESTABLISHED-Verbindungen</numerusform>
@@ -1685,7 +1707,7 @@ Präfixe: %4</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <extracomment>Map tooltip line: node name, its route, the agent's reason.</extracomment>
+        <extracomment>Map tooltip line: node name, its route, the agent&apos;s reason.</extracomment>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
@@ -1718,12 +1740,12 @@ Präfixe: %4</translation>
     <name>anycast::StateStyle</name>
     <message>
         <source>reporting</source>
-        <extracomment>What the console observes: the node's checks answer (drawn as a circle).</extracomment>
+        <extracomment>What the console observes: the node&apos;s checks answer (drawn as a circle).</extracomment>
         <translation>meldet</translation>
     </message>
     <message>
         <source>failing</source>
-        <extracomment>What the console observes: the node's checks say it is down (drawn as a diamond).</extracomment>
+        <extracomment>What the console observes: the node&apos;s checks say it is down (drawn as a diamond).</extracomment>
         <translation>gestört</translation>
     </message>
     <message>
@@ -1748,12 +1770,12 @@ Präfixe: %4</translation>
     </message>
     <message>
         <source>draining</source>
-        <extracomment>Routing state: an operator's drain is in progress, connections are leaving.</extracomment>
+        <extracomment>Routing state: an operator&apos;s drain is in progress, connections are leaving.</extracomment>
         <translation>wird entleert</translation>
     </message>
     <message>
         <source>drained</source>
-        <extracomment>Routing state: an operator's drain is complete; withdrawn on purpose, not down.</extracomment>
+        <extracomment>Routing state: an operator&apos;s drain is complete; withdrawn on purpose, not down.</extracomment>
         <translation>entleert</translation>
     </message>
     <message>
@@ -1763,8 +1785,13 @@ Präfixe: %4</translation>
     </message>
     <message>
         <source>unreachable</source>
-        <extracomment>Routing state unknown: the console cannot reach the node's agent.</extracomment>
+        <extracomment>Routing state unknown: the console cannot reach the node&apos;s agent.</extracomment>
         <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>route unknown</source>
+        <extracomment>Routing state unknown although the node&apos;s agent answers: no route reported yet.</extracomment>
+        <translation>Route unbekannt</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@
     <name>DrainPlan</name>
     <message>
         <source>%1 on %2</source>
-        <extracomment>The target of a drain: a service on a node, e.g. "web on fra-03".</extracomment>
+        <extracomment>The target of a drain: a service on a node, e.g. &quot;web on fra-03&quot;.</extracomment>
         <translation>%1 en %2</translation>
     </message>
     <message>
@@ -33,7 +33,7 @@
         <translation>El agente solo permite leer a %1: rechazará esta acción. Solo root y los miembros de su operators_group pueden drenar y deshacer el drenaje.</translation>
     </message>
     <message>
-        <source>%1: %2 would announce, below min_announcing %3; the agent's fleet guard will keep the route (de-preferred) unless forced.</source>
+        <source>%1: %2 would announce, below min_announcing %3; the agent&apos;s fleet guard will keep the route (de-preferred) unless forced.</source>
         <translation>%1: %2 lo anunciarían, por debajo de min_announcing %3; la protección de flota del agente mantendrá la ruta (despreferida) salvo que se fuerce.</translation>
     </message>
     <message>
@@ -59,14 +59,16 @@
     <message numerus="yes">
         <source>%1: %n node(s) serving it cannot be asked; they are not counted.</source>
         <translation>
-            <numerusform>%1: %n nodo que lo sirve no se puede consultar; no se cuenta.</numerusform><numerusform>%1: %n nodos que lo sirven no se pueden consultar; no se cuentan.</numerusform></translation>
+            <numerusform>%1: %n nodo que lo sirve no se puede consultar; no se cuenta.</numerusform>
+            <numerusform>%1: %n nodos que lo sirven no se pueden consultar; no se cuentan.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>DrainProgress</name>
     <message>
         <source>Drain %1</source>
-        <extracomment>Title of a drain in progress: "Drain fra-03" or "Drain web on fra-03".</extracomment>
+        <extracomment>Title of a drain in progress: &quot;Drain fra-03&quot; or &quot;Drain web on fra-03&quot;.</extracomment>
         <translation>Drenar %1</translation>
     </message>
     <message>
@@ -115,7 +117,7 @@
         <translation>Rechazado por el agente (error %1): %2</translation>
     </message>
     <message>
-        <source>No answer from the agent: %1. Whether it took effect shows in the node's status.</source>
+        <source>No answer from the agent: %1. Whether it took effect shows in the node&apos;s status.</source>
         <translation>Sin respuesta del agente: %1. El estado del nodo mostrará si tuvo efecto.</translation>
     </message>
     <message>
@@ -125,12 +127,16 @@
     <message numerus="yes">
         <source>communities %1; %n prepend(s)</source>
         <translation>
-            <numerusform>communities %1; %n prepend</numerusform><numerusform>communities %1; %n prepends</numerusform></translation>
+            <numerusform>communities %1; %n prepend</numerusform>
+            <numerusform>communities %1; %n prepends</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n ESTABLISHED now</source>
         <translation>
-            <numerusform>%n ESTABLISHED ahora</numerusform><numerusform>%n ESTABLISHED ahora</numerusform></translation>
+            <numerusform>%n ESTABLISHED ahora</numerusform>
+            <numerusform>%n ESTABLISHED ahora</numerusform>
+        </translation>
     </message>
     <message>
         <source>Drained, but the agent still announces:
@@ -141,10 +147,12 @@
     <message numerus="yes">
         <source>announces again after %n healthy check(s)</source>
         <translation>
-            <numerusform>anuncia de nuevo tras %n comprobación de salud correcta</numerusform><numerusform>anuncia de nuevo tras %n comprobaciones de salud correctas</numerusform></translation>
+            <numerusform>anuncia de nuevo tras %n comprobación de salud correcta</numerusform>
+            <numerusform>anuncia de nuevo tras %n comprobaciones de salud correctas</numerusform>
+        </translation>
     </message>
     <message>
-        <source>announces again after the service's healthy checks</source>
+        <source>announces again after the service&apos;s healthy checks</source>
         <translation>anuncia de nuevo tras las comprobaciones de salud correctas del servicio</translation>
     </message>
 </context>
@@ -317,7 +325,7 @@ Estado: %2</translation>
         <source>Its %1 key has the fingerprint
 %2
 
-Compare it with the one the host's administrator gave you. Accepting adds it to %3.</source>
+Compare it with the one the host&apos;s administrator gave you. Accepting adds it to %3.</source>
         <translation>Su clave %1 tiene la huella
 %2
 
@@ -519,7 +527,7 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
     </message>
     <message>
         <source>In force for %1</source>
-        <extracomment>Audit view: the drain still holds; %1 how long it has held ("3 h").</extracomment>
+        <extracomment>Audit view: the drain still holds; %1 how long it has held (&quot;3 h&quot;).</extracomment>
         <translation>Vigente desde hace %1</translation>
     </message>
     <message>
@@ -565,12 +573,12 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
         <translation>%1, protección de flota anulada</translation>
     </message>
     <message>
-        <source>Held in the node's status (the event is older than the agent keeps)</source>
+        <source>Held in the node&apos;s status (the event is older than the agent keeps)</source>
         <translation>Registrado en el estado del nodo (el evento es más antiguo de lo que conserva el agente)</translation>
     </message>
     <message>
         <source>%1 (audit record %2)</source>
-        <extracomment>Audit view: the agent's answer; %2 the id of its audit record.</extracomment>
+        <extracomment>Audit view: the agent&apos;s answer; %2 the id of its audit record.</extracomment>
         <translation>%1 (registro de auditoría %2)</translation>
     </message>
     <message>
@@ -620,7 +628,7 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
         <translation>Modo</translation>
     </message>
     <message>
-        <source>Agent's answer</source>
+        <source>Agent&apos;s answer</source>
         <extracomment>Column of the audit view: what the agent answered the operator.</extracomment>
         <translation>Respuesta del agente</translation>
     </message>
@@ -652,13 +660,17 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
     <message numerus="yes">
         <source>%n drain(s) in force</source>
         <translation>
-            <numerusform>%n drenaje vigente</numerusform><numerusform>%n drenajes vigentes</numerusform></translation>
+            <numerusform>%n drenaje vigente</numerusform>
+            <numerusform>%n drenajes vigentes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1; %n stale (in force for more than %2 h)</source>
         <extracomment>Audit view summary; %1 is the line before, %2 the threshold in hours.</extracomment>
         <translation>
-            <numerusform>%1; %n obsoleto (vigente desde hace más de %2 h)</numerusform><numerusform>%1; %n obsoletos (vigentes desde hace más de %2 h)</numerusform></translation>
+            <numerusform>%1; %n obsoleto (vigente desde hace más de %2 h)</numerusform>
+            <numerusform>%1; %n obsoletos (vigentes desde hace más de %2 h)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the audit rows</source>
@@ -687,7 +699,7 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>A marker's tag on the charts: %1 a glyph for its kind, %2 what happened.</extracomment>
+        <extracomment>A marker&apos;s tag on the charts: %1 a glyph for its kind, %2 what happened.</extracomment>
         <translation>%1 %2</translation>
     </message>
 </context>
@@ -720,32 +732,32 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
     </message>
     <message>
         <source>&amp;Show:</source>
-        <extracomment>Label of the charts' selector of a region or a node.</extracomment>
+        <extracomment>Label of the charts&apos; selector of a region or a node.</extracomment>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
         <source>Window:</source>
-        <extracomment>Label of the charts' time window buttons.</extracomment>
+        <extracomment>Label of the charts&apos; time window buttons.</extracomment>
         <translation>Ventana:</translation>
     </message>
     <message>
         <source>&amp;5 min</source>
-        <extracomment>Charts' time window; Alt+5 chooses it.</extracomment>
+        <extracomment>Charts&apos; time window; Alt+5 chooses it.</extracomment>
         <translation>&amp;5 min</translation>
     </message>
     <message>
         <source>&amp;15 min</source>
-        <extracomment>Charts' time window; Alt+1 chooses it.</extracomment>
+        <extracomment>Charts&apos; time window; Alt+1 chooses it.</extracomment>
         <translation>&amp;15 min</translation>
     </message>
     <message>
         <source>&amp;60 min</source>
-        <extracomment>Charts' time window; Alt+6 chooses it.</extracomment>
+        <extracomment>Charts&apos; time window; Alt+6 chooses it.</extracomment>
         <translation>&amp;60 min</translation>
     </message>
     <message>
         <source>Markers: ▼ drain   ▲ undrain   ◆ route change</source>
-        <extracomment>Key to the markers on the charts' time axis; the glyphs are drawn on the markers.</extracomment>
+        <extracomment>Key to the markers on the charts&apos; time axis; the glyphs are drawn on the markers.</extracomment>
         <translation>Marcadores: ▼ drenaje   ▲ deshacer el drenaje   ◆ cambio de ruta</translation>
     </message>
     <message>
@@ -755,7 +767,7 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
     </message>
     <message>
         <source>connections</source>
-        <extracomment>Unit of a chart's y axis.</extracomment>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
         <translation>conexiones</translation>
     </message>
     <message>
@@ -765,7 +777,7 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
     </message>
     <message>
         <source>%</source>
-        <extracomment>Unit of a chart's y axis.</extracomment>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
         <translation>%</translation>
     </message>
     <message>
@@ -775,7 +787,7 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
     </message>
     <message>
         <source>per s</source>
-        <extracomment>Unit of a chart's y axis.</extracomment>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
         <translation>por s</translation>
     </message>
     <message>
@@ -785,18 +797,20 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
     </message>
     <message>
         <source>ms</source>
-        <extracomment>Unit of a chart's y axis.</extracomment>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
         <translation>ms</translation>
     </message>
     <message numerus="yes">
         <source>Region %1 (%n node(s) summed)</source>
-        <extracomment>Charts' selector entry: a region, its nodes summed.</extracomment>
+        <extracomment>Charts&apos; selector entry: a region, its nodes summed.</extracomment>
         <translation>
-            <numerusform>Región %1 (%n nodo sumado)</numerusform><numerusform>Región %1 (%n nodos sumados)</numerusform></translation>
+            <numerusform>Región %1 (%n nodo sumado)</numerusform>
+            <numerusform>Región %1 (%n nodos sumados)</numerusform>
+        </translation>
     </message>
     <message>
         <source>    Node %1</source>
-        <extracomment>Charts' selector entry: one node, under its region.</extracomment>
+        <extracomment>Charts&apos; selector entry: one node, under its region.</extracomment>
         <translation>    Nodo %1</translation>
     </message>
     <message>
@@ -810,7 +824,7 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
     </message>
     <message>
         <source>No data: the samples carry no listener backlog</source>
-        <extracomment>Shown on the accept queue chart when the samples have no listener's backlog.</extracomment>
+        <extracomment>Shown on the accept queue chart when the samples have no listener&apos;s backlog.</extracomment>
         <translation>Sin datos: las muestras no incluyen el backlog del listener</translation>
     </message>
     <message>
@@ -848,7 +862,7 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
     </message>
     <message>
         <source>Click: the node contributing most at this time</source>
-        <extracomment>Hover text of a region's chart: what a click does.</extracomment>
+        <extracomment>Hover text of a region&apos;s chart: what a click does.</extracomment>
         <translation>Clic: el nodo que más aporta en este momento</translation>
     </message>
 </context>
@@ -877,11 +891,11 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
         <translation>Deshacer el dre&amp;naje…</translation>
     </message>
     <message>
-        <source>Withdraw the selected node's or service's routes, gracefully (BGP sessions stay up)</source>
+        <source>Withdraw the selected node&apos;s or service&apos;s routes, gracefully (BGP sessions stay up)</source>
         <translation>Retirar de forma gradual las rutas del nodo o servicio seleccionado (las sesiones BGP siguen activas)</translation>
     </message>
     <message>
-        <source>Announce the selected node's or service's routes again</source>
+        <source>Announce the selected node&apos;s or service&apos;s routes again</source>
         <translation>Anunciar de nuevo las rutas del nodo o servicio seleccionado</translation>
     </message>
     <message>
@@ -960,7 +974,9 @@ Prefijos: %4</translation>
     <message numerus="yes">
         <source>%n not reporting</source>
         <translation>
-            <numerusform>%n no informa</numerusform><numerusform>%n no informan</numerusform></translation>
+            <numerusform>%n no informa</numerusform>
+            <numerusform>%n no informan</numerusform>
+        </translation>
     </message>
     <message>
         <source>Availability (announcing nodes before -&gt; after)</source>
@@ -1027,7 +1043,7 @@ Prefijos: %4</translation>
         <translation>Ticket: %1.</translation>
     </message>
     <message>
-        <source>This drain is risky: type the node's name, %1, to confirm.</source>
+        <source>This drain is risky: type the node&apos;s name, %1, to confirm.</source>
         <translation>Este drenaje es arriesgado: escriba el nombre del nodo, %1, para confirmar.</translation>
     </message>
 </context>
@@ -1086,7 +1102,7 @@ Prefijos: %4</translation>
     <name>anycast::EventDock</name>
     <message>
         <source>Events</source>
-        <extracomment>Title of the dock that lists every node's events.</extracomment>
+        <extracomment>Title of the dock that lists every node&apos;s events.</extracomment>
         <translation>Eventos</translation>
     </message>
     <message>
@@ -1103,7 +1119,7 @@ Prefijos: %4</translation>
     </message>
     <message>
         <source>Filter events</source>
-        <extracomment>Placeholder of the event dock's text filter.</extracomment>
+        <extracomment>Placeholder of the event dock&apos;s text filter.</extracomment>
         <translation>Filtrar eventos</translation>
     </message>
     <message>
@@ -1133,61 +1149,67 @@ Prefijos: %4</translation>
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n evento</numerusform><numerusform>%n eventos</numerusform></translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n event(s) shown</source>
         <extracomment>Event dock: rows the filters let through, of all rows.</extracomment>
         <translation>
-            <numerusform>%1 de %n evento mostrado</numerusform><numerusform>%1 de %n eventos mostrados</numerusform></translation>
+            <numerusform>%1 de %n evento mostrado</numerusform>
+            <numerusform>%1 de %n eventos mostrados</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1; %n older event(s) dropped (the console keeps %2 per node, %3 in all)</source>
         <extracomment>Event dock: %1 is the line above; %2 the per-node cap, %3 the fleet-wide one.</extracomment>
         <translation>
-            <numerusform>%1; %n evento antiguo descartado (la consola guarda %2 por nodo, %3 en total)</numerusform><numerusform>%1; %n eventos antiguos descartados (la consola guarda %2 por nodo, %3 en total)</numerusform></translation>
+            <numerusform>%1; %n evento antiguo descartado (la consola guarda %2 por nodo, %3 en total)</numerusform>
+            <numerusform>%1; %n eventos antiguos descartados (la consola guarda %2 por nodo, %3 en total)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>anycast::EventLogModel</name>
     <message>
         <source>Health</source>
-        <extracomment>Kind of an agent's event: a service's health changed.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: a service&apos;s health changed.</extracomment>
         <translation>Salud</translation>
     </message>
     <message>
         <source>Route</source>
-        <extracomment>Kind of an agent's event: a prefix was announced, de-preferred or withdrawn.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: a prefix was announced, de-preferred or withdrawn.</extracomment>
         <translation>Ruta</translation>
     </message>
     <message>
         <source>Probe</source>
-        <extracomment>Kind of an agent's event: a service's probe started or stopped passing.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: a service&apos;s probe started or stopped passing.</extracomment>
         <translation>Sonda</translation>
     </message>
     <message>
         <source>Drain</source>
-        <extracomment>Kind of an agent's event: an operator drained a node or service.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: an operator drained a node or service.</extracomment>
         <translation>Drenaje</translation>
     </message>
     <message>
         <source>Undrain</source>
-        <extracomment>Kind of an agent's event: an operator undrained a node or service.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: an operator undrained a node or service.</extracomment>
         <translation>Deshacer el drenaje</translation>
     </message>
     <message>
         <source>BGP</source>
-        <extracomment>Kind of an agent's event: a BGP session changed.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: a BGP session changed.</extracomment>
         <translation>BGP</translation>
     </message>
     <message>
         <source>Fleet</source>
-        <extracomment>Kind of an agent's event: a fleet peer became reachable or stopped answering.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: a fleet peer became reachable or stopped answering.</extracomment>
         <translation>Flota</translation>
     </message>
     <message>
         <source>Config</source>
-        <extracomment>Kind of an agent's event: the configuration was reloaded (or a reload refused).</extracomment>
+        <extracomment>Kind of an agent&apos;s event: the configuration was reloaded (or a reload refused).</extracomment>
         <translation>Configuración</translation>
     </message>
     <message>
@@ -1209,7 +1231,7 @@ Prefijos: %4</translation>
     </message>
     <message>
         <source>%1 UTC</source>
-        <extracomment>Tooltip of an event's time; %1 is the time in UTC.</extracomment>
+        <extracomment>Tooltip of an event&apos;s time; %1 is the time in UTC.</extracomment>
         <translation>%1 UTC</translation>
     </message>
     <message>
@@ -1571,12 +1593,12 @@ Prefijos: %4</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>Map marker label: region, then "N of M announcing".</extracomment>
+        <extracomment>Map marker label: region, then &quot;N of M announcing&quot;.</extracomment>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n ESTABLISHED connection(s)</source>
-        <extracomment>Map marker tooltip: ESTABLISHED connections of the region's nodes for this prefix.</extracomment>
+        <extracomment>Map marker tooltip: ESTABLISHED connections of the region&apos;s nodes for this prefix.</extracomment>
         <translation>
             <numerusform>%n conexión ESTABLISHED</numerusform>
             <numerusform>%n conexiones ESTABLISHED</numerusform>
@@ -1685,7 +1707,7 @@ Prefijos: %4</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <extracomment>Map tooltip line: node name, its route, the agent's reason.</extracomment>
+        <extracomment>Map tooltip line: node name, its route, the agent&apos;s reason.</extracomment>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
@@ -1718,12 +1740,12 @@ Prefijos: %4</translation>
     <name>anycast::StateStyle</name>
     <message>
         <source>reporting</source>
-        <extracomment>What the console observes: the node's checks answer (drawn as a circle).</extracomment>
+        <extracomment>What the console observes: the node&apos;s checks answer (drawn as a circle).</extracomment>
         <translation>informa</translation>
     </message>
     <message>
         <source>failing</source>
-        <extracomment>What the console observes: the node's checks say it is down (drawn as a diamond).</extracomment>
+        <extracomment>What the console observes: the node&apos;s checks say it is down (drawn as a diamond).</extracomment>
         <translation>con fallos</translation>
     </message>
     <message>
@@ -1748,12 +1770,12 @@ Prefijos: %4</translation>
     </message>
     <message>
         <source>draining</source>
-        <extracomment>Routing state: an operator's drain is in progress, connections are leaving.</extracomment>
+        <extracomment>Routing state: an operator&apos;s drain is in progress, connections are leaving.</extracomment>
         <translation>vaciándose</translation>
     </message>
     <message>
         <source>drained</source>
-        <extracomment>Routing state: an operator's drain is complete; withdrawn on purpose, not down.</extracomment>
+        <extracomment>Routing state: an operator&apos;s drain is complete; withdrawn on purpose, not down.</extracomment>
         <translation>vaciada</translation>
     </message>
     <message>
@@ -1763,8 +1785,13 @@ Prefijos: %4</translation>
     </message>
     <message>
         <source>unreachable</source>
-        <extracomment>Routing state unknown: the console cannot reach the node's agent.</extracomment>
+        <extracomment>Routing state unknown: the console cannot reach the node&apos;s agent.</extracomment>
         <translation>inalcanzable</translation>
+    </message>
+    <message>
+        <source>route unknown</source>
+        <extracomment>Routing state unknown although the node&apos;s agent answers: no route reported yet.</extracomment>
+        <translation>ruta desconocida</translation>
     </message>
 </context>
 <context>

@@ -5,40 +5,40 @@
     <name>DrainPlan</name>
     <message>
         <source>%1 on %2</source>
-        <extracomment>The target of a drain: a service on a node, e.g. "web on fra-03".</extracomment>
+        <extracomment>The target of a drain: a service on a node, e.g. &quot;web on fra-03&quot;.</extracomment>
         <translation>%1 sur %2</translation>
     </message>
     <message>
         <source>No node is selected.</source>
-        <translation>Aucun nœud n'est sélectionné.</translation>
+        <translation>Aucun nœud n&apos;est sélectionné.</translation>
     </message>
     <message>
         <source>No service is selected.</source>
-        <translation>Aucun service n'est sélectionné.</translation>
+        <translation>Aucun service n&apos;est sélectionné.</translation>
     </message>
     <message>
         <source>%1 has not reported yet.</source>
-        <translation>%1 n'a pas encore fait de rapport.</translation>
+        <translation>%1 n&apos;a pas encore fait de rapport.</translation>
     </message>
     <message>
         <source>%1 has no service named %2.</source>
-        <translation>%1 n'a aucun service nommé %2.</translation>
+        <translation>%1 n&apos;a aucun service nommé %2.</translation>
     </message>
     <message>
         <source>%1 is not connected.</source>
-        <translation>%1 n'est pas connecté.</translation>
+        <translation>%1 n&apos;est pas connecté.</translation>
     </message>
     <message>
         <source>The agent lets %1 only read: it will refuse this. Only root and members of its operators_group may drain and undrain.</source>
-        <translation>L'agent n'autorise %1 qu'en lecture : il refusera cette action. Seuls root et les membres de son operators_group peuvent drainer et annuler le drainage.</translation>
+        <translation>L&apos;agent n&apos;autorise %1 qu&apos;en lecture : il refusera cette action. Seuls root et les membres de son operators_group peuvent drainer et annuler le drainage.</translation>
     </message>
     <message>
-        <source>%1: %2 would announce, below min_announcing %3; the agent's fleet guard will keep the route (de-preferred) unless forced.</source>
-        <translation>%1 : %2 l'annonceraient, sous min_announcing %3 ; la garde de flotte de l'agent conservera la route (dépréciée) sauf si l'action est forcée.</translation>
+        <source>%1: %2 would announce, below min_announcing %3; the agent&apos;s fleet guard will keep the route (de-preferred) unless forced.</source>
+        <translation>%1 : %2 l&apos;annonceraient, sous min_announcing %3 ; la garde de flotte de l&apos;agent conservera la route (dépréciée) sauf si l&apos;action est forcée.</translation>
     </message>
     <message>
         <source>%1: %2 would announce, below min_announcing %3; the agent has no fleet peers, so its guard will not hold the route.</source>
-        <translation>%1 : %2 l'annonceraient, sous min_announcing %3 ; l'agent n'a aucun pair de flotte, sa garde ne conservera donc pas la route.</translation>
+        <translation>%1 : %2 l&apos;annonceraient, sous min_announcing %3 ; l&apos;agent n&apos;a aucun pair de flotte, sa garde ne conservera donc pas la route.</translation>
     </message>
     <message>
         <source>Region %1 has a drain under way: %2.</source>
@@ -46,27 +46,29 @@
     </message>
     <message>
         <source>This console has a drain under way in region %1; wait until it has finished.</source>
-        <translation>Cette console a un drainage en cours dans la région %1 ; attendez qu'il soit terminé.</translation>
+        <translation>Cette console a un drainage en cours dans la région %1 ; attendez qu&apos;il soit terminé.</translation>
     </message>
     <message>
         <source>%1: %2 is the last node announcing it in the fleet.</source>
-        <translation>%1 : %2 est le dernier nœud de la flotte à l'annoncer.</translation>
+        <translation>%1 : %2 est le dernier nœud de la flotte à l&apos;annoncer.</translation>
     </message>
     <message>
         <source>%1: %2 is the last node announcing it in region %3.</source>
-        <translation>%1 : %2 est le dernier nœud de la région %3 à l'annoncer.</translation>
+        <translation>%1 : %2 est le dernier nœud de la région %3 à l&apos;annoncer.</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n node(s) serving it cannot be asked; they are not counted.</source>
         <translation>
-            <numerusform>%1 : %n nœud qui le sert ne peut pas être interrogé ; il n'est pas compté.</numerusform><numerusform>%1 : %n nœuds qui le servent ne peuvent pas être interrogés ; ils ne sont pas comptés.</numerusform></translation>
+            <numerusform>%1 : %n nœud qui le sert ne peut pas être interrogé ; il n&apos;est pas compté.</numerusform>
+            <numerusform>%1 : %n nœuds qui le servent ne peuvent pas être interrogés ; ils ne sont pas comptés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>DrainProgress</name>
     <message>
         <source>Drain %1</source>
-        <extracomment>Title of a drain in progress: "Drain fra-03" or "Drain web on fra-03".</extracomment>
+        <extracomment>Title of a drain in progress: &quot;Drain fra-03&quot; or &quot;Drain web on fra-03&quot;.</extracomment>
         <translation>Drainer %1</translation>
     </message>
     <message>
@@ -76,7 +78,7 @@
     </message>
     <message>
         <source>sent; waiting for the agent</source>
-        <translation>envoyé ; en attente de l'agent</translation>
+        <translation>envoyé ; en attente de l&apos;agent</translation>
     </message>
     <message>
         <source>requested</source>
@@ -104,19 +106,19 @@
     </message>
     <message>
         <source>Refused by the agent (permission denied): %1</source>
-        <translation>Refusé par l'agent (permission refusée) : %1</translation>
+        <translation>Refusé par l&apos;agent (permission refusée) : %1</translation>
     </message>
     <message>
         <source>Refused by the agent (not persisted, nothing changed): %1</source>
-        <translation>Refusé par l'agent (non enregistré, rien n'a changé) : %1</translation>
+        <translation>Refusé par l&apos;agent (non enregistré, rien n&apos;a changé) : %1</translation>
     </message>
     <message>
         <source>Refused by the agent (error %1): %2</source>
-        <translation>Refusé par l'agent (erreur %1) : %2</translation>
+        <translation>Refusé par l&apos;agent (erreur %1) : %2</translation>
     </message>
     <message>
-        <source>No answer from the agent: %1. Whether it took effect shows in the node's status.</source>
-        <translation>Aucune réponse de l'agent : %1. Le statut du nœud indiquera si l'action a pris effet.</translation>
+        <source>No answer from the agent: %1. Whether it took effect shows in the node&apos;s status.</source>
+        <translation>Aucune réponse de l&apos;agent : %1. Le statut du nœud indiquera si l&apos;action a pris effet.</translation>
     </message>
     <message>
         <source>Not done: %1</source>
@@ -125,26 +127,32 @@
     <message numerus="yes">
         <source>communities %1; %n prepend(s)</source>
         <translation>
-            <numerusform>communities %1 ; %n prepend</numerusform><numerusform>communities %1 ; %n prepends</numerusform></translation>
+            <numerusform>communities %1 ; %n prepend</numerusform>
+            <numerusform>communities %1 ; %n prepends</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n ESTABLISHED now</source>
         <translation>
-            <numerusform>%n ESTABLISHED actuellement</numerusform><numerusform>%n ESTABLISHED actuellement</numerusform></translation>
+            <numerusform>%n ESTABLISHED actuellement</numerusform>
+            <numerusform>%n ESTABLISHED actuellement</numerusform>
+        </translation>
     </message>
     <message>
         <source>Drained, but the agent still announces:
 %1</source>
-        <translation>Drainé, mais l'agent annonce encore :
+        <translation>Drainé, mais l&apos;agent annonce encore :
 %1</translation>
     </message>
     <message numerus="yes">
         <source>announces again after %n healthy check(s)</source>
         <translation>
-            <numerusform>annonce à nouveau après %n contrôle de santé réussi</numerusform><numerusform>annonce à nouveau après %n contrôles de santé réussis</numerusform></translation>
+            <numerusform>annonce à nouveau après %n contrôle de santé réussi</numerusform>
+            <numerusform>annonce à nouveau après %n contrôles de santé réussis</numerusform>
+        </translation>
     </message>
     <message>
-        <source>announces again after the service's healthy checks</source>
+        <source>announces again after the service&apos;s healthy checks</source>
         <translation>annonce à nouveau après les contrôles de santé réussis du service</translation>
     </message>
 </context>
@@ -200,7 +208,7 @@
     </message>
     <message>
         <source>Accept queue</source>
-        <translation>File d'acceptation</translation>
+        <translation>File d&apos;acceptation</translation>
     </message>
     <message>
         <source>Connection</source>
@@ -262,11 +270,11 @@
         <source>%1
 The same node (name and region) answers at %2: two inventory entries reach one agent, or two agents share a configuration.</source>
         <translation>%1
-Le même nœud (nom et région) répond à %2 : deux entrées de l'inventaire atteignent un seul agent, ou deux agents partagent une configuration.</translation>
+Le même nœud (nom et région) répond à %2 : deux entrées de l&apos;inventaire atteignent un seul agent, ou deux agents partagent une configuration.</translation>
     </message>
     <message>
         <source>the ExaBGP bridge is not connected</source>
-        <translation>le pont ExaBGP n'est pas connecté</translation>
+        <translation>le pont ExaBGP n&apos;est pas connecté</translation>
     </message>
     <message>
         <source>%1 (pending: %2)</source>
@@ -311,17 +319,17 @@ State: %2</source>
     <name>QObject</name>
     <message>
         <source>Unknown host key</source>
-        <translation>Clé d'hôte inconnue</translation>
+        <translation>Clé d&apos;hôte inconnue</translation>
     </message>
     <message>
         <source>Its %1 key has the fingerprint
 %2
 
-Compare it with the one the host's administrator gave you. Accepting adds it to %3.</source>
-        <translation>Sa clé %1 a l'empreinte
+Compare it with the one the host&apos;s administrator gave you. Accepting adds it to %3.</source>
+        <translation>Sa clé %1 a l&apos;empreinte
 %2
 
-Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepter l'ajoute à %3.</translation>
+Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte. L&apos;accepter l&apos;ajoute à %3.</translation>
     </message>
     <message>
         <source>Accept and connect</source>
@@ -341,11 +349,11 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     </message>
     <message>
         <source>Jump host %1 is not in known_hosts.</source>
-        <translation>L'hôte de rebond %1 n'est pas dans known_hosts.</translation>
+        <translation>L&apos;hôte de rebond %1 n&apos;est pas dans known_hosts.</translation>
     </message>
     <message>
         <source>Host %1 is not in known_hosts.</source>
-        <translation>L'hôte %1 n'est pas dans known_hosts.</translation>
+        <translation>L&apos;hôte %1 n&apos;est pas dans known_hosts.</translation>
     </message>
 </context>
 <context>
@@ -408,11 +416,11 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     </message>
     <message>
         <source>host key unknown</source>
-        <translation>clé d'hôte inconnue</translation>
+        <translation>clé d&apos;hôte inconnue</translation>
     </message>
     <message>
         <source>host key refused</source>
-        <translation>clé d'hôte refusée</translation>
+        <translation>clé d&apos;hôte refusée</translation>
     </message>
     <message>
         <source>permission denied</source>
@@ -420,7 +428,7 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     </message>
     <message>
         <source>agent socket unreachable</source>
-        <translation>socket de l'agent injoignable</translation>
+        <translation>socket de l&apos;agent injoignable</translation>
     </message>
     <message>
         <source>protocol version mismatch</source>
@@ -458,7 +466,7 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     </message>
     <message>
         <source>%1: no node announces it (withdrawn for health)</source>
-        <translation>%1 : aucun nœud ne l'annonce (retiré pour santé)</translation>
+        <translation>%1 : aucun nœud ne l&apos;annonce (retiré pour santé)</translation>
     </message>
     <message>
         <source>%1: withdrawn by operator drains on every node</source>
@@ -519,7 +527,7 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     </message>
     <message>
         <source>In force for %1</source>
-        <extracomment>Audit view: the drain still holds; %1 how long it has held ("3 h").</extracomment>
+        <extracomment>Audit view: the drain still holds; %1 how long it has held (&quot;3 h&quot;).</extracomment>
         <translation>En vigueur depuis %1</translation>
     </message>
     <message>
@@ -565,13 +573,13 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
         <translation>%1, garde de flotte outrepassée</translation>
     </message>
     <message>
-        <source>Held in the node's status (the event is older than the agent keeps)</source>
-        <translation>Conservé dans le statut du nœud (l'événement est plus ancien que ce que l'agent conserve)</translation>
+        <source>Held in the node&apos;s status (the event is older than the agent keeps)</source>
+        <translation>Conservé dans le statut du nœud (l&apos;événement est plus ancien que ce que l&apos;agent conserve)</translation>
     </message>
     <message>
         <source>%1 (audit record %2)</source>
-        <extracomment>Audit view: the agent's answer; %2 the id of its audit record.</extracomment>
-        <translation>%1 (enregistrement d'audit %2)</translation>
+        <extracomment>Audit view: the agent&apos;s answer; %2 the id of its audit record.</extracomment>
+        <translation>%1 (enregistrement d&apos;audit %2)</translation>
     </message>
     <message>
         <source>%1; warning: %2</source>
@@ -620,9 +628,9 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
         <translation>Mode</translation>
     </message>
     <message>
-        <source>Agent's answer</source>
+        <source>Agent&apos;s answer</source>
         <extracomment>Column of the audit view: what the agent answered the operator.</extracomment>
-        <translation>Réponse de l'agent</translation>
+        <translation>Réponse de l&apos;agent</translation>
     </message>
     <message>
         <source>State</source>
@@ -647,22 +655,26 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     </message>
     <message>
         <source>No drains or undrains seen yet.</source>
-        <translation>Aucun drainage ni annulation de drainage vu pour l'instant.</translation>
+        <translation>Aucun drainage ni annulation de drainage vu pour l&apos;instant.</translation>
     </message>
     <message numerus="yes">
         <source>%n drain(s) in force</source>
         <translation>
-            <numerusform>%n drainage en vigueur</numerusform><numerusform>%n drainages en vigueur</numerusform></translation>
+            <numerusform>%n drainage en vigueur</numerusform>
+            <numerusform>%n drainages en vigueur</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1; %n stale (in force for more than %2 h)</source>
         <extracomment>Audit view summary; %1 is the line before, %2 the threshold in hours.</extracomment>
         <translation>
-            <numerusform>%1 ; %n périmé (en vigueur depuis plus de %2 h)</numerusform><numerusform>%1 ; %n périmés (en vigueur depuis plus de %2 h)</numerusform></translation>
+            <numerusform>%1 ; %n périmé (en vigueur depuis plus de %2 h)</numerusform>
+            <numerusform>%1 ; %n périmés (en vigueur depuis plus de %2 h)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the audit rows</source>
-        <translation>Exporter les lignes d'audit</translation>
+        <translation>Exporter les lignes d&apos;audit</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -675,7 +687,7 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d'écrire %1 : %2</translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -687,7 +699,7 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>A marker's tag on the charts: %1 a glyph for its kind, %2 what happened.</extracomment>
+        <extracomment>A marker&apos;s tag on the charts: %1 a glyph for its kind, %2 what happened.</extracomment>
         <translation>%1 %2</translation>
     </message>
 </context>
@@ -720,32 +732,32 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     </message>
     <message>
         <source>&amp;Show:</source>
-        <extracomment>Label of the charts' selector of a region or a node.</extracomment>
+        <extracomment>Label of the charts&apos; selector of a region or a node.</extracomment>
         <translation>&amp;Afficher :</translation>
     </message>
     <message>
         <source>Window:</source>
-        <extracomment>Label of the charts' time window buttons.</extracomment>
+        <extracomment>Label of the charts&apos; time window buttons.</extracomment>
         <translation>Fenêtre :</translation>
     </message>
     <message>
         <source>&amp;5 min</source>
-        <extracomment>Charts' time window; Alt+5 chooses it.</extracomment>
+        <extracomment>Charts&apos; time window; Alt+5 chooses it.</extracomment>
         <translation>&amp;5 min</translation>
     </message>
     <message>
         <source>&amp;15 min</source>
-        <extracomment>Charts' time window; Alt+1 chooses it.</extracomment>
+        <extracomment>Charts&apos; time window; Alt+1 chooses it.</extracomment>
         <translation>&amp;15 min</translation>
     </message>
     <message>
         <source>&amp;60 min</source>
-        <extracomment>Charts' time window; Alt+6 chooses it.</extracomment>
+        <extracomment>Charts&apos; time window; Alt+6 chooses it.</extracomment>
         <translation>&amp;60 min</translation>
     </message>
     <message>
         <source>Markers: ▼ drain   ▲ undrain   ◆ route change</source>
-        <extracomment>Key to the markers on the charts' time axis; the glyphs are drawn on the markers.</extracomment>
+        <extracomment>Key to the markers on the charts&apos; time axis; the glyphs are drawn on the markers.</extracomment>
         <translation>Marqueurs : ▼ drainage   ▲ annulation du drainage   ◆ changement de route</translation>
     </message>
     <message>
@@ -755,17 +767,17 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     </message>
     <message>
         <source>connections</source>
-        <extracomment>Unit of a chart's y axis.</extracomment>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
         <translation>connexions</translation>
     </message>
     <message>
         <source>Accept queue fill of the fullest listener, % of its backlog</source>
         <extracomment>Chart title.</extracomment>
-        <translation>Remplissage de la file d'acceptation de l'écouteur le plus plein, % de son backlog</translation>
+        <translation>Remplissage de la file d&apos;acceptation de l&apos;écouteur le plus plein, % de son backlog</translation>
     </message>
     <message>
         <source>%</source>
-        <extracomment>Unit of a chart's y axis.</extracomment>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
         <translation>%</translation>
     </message>
     <message>
@@ -775,7 +787,7 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     </message>
     <message>
         <source>per s</source>
-        <extracomment>Unit of a chart's y axis.</extracomment>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
         <translation>par s</translation>
     </message>
     <message>
@@ -785,24 +797,26 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     </message>
     <message>
         <source>ms</source>
-        <extracomment>Unit of a chart's y axis.</extracomment>
+        <extracomment>Unit of a chart&apos;s y axis.</extracomment>
         <translation>ms</translation>
     </message>
     <message numerus="yes">
         <source>Region %1 (%n node(s) summed)</source>
-        <extracomment>Charts' selector entry: a region, its nodes summed.</extracomment>
+        <extracomment>Charts&apos; selector entry: a region, its nodes summed.</extracomment>
         <translation>
-            <numerusform>Région %1 (%n nœud additionné)</numerusform><numerusform>Région %1 (%n nœuds additionnés)</numerusform></translation>
+            <numerusform>Région %1 (%n nœud additionné)</numerusform>
+            <numerusform>Région %1 (%n nœuds additionnés)</numerusform>
+        </translation>
     </message>
     <message>
         <source>    Node %1</source>
-        <extracomment>Charts' selector entry: one node, under its region.</extracomment>
+        <extracomment>Charts&apos; selector entry: one node, under its region.</extracomment>
         <translation>    Nœud %1</translation>
     </message>
     <message>
         <source>No data: no node has reported yet</source>
         <extracomment>Shown on a chart when the chosen region or node has no samples in the window.</extracomment>
-        <translation>Aucune donnée : aucun nœud n'a encore fait de rapport</translation>
+        <translation>Aucune donnée : aucun nœud n&apos;a encore fait de rapport</translation>
     </message>
     <message>
         <source>No data: no samples in this window</source>
@@ -810,8 +824,8 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     </message>
     <message>
         <source>No data: the samples carry no listener backlog</source>
-        <extracomment>Shown on the accept queue chart when the samples have no listener's backlog.</extracomment>
-        <translation>Aucune donnée : les échantillons ne contiennent pas de backlog d'écouteur</translation>
+        <extracomment>Shown on the accept queue chart when the samples have no listener&apos;s backlog.</extracomment>
+        <translation>Aucune donnée : les échantillons ne contiennent pas de backlog d&apos;écouteur</translation>
     </message>
     <message>
         <source>No data: the samples carry no retransmission counts</source>
@@ -834,7 +848,7 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     <message>
         <source>Accept queue, % of backlog</source>
         <extracomment>Hover text of the accept queue chart.</extracomment>
-        <translation>File d'acceptation, % du backlog</translation>
+        <translation>File d&apos;acceptation, % du backlog</translation>
     </message>
     <message>
         <source>Retransmissions per second</source>
@@ -848,7 +862,7 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     </message>
     <message>
         <source>Click: the node contributing most at this time</source>
-        <extracomment>Hover text of a region's chart: what a click does.</extracomment>
+        <extracomment>Hover text of a region&apos;s chart: what a click does.</extracomment>
         <translation>Clic : le nœud qui contribue le plus à cet instant</translation>
     </message>
 </context>
@@ -863,7 +877,7 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     <name>anycast::DetailPanel</name>
     <message>
         <source>Select a region, node or service in the fleet tree to see its details.</source>
-        <translation>Sélectionnez une région, un nœud ou un service dans l'arbre de la flotte pour en voir les détails.</translation>
+        <translation>Sélectionnez une région, un nœud ou un service dans l&apos;arbre de la flotte pour en voir les détails.</translation>
     </message>
 </context>
 <context>
@@ -877,11 +891,11 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
         <translation>&amp;Annuler le drainage…</translation>
     </message>
     <message>
-        <source>Withdraw the selected node's or service's routes, gracefully (BGP sessions stay up)</source>
+        <source>Withdraw the selected node&apos;s or service&apos;s routes, gracefully (BGP sessions stay up)</source>
         <translation>Retirer progressivement les routes du nœud ou du service sélectionné (les sessions BGP restent établies)</translation>
     </message>
     <message>
-        <source>Announce the selected node's or service's routes again</source>
+        <source>Announce the selected node&apos;s or service&apos;s routes again</source>
         <translation>Annoncer à nouveau les routes du nœud ou du service sélectionné</translation>
     </message>
     <message>
@@ -891,7 +905,7 @@ Comparez-la avec celle que vous a donnée l'administration de l'hôte. L'accepte
     </message>
     <message>
         <source>the node has left the inventory</source>
-        <translation>le nœud a quitté l'inventaire</translation>
+        <translation>le nœud a quitté l&apos;inventaire</translation>
     </message>
     <message>
         <source>not sent: this console has a drain under way in region %1</source>
@@ -960,7 +974,9 @@ Préfixes : %4</translation>
     <message numerus="yes">
         <source>%n not reporting</source>
         <translation>
-            <numerusform>%n ne répond pas</numerusform><numerusform>%n ne répondent pas</numerusform></translation>
+            <numerusform>%n ne répond pas</numerusform>
+            <numerusform>%n ne répondent pas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Availability (announcing nodes before -&gt; after)</source>
@@ -976,11 +992,11 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>None found: other nodes keep announcing every prefix.</source>
-        <translation>Aucun trouvé : d'autres nœuds continuent d'annoncer chaque préfixe.</translation>
+        <translation>Aucun trouvé : d&apos;autres nœuds continuent d&apos;annoncer chaque préfixe.</translation>
     </message>
     <message>
         <source>required: why, for the audit log</source>
-        <translation>obligatoire : pourquoi, pour le journal d'audit</translation>
+        <translation>obligatoire : pourquoi, pour le journal d&apos;audit</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -1027,7 +1043,7 @@ Préfixes : %4</translation>
         <translation>Ticket : %1.</translation>
     </message>
     <message>
-        <source>This drain is risky: type the node's name, %1, to confirm.</source>
+        <source>This drain is risky: type the node&apos;s name, %1, to confirm.</source>
         <translation>Ce drainage est risqué : tapez le nom du nœud, %1, pour confirmer.</translation>
     </message>
 </context>
@@ -1035,7 +1051,7 @@ Préfixes : %4</translation>
     <name>anycast::DrainProgressPanel</name>
     <message>
         <source>No drain sent from this console yet.</source>
-        <translation>Aucun drainage envoyé depuis cette console pour l'instant.</translation>
+        <translation>Aucun drainage envoyé depuis cette console pour l&apos;instant.</translation>
     </message>
     <message>
         <source>in progress</source>
@@ -1055,7 +1071,7 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>REFUSED: nothing changed</source>
-        <translation>REFUSÉ : rien n'a changé</translation>
+        <translation>REFUSÉ : rien n&apos;a changé</translation>
     </message>
     <message>
         <source>FAILED</source>
@@ -1086,7 +1102,7 @@ Préfixes : %4</translation>
     <name>anycast::EventDock</name>
     <message>
         <source>Events</source>
-        <extracomment>Title of the dock that lists every node's events.</extracomment>
+        <extracomment>Title of the dock that lists every node&apos;s events.</extracomment>
         <translation>Événements</translation>
     </message>
     <message>
@@ -1103,7 +1119,7 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>Filter events</source>
-        <extracomment>Placeholder of the event dock's text filter.</extracomment>
+        <extracomment>Placeholder of the event dock&apos;s text filter.</extracomment>
         <translation>Filtrer les événements</translation>
     </message>
     <message>
@@ -1113,7 +1129,7 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>Keep the newest event in sight. Scrolling up turns this off.</source>
-        <translation>Garder l'événement le plus récent visible. Défiler vers le haut désactive cette option.</translation>
+        <translation>Garder l&apos;événement le plus récent visible. Défiler vers le haut désactive cette option.</translation>
     </message>
     <message>
         <source>All kinds</source>
@@ -1133,61 +1149,67 @@ Préfixes : %4</translation>
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
-            <numerusform>%n événement</numerusform><numerusform>%n événements</numerusform></translation>
+            <numerusform>%n événement</numerusform>
+            <numerusform>%n événements</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n event(s) shown</source>
         <extracomment>Event dock: rows the filters let through, of all rows.</extracomment>
         <translation>
-            <numerusform>%1 sur %n événement affiché</numerusform><numerusform>%1 sur %n événements affichés</numerusform></translation>
+            <numerusform>%1 sur %n événement affiché</numerusform>
+            <numerusform>%1 sur %n événements affichés</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1; %n older event(s) dropped (the console keeps %2 per node, %3 in all)</source>
         <extracomment>Event dock: %1 is the line above; %2 the per-node cap, %3 the fleet-wide one.</extracomment>
         <translation>
-            <numerusform>%1 ; %n événement ancien supprimé (la console en garde %2 par nœud, %3 au total)</numerusform><numerusform>%1 ; %n événements anciens supprimés (la console en garde %2 par nœud, %3 au total)</numerusform></translation>
+            <numerusform>%1 ; %n événement ancien supprimé (la console en garde %2 par nœud, %3 au total)</numerusform>
+            <numerusform>%1 ; %n événements anciens supprimés (la console en garde %2 par nœud, %3 au total)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>anycast::EventLogModel</name>
     <message>
         <source>Health</source>
-        <extracomment>Kind of an agent's event: a service's health changed.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: a service&apos;s health changed.</extracomment>
         <translation>Santé</translation>
     </message>
     <message>
         <source>Route</source>
-        <extracomment>Kind of an agent's event: a prefix was announced, de-preferred or withdrawn.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: a prefix was announced, de-preferred or withdrawn.</extracomment>
         <translation>Route</translation>
     </message>
     <message>
         <source>Probe</source>
-        <extracomment>Kind of an agent's event: a service's probe started or stopped passing.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: a service&apos;s probe started or stopped passing.</extracomment>
         <translation>Sonde</translation>
     </message>
     <message>
         <source>Drain</source>
-        <extracomment>Kind of an agent's event: an operator drained a node or service.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: an operator drained a node or service.</extracomment>
         <translation>Drainage</translation>
     </message>
     <message>
         <source>Undrain</source>
-        <extracomment>Kind of an agent's event: an operator undrained a node or service.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: an operator undrained a node or service.</extracomment>
         <translation>Annulation du drainage</translation>
     </message>
     <message>
         <source>BGP</source>
-        <extracomment>Kind of an agent's event: a BGP session changed.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: a BGP session changed.</extracomment>
         <translation>BGP</translation>
     </message>
     <message>
         <source>Fleet</source>
-        <extracomment>Kind of an agent's event: a fleet peer became reachable or stopped answering.</extracomment>
+        <extracomment>Kind of an agent&apos;s event: a fleet peer became reachable or stopped answering.</extracomment>
         <translation>Flotte</translation>
     </message>
     <message>
         <source>Config</source>
-        <extracomment>Kind of an agent's event: the configuration was reloaded (or a reload refused).</extracomment>
+        <extracomment>Kind of an agent&apos;s event: the configuration was reloaded (or a reload refused).</extracomment>
         <translation>Configuration</translation>
     </message>
     <message>
@@ -1197,19 +1219,19 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>The agent restarted: events of its previous run after the last one shown may be missing.</source>
-        <translation>L'agent a redémarré : des événements de son exécution précédente postérieurs au dernier affiché peuvent manquer.</translation>
+        <translation>L&apos;agent a redémarré : des événements de son exécution précédente postérieurs au dernier affiché peuvent manquer.</translation>
     </message>
     <message>
         <source>Event %1 is missing: the agent no longer kept it.</source>
-        <translation>L'événement %1 manque : l'agent ne le conservait plus.</translation>
+        <translation>L&apos;événement %1 manque : l&apos;agent ne le conservait plus.</translation>
     </message>
     <message>
         <source>Events %1 to %2 are missing: the agent no longer kept them.</source>
-        <translation>Les événements %1 à %2 manquent : l'agent ne les conservait plus.</translation>
+        <translation>Les événements %1 à %2 manquent : l&apos;agent ne les conservait plus.</translation>
     </message>
     <message>
         <source>%1 UTC</source>
-        <extracomment>Tooltip of an event's time; %1 is the time in UTC.</extracomment>
+        <extracomment>Tooltip of an event&apos;s time; %1 is the time in UTC.</extracomment>
         <translation>%1 UTC</translation>
     </message>
     <message>
@@ -1255,7 +1277,7 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>Use the agent on this machine (%1)</source>
-        <translation>Utiliser l'agent de cette machine (%1)</translation>
+        <translation>Utiliser l&apos;agent de cette machine (%1)</translation>
     </message>
 </context>
 <context>
@@ -1342,7 +1364,7 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>%1 is no longer in the inventory.</source>
-        <translation>%1 n'est plus dans l'inventaire.</translation>
+        <translation>%1 n&apos;est plus dans l&apos;inventaire.</translation>
     </message>
     <message>
         <source>Node %1</source>
@@ -1350,7 +1372,7 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>Endpoint: %1</source>
-        <translation>Point d'accès : %1</translation>
+        <translation>Point d&apos;accès : %1</translation>
     </message>
     <message>
         <source>Connection: %1</source>
@@ -1362,7 +1384,7 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>Agent version: %1</source>
-        <translation>Version de l'agent : %1</translation>
+        <translation>Version de l&apos;agent : %1</translation>
     </message>
     <message>
         <source>Location: latitude %1, longitude %2</source>
@@ -1374,7 +1396,7 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>What follows is the last report, not the current state.</source>
-        <translation>Ce qui suit est le dernier rapport, pas l'état actuel.</translation>
+        <translation>Ce qui suit est le dernier rapport, pas l&apos;état actuel.</translation>
     </message>
     <message>
         <source>Operator state: %1</source>
@@ -1425,7 +1447,7 @@ Préfixes : %4</translation>
     <name>anycast::FleetStatusStrip</name>
     <message>
         <source>No nodes in the inventory</source>
-        <translation>Aucun nœud dans l'inventaire</translation>
+        <translation>Aucun nœud dans l&apos;inventaire</translation>
     </message>
     <message>
         <source>Nodes: %1 connected, %2 unreachable</source>
@@ -1445,7 +1467,7 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>Fully: every node that serves the prefix announces it. Partly: some do. Unknown: every node that serves it is unreachable.</source>
-        <translation>Entièrement : chaque nœud qui sert le préfixe l'annonce. Partiellement : certains l'annoncent. Inconnus : chaque nœud qui le sert est injoignable.</translation>
+        <translation>Entièrement : chaque nœud qui sert le préfixe l&apos;annonce. Partiellement : certains l&apos;annoncent. Inconnus : chaque nœud qui le sert est injoignable.</translation>
     </message>
     <message>
         <source>No drains in force</source>
@@ -1535,7 +1557,7 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation>Barre d'outils principale</translation>
+        <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1547,7 +1569,7 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>Filter the fleet tree by region, node, service or prefix</source>
-        <translation>Filtrer l'arbre de la flotte par région, nœud, service ou préfixe</translation>
+        <translation>Filtrer l&apos;arbre de la flotte par région, nœud, service ou préfixe</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -1555,7 +1577,7 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>Show every change received so far now</source>
-        <translation>Afficher maintenant toutes les modifications reçues jusqu'ici</translation>
+        <translation>Afficher maintenant toutes les modifications reçues jusqu&apos;ici</translation>
     </message>
     <message>
         <source>&amp;Audit</source>
@@ -1571,12 +1593,12 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>Map marker label: region, then "N of M announcing".</extracomment>
+        <extracomment>Map marker label: region, then &quot;N of M announcing&quot;.</extracomment>
         <translation>%1 : %2</translation>
     </message>
     <message numerus="yes">
         <source>%n ESTABLISHED connection(s)</source>
-        <extracomment>Map marker tooltip: ESTABLISHED connections of the region's nodes for this prefix.</extracomment>
+        <extracomment>Map marker tooltip: ESTABLISHED connections of the region&apos;s nodes for this prefix.</extracomment>
         <translation>
             <numerusform>%n connexion ESTABLISHED</numerusform>
             <numerusform>%n connexions ESTABLISHED</numerusform>
@@ -1622,11 +1644,11 @@ Préfixes : %4</translation>
     <name>anycast::NodeSession</name>
     <message>
         <source>not sent: the link to %1 is not up</source>
-        <translation>non envoyé : la liaison vers %1 n'est pas établie</translation>
+        <translation>non envoyé : la liaison vers %1 n&apos;est pas établie</translation>
     </message>
     <message>
         <source>not sent: the link to %1 is not up (%2)</source>
-        <translation>non envoyé : la liaison vers %1 n'est pas établie (%2)</translation>
+        <translation>non envoyé : la liaison vers %1 n&apos;est pas établie (%2)</translation>
     </message>
 </context>
 <context>
@@ -1685,7 +1707,7 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <extracomment>Map tooltip line: node name, its route, the agent's reason.</extracomment>
+        <extracomment>Map tooltip line: node name, its route, the agent&apos;s reason.</extracomment>
         <translation>%1 : %2 (%3)</translation>
     </message>
     <message>
@@ -1707,23 +1729,23 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>Shape: what is observed</source>
-        <translation>Forme : ce qui est observé</translation>
+        <translation>Forme&#xa0;: ce qui est observé</translation>
     </message>
     <message>
         <source>Fill: routing state</source>
-        <translation>Remplissage : état du routage</translation>
+        <translation>Remplissage&#xa0;: état du routage</translation>
     </message>
 </context>
 <context>
     <name>anycast::StateStyle</name>
     <message>
         <source>reporting</source>
-        <extracomment>What the console observes: the node's checks answer (drawn as a circle).</extracomment>
+        <extracomment>What the console observes: the node&apos;s checks answer (drawn as a circle).</extracomment>
         <translation>répond</translation>
     </message>
     <message>
         <source>failing</source>
-        <extracomment>What the console observes: the node's checks say it is down (drawn as a diamond).</extracomment>
+        <extracomment>What the console observes: the node&apos;s checks say it is down (drawn as a diamond).</extracomment>
         <translation>en échec</translation>
     </message>
     <message>
@@ -1748,12 +1770,12 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>draining</source>
-        <extracomment>Routing state: an operator's drain is in progress, connections are leaving.</extracomment>
+        <extracomment>Routing state: an operator&apos;s drain is in progress, connections are leaving.</extracomment>
         <translation>en cours de vidage</translation>
     </message>
     <message>
         <source>drained</source>
-        <extracomment>Routing state: an operator's drain is complete; withdrawn on purpose, not down.</extracomment>
+        <extracomment>Routing state: an operator&apos;s drain is complete; withdrawn on purpose, not down.</extracomment>
         <translation>vidée</translation>
     </message>
     <message>
@@ -1763,8 +1785,13 @@ Préfixes : %4</translation>
     </message>
     <message>
         <source>unreachable</source>
-        <extracomment>Routing state unknown: the console cannot reach the node's agent.</extracomment>
+        <extracomment>Routing state unknown: the console cannot reach the node&apos;s agent.</extracomment>
         <translation>injoignable</translation>
+    </message>
+    <message>
+        <source>route unknown</source>
+        <extracomment>Routing state unknown although the node&apos;s agent answers: no route reported yet.</extracomment>
+        <translation>route inconnue</translation>
     </message>
 </context>
 <context>

@@ -25,8 +25,8 @@ RoutingState ofPresence(PrefixPresence presence)
     case PrefixPresence::Unknown:
         break;
     }
-    // No route known, or none to know (a node without prefixes): drawn as unknown.
-    return RoutingState::Unreachable;
+    // No route known, or none to know (a node without prefixes), from an agent that answers.
+    return RoutingState::Unknown;
 }
 
 RoutingState ofOperator(OperatorState state, const QList<NodePrefixFact> &prefixes)

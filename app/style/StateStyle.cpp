@@ -9,9 +9,9 @@ QList<Observation> StateStyle::observations()
 
 QList<RoutingState> StateStyle::routingStates()
 {
-    return {RoutingState::Announced,  RoutingState::DePreferred, RoutingState::RedundancyLost,
-            RoutingState::Draining,   RoutingState::Drained,     RoutingState::Withdrawn,
-            RoutingState::Unreachable};
+    return {RoutingState::Announced, RoutingState::DePreferred, RoutingState::RedundancyLost,
+            RoutingState::Draining,  RoutingState::Drained,     RoutingState::Withdrawn,
+            RoutingState::Unknown,   RoutingState::Unreachable};
 }
 
 GlyphShape StateStyle::shape(Observation observation)
@@ -40,6 +40,7 @@ QColor StateStyle::fill(RoutingState state)
         return QColor(0x56, 0xB4, 0xE9); // Okabe-Ito sky blue: an operator's choice
     case RoutingState::Withdrawn:
         return QColor(0xD5, 0x5E, 0x00); // Okabe-Ito vermilion
+    case RoutingState::Unknown:          // told from unreachable by the hatch, which it lacks
     case RoutingState::Unreachable:
         return QColor(0xA0, 0xA0, 0xA0);
     }
@@ -59,6 +60,7 @@ GlyphMark StateStyle::mark(RoutingState state)
     case RoutingState::DePreferred:
     case RoutingState::Draining:
     case RoutingState::Withdrawn:
+    case RoutingState::Unknown:
         return GlyphMark::None;
     }
     return GlyphMark::None;

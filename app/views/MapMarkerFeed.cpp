@@ -7,7 +7,7 @@
 namespace anycast {
 namespace {
 
-RoutingState routingState(RegionMapFact::Route route)
+RoutingState routingState(RegionMapFact::Route route, RegionMapFact::Seen seen)
 {
     switch (route) {
     case RegionMapFact::Route::Announced:
@@ -25,7 +25,8 @@ RoutingState routingState(RegionMapFact::Route route)
     case RegionMapFact::Route::Unknown:
         break;
     }
-    return RoutingState::Unreachable;
+    // No route known: because no node answers, or because those that answer said nothing yet.
+    return seen == RegionMapFact::Seen::NoData ? RoutingState::Unreachable : RoutingState::Unknown;
 }
 
 Observation observation(RegionMapFact::Seen seen)
@@ -53,7 +54,7 @@ MapMarker markerOf(const RegionMapFact &fact)
     marker.longitude = fact.longitude;
     marker.size = fact.established;
     marker.observation = observation(fact.seen);
-    marker.state = routingState(fact.route);
+    marker.state = routingState(fact.route, fact.seen);
     QStringList lines = fact.nodeRoutes;
     //: Map marker tooltip: ESTABLISHED connections of the region's nodes for this prefix.
     lines.append(MapMarkerFeed::tr("%n ESTABLISHED connection(s)", nullptr,

@@ -12,9 +12,10 @@ enum class RoutingState
     Draining,       // an operator's drain in progress: still announced, connections bleeding
     Drained,        // an operator's drain in force: withdrawn on purpose
     Withdrawn,      // withdrawn because the service failed
+    Unknown,        // the agent answers but has said nothing about routes (yet, or has none)
     Unreachable,    // unknown: the console cannot reach the agent
 };
 
-inline constexpr int kRoutingStateCount = 7;
+inline constexpr int kRoutingStateCount = 8;
 
 } // namespace anycast

@@ -41,6 +41,9 @@ QString StateNames::of(RoutingState state)
     case RoutingState::Withdrawn:
         //: Routing state: the route is withdrawn because the service failed.
         return QCoreApplication::translate("anycast::StateStyle", "withdrawn");
+    case RoutingState::Unknown:
+        //: Routing state unknown although the node's agent answers: no route reported yet.
+        return QCoreApplication::translate("anycast::StateStyle", "route unknown");
     case RoutingState::Unreachable:
         //: Routing state unknown: the console cannot reach the node's agent.
         return QCoreApplication::translate("anycast::StateStyle", "unreachable");

@@ -1,5 +1,6 @@
 // The fleet tree's fills as a table: a drain is draining or drained and never withdrawn, a
-// region that lost redundancy is a warning, what cannot be reached is unreachable.
+// region that lost redundancy is a warning, what cannot be reached is unreachable and what
+// answers without routes is unknown.
 #include "models/RowRouting.h"
 
 #include "words/StateNames.h"
@@ -55,6 +56,18 @@ TEST(RowRouting, NodesAndServices)
     EXPECT_EQ(RowRouting::service(true, OperatorState::Drained, node("a", P::Withdrawn).prefixes),
               R::Drained);
     EXPECT_EQ(RowRouting::service(false, OperatorState::Active, {}), R::Unreachable);
+}
+
+TEST(RowRouting, AnAgentThatAnswersWithoutRoutesIsRouteUnknownNotUnreachable)
+{
+    // Connected, but no route reported yet (or a service without prefixes): the console can
+    // reach it, so "unreachable" would send the engineer to look at the wrong thing.
+    EXPECT_EQ(RowRouting::node(node("a", P::Unknown)), R::Unknown);
+    EXPECT_EQ(RowRouting::service(true, OperatorState::Active, {}), R::Unknown);
+    EXPECT_EQ(regionOf({node("a", P::Unknown), node("b", P::Unknown)}), R::Unknown);
+    EXPECT_EQ(regionOf({node("a", P::Unknown, false), node("b", P::Unknown, false)}),
+              R::Unreachable);
+    EXPECT_NE(StateNames::of(R::Unknown), StateNames::of(R::Unreachable));
 }
 
 TEST(RowRouting, RegionsNeverTurnRedForADrain)
