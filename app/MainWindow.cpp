@@ -8,6 +8,7 @@
 #include "models/FleetModel.h"
 #include "models/FleetState.h"
 #include "models/ModelRoles.h"
+#include "models/NodeMoment.h"
 #include "models/PrefixModel.h"
 #include "views/AuditPage.h"
 #include "views/ChartMarkerFeed.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(FleetState *fleet, const TimeSeriesStore *series,
     , m_filter(new FleetFilterProxy(this))
     , m_tree(new QTreeView(this))
     , m_mapPage(new MapPage(m_prefixModel, m_model, fleet, this))
+    , m_series(series)
     , m_chartsPage(new ChartsPage(fleet, series, this))
     , m_views(new QTabWidget(this))
     , m_pages(new QStackedWidget(this))
@@ -94,8 +96,7 @@ MainWindow::MainWindow(FleetState *fleet, const TimeSeriesStore *series,
     //: Tab of the main window: the region charts.
     addView(QStringLiteral("charts"), m_chartsPage, tr("&Charts"));
     connect(m_chartsPage, &ChartsPage::historyWanted, this, &MainWindow::historyWanted);
-    connect(m_chartsPage, &ChartsPage::nodeAtTimeRequested, this,
-            [this](const QString &endpoint) { showNodeAt(endpoint); });
+    connect(m_chartsPage, &ChartsPage::nodeAtTimeRequested, this, &MainWindow::showNodeAt);
     m_pages->addWidget(m_views);
     if (m_inventory) {
         m_firstRun = new FirstRunWidget(m_inventory->path(), m_localSocket, m_pages);
@@ -331,12 +332,17 @@ void MainWindow::selectionMoved()
     emit targetSelected(region, endpoint, service);
 }
 
-void MainWindow::showNodeAt(const QString &endpoint)
+void MainWindow::showNodeAt(const QString &endpoint, const QDateTime &when)
 {
     const NodeFacts *facts = m_fleet->facts(endpoint);
     if (!facts)
         return;
     m_details->setTarget(facts->region, endpoint, {});
+    if (m_series) {
+        m_details->setMoment(NodeMoment::describe(*m_series, m_events, endpoint, facts->name,
+                                                  m_chartsPage->timeWindow(),
+                                                  when.toMSecsSinceEpoch()));
+    }
     m_detailDock->show();
     m_detailDock->raise();
 }

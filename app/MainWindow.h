@@ -109,7 +109,8 @@ private:
     void buildActions();
     void applyStateFilter();
     void selectionMoved();
-    void showNodeAt(const QString &endpoint);
+    // A chart was clicked: the node's details, and what it was at that moment.
+    void showNodeAt(const QString &endpoint, const QDateTime &when);
     void showContextMenu(const QPoint &at);
     void findInFleet();
     void tick();
@@ -127,6 +128,7 @@ private:
     QLineEdit *m_filterText = nullptr;
     QComboBox *m_stateFilter = nullptr;
     MapPage *m_mapPage;
+    const TimeSeriesStore *m_series;
     ChartsPage *m_chartsPage;
     EventLog *m_events = nullptr;
     EventDock *m_eventDock = nullptr;

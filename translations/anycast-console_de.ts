@@ -316,6 +316,73 @@ Status: %2</translation>
     </message>
 </context>
 <context>
+    <name>NodeMoment</name>
+    <message>
+        <source>%1 some events may be missing here</source>
+        <extracomment>Detail at a chart&apos;s moment: a gap in a node&apos;s event log (time).</extracomment>
+        <translation>%1 hier fehlen möglicherweise Ereignisse</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <extracomment>Detail at a chart&apos;s moment, one event: time, kind (route, health, ...), message.</extracomment>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3): %4</source>
+        <extracomment>Detail at a chart&apos;s moment, one event: time, kind, service, message.</extracomment>
+        <translation>%1 %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <extracomment>Detail at a chart&apos;s moment: a value the chart had no sample for.</extracomment>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3 UTC, as the charts drew it:</source>
+        <extracomment>Detail at a chart&apos;s moment, heading: node, start and end of the chart&apos;s bucket (UTC).</extracomment>
+        <translation>%1 von %2 bis %3 UTC, wie die Diagramme es zeigten:</translation>
+    </message>
+    <message>
+        <source>no sample of this node in that interval</source>
+        <extracomment>Detail at a chart&apos;s moment: the console holds no sample of the node there.</extracomment>
+        <translation>keine Messung dieses Knotens in diesem Intervall</translation>
+    </message>
+    <message>
+        <source>ESTABLISHED %1, SYN_RECV %2, TIME_WAIT %3, CLOSE_WAIT %4, other %5</source>
+        <extracomment>Detail at a chart&apos;s moment: TCP state counts (means over the interval).</extracomment>
+        <translation>ESTABLISHED %1, SYN_RECV %2, TIME_WAIT %3, CLOSE_WAIT %4, sonstige %5</translation>
+    </message>
+    <message>
+        <source>accept queue %1, retransmissions %2, probe latency %3</source>
+        <extracomment>Detail at a chart&apos;s moment: the fullest accept queue, retransmissions, probe latency; each argument is a value with its unit, or &quot;n/a&quot;.</extracomment>
+        <translation>Accept-Warteschlange %1, Neuübertragungen %2, Prüflatenz %3</translation>
+    </message>
+    <message>
+        <source>%1 % full</source>
+        <translation>%1 % voll</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <extracomment>Detail at a chart&apos;s moment: retransmissions per second.</extracomment>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <extracomment>Detail at a chart&apos;s moment: probe latency.</extracomment>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No event of this node held up to then.</source>
+        <extracomment>Detail at a chart&apos;s moment: the console holds no event of the node up to then.</extracomment>
+        <translation>Bis dahin ist kein Ereignis dieses Knotens gespeichert.</translation>
+    </message>
+    <message>
+        <source>Its last events up to then:</source>
+        <extracomment>Detail at a chart&apos;s moment: heading of the node&apos;s last events up to the moment.</extracomment>
+        <translation>Seine letzten Ereignisse bis dahin:</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Unknown host key</source>
@@ -878,6 +945,17 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     <message>
         <source>Select a region, node or service in the fleet tree to see its details.</source>
         <translation>Wählen Sie im Flottenbaum eine Region, einen Knoten oder einen Dienst aus, um die Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Now:
+%2</source>
+        <extracomment>Detail panel: the node at a clicked chart moment above its live facts; the arguments are those two texts.</extracomment>
+        <translation>%1
+
+Jetzt:
+%2</translation>
     </message>
 </context>
 <context>

@@ -316,6 +316,73 @@ Estado: %2</translation>
     </message>
 </context>
 <context>
+    <name>NodeMoment</name>
+    <message>
+        <source>%1 some events may be missing here</source>
+        <extracomment>Detail at a chart&apos;s moment: a gap in a node&apos;s event log (time).</extracomment>
+        <translation>%1 pueden faltar eventos aquí</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <extracomment>Detail at a chart&apos;s moment, one event: time, kind (route, health, ...), message.</extracomment>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3): %4</source>
+        <extracomment>Detail at a chart&apos;s moment, one event: time, kind, service, message.</extracomment>
+        <translation>%1 %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <extracomment>Detail at a chart&apos;s moment: a value the chart had no sample for.</extracomment>
+        <translation>n/d</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3 UTC, as the charts drew it:</source>
+        <extracomment>Detail at a chart&apos;s moment, heading: node, start and end of the chart&apos;s bucket (UTC).</extracomment>
+        <translation>%1 de %2 a %3 UTC, tal como lo dibujaron los gráficos:</translation>
+    </message>
+    <message>
+        <source>no sample of this node in that interval</source>
+        <extracomment>Detail at a chart&apos;s moment: the console holds no sample of the node there.</extracomment>
+        <translation>ninguna muestra de este nodo en ese intervalo</translation>
+    </message>
+    <message>
+        <source>ESTABLISHED %1, SYN_RECV %2, TIME_WAIT %3, CLOSE_WAIT %4, other %5</source>
+        <extracomment>Detail at a chart&apos;s moment: TCP state counts (means over the interval).</extracomment>
+        <translation>ESTABLISHED %1, SYN_RECV %2, TIME_WAIT %3, CLOSE_WAIT %4, otros %5</translation>
+    </message>
+    <message>
+        <source>accept queue %1, retransmissions %2, probe latency %3</source>
+        <extracomment>Detail at a chart&apos;s moment: the fullest accept queue, retransmissions, probe latency; each argument is a value with its unit, or &quot;n/a&quot;.</extracomment>
+        <translation>cola de aceptación %1, retransmisiones %2, latencia de sonda %3</translation>
+    </message>
+    <message>
+        <source>%1 % full</source>
+        <translation>%1 % llena</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <extracomment>Detail at a chart&apos;s moment: retransmissions per second.</extracomment>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <extracomment>Detail at a chart&apos;s moment: probe latency.</extracomment>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No event of this node held up to then.</source>
+        <extracomment>Detail at a chart&apos;s moment: the console holds no event of the node up to then.</extracomment>
+        <translation>Ningún evento de este nodo guardado hasta entonces.</translation>
+    </message>
+    <message>
+        <source>Its last events up to then:</source>
+        <extracomment>Detail at a chart&apos;s moment: heading of the node&apos;s last events up to the moment.</extracomment>
+        <translation>Sus últimos eventos hasta entonces:</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Unknown host key</source>
@@ -878,6 +945,17 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
     <message>
         <source>Select a region, node or service in the fleet tree to see its details.</source>
         <translation>Seleccione una región, un nodo o un servicio en el árbol de la flota para ver sus detalles.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Now:
+%2</source>
+        <extracomment>Detail panel: the node at a clicked chart moment above its live facts; the arguments are those two texts.</extracomment>
+        <translation>%1
+
+Ahora:
+%2</translation>
     </message>
 </context>
 <context>

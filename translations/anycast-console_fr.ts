@@ -316,6 +316,73 @@ State: %2</source>
     </message>
 </context>
 <context>
+    <name>NodeMoment</name>
+    <message>
+        <source>%1 some events may be missing here</source>
+        <extracomment>Detail at a chart&apos;s moment: a gap in a node&apos;s event log (time).</extracomment>
+        <translation>%1 des événements manquent peut-être ici</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <extracomment>Detail at a chart&apos;s moment, one event: time, kind (route, health, ...), message.</extracomment>
+        <translation>%1 %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3): %4</source>
+        <extracomment>Detail at a chart&apos;s moment, one event: time, kind, service, message.</extracomment>
+        <translation>%1 %2 (%3) : %4</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <extracomment>Detail at a chart&apos;s moment: a value the chart had no sample for.</extracomment>
+        <translation>n.d.</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3 UTC, as the charts drew it:</source>
+        <extracomment>Detail at a chart&apos;s moment, heading: node, start and end of the chart&apos;s bucket (UTC).</extracomment>
+        <translation>%1 de %2 à %3 UTC, tel que les graphiques l&apos;ont tracé :</translation>
+    </message>
+    <message>
+        <source>no sample of this node in that interval</source>
+        <extracomment>Detail at a chart&apos;s moment: the console holds no sample of the node there.</extracomment>
+        <translation>aucun échantillon de ce nœud dans cet intervalle</translation>
+    </message>
+    <message>
+        <source>ESTABLISHED %1, SYN_RECV %2, TIME_WAIT %3, CLOSE_WAIT %4, other %5</source>
+        <extracomment>Detail at a chart&apos;s moment: TCP state counts (means over the interval).</extracomment>
+        <translation>ESTABLISHED %1, SYN_RECV %2, TIME_WAIT %3, CLOSE_WAIT %4, autres %5</translation>
+    </message>
+    <message>
+        <source>accept queue %1, retransmissions %2, probe latency %3</source>
+        <extracomment>Detail at a chart&apos;s moment: the fullest accept queue, retransmissions, probe latency; each argument is a value with its unit, or &quot;n/a&quot;.</extracomment>
+        <translation>file d&apos;acceptation %1, retransmissions %2, latence de sonde %3</translation>
+    </message>
+    <message>
+        <source>%1 % full</source>
+        <translation>%1 % pleine</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <extracomment>Detail at a chart&apos;s moment: retransmissions per second.</extracomment>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <extracomment>Detail at a chart&apos;s moment: probe latency.</extracomment>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No event of this node held up to then.</source>
+        <extracomment>Detail at a chart&apos;s moment: the console holds no event of the node up to then.</extracomment>
+        <translation>Aucun événement de ce nœud conservé jusque-là.</translation>
+    </message>
+    <message>
+        <source>Its last events up to then:</source>
+        <extracomment>Detail at a chart&apos;s moment: heading of the node&apos;s last events up to the moment.</extracomment>
+        <translation>Ses derniers événements jusque-là :</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Unknown host key</source>
@@ -878,6 +945,17 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
     <message>
         <source>Select a region, node or service in the fleet tree to see its details.</source>
         <translation>Sélectionnez une région, un nœud ou un service dans l&apos;arbre de la flotte pour en voir les détails.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Now:
+%2</source>
+        <extracomment>Detail panel: the node at a clicked chart moment above its live facts; the arguments are those two texts.</extracomment>
+        <translation>%1
+
+Maintenant :
+%2</translation>
     </message>
 </context>
 <context>

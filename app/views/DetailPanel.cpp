@@ -40,6 +40,14 @@ void DetailPanel::setTarget(const QString &region, const QString &endpoint, cons
     m_region = region;
     m_endpoint = endpoint;
     m_service = service;
+    m_moment.clear();
+    refresh();
+    m_text->verticalScrollBar()->setValue(0);
+}
+
+void DetailPanel::setMoment(const QString &moment)
+{
+    m_moment = moment;
     refresh();
     m_text->verticalScrollBar()->setValue(0);
 }
@@ -50,6 +58,7 @@ void DetailPanel::clearTarget()
     m_region.clear();
     m_endpoint.clear();
     m_service.clear();
+    m_moment.clear();
     refresh();
 }
 
@@ -78,6 +87,11 @@ void DetailPanel::refresh()
         text = FleetDetails::region(*m_fleet, m_region);
     else
         text = tr("Select a region, node or service in the fleet tree to see its details.");
+    if (!m_moment.isEmpty()) {
+        //: Detail panel: the node at a clicked chart moment above its live facts; the
+        //: arguments are those two texts.
+        text = tr("%1\n\nNow:\n%2").arg(m_moment, text);
+    }
     if (text == m_text->toPlainText())
         return;
     const int scrolled = m_text->verticalScrollBar()->value();

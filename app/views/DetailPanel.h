@@ -26,6 +26,9 @@ public:
     // Empty strings where not applicable: a region alone, a node (endpoint), or a service of
     // a node.
     void setTarget(const QString &region, const QString &endpoint, const QString &service);
+    // The node as it was at a moment of the charts (NodeMoment), shown above its live facts
+    // until the target changes.
+    void setMoment(const QString &moment);
     void clearTarget();
     QString text() const;
     // Redraws now (tests, screenshots).
@@ -40,6 +43,7 @@ private:
     QString m_region;
     QString m_endpoint;
     QString m_service;
+    QString m_moment;
     QTimer m_refresh;
 };
 

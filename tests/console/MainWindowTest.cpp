@@ -16,9 +16,11 @@
 #include "models/ModelRoles.h"
 #include "models/TimeSeriesStore.h"
 #include "session/ConsoleFleet.h"
+#include "views/ChartsPage.h"
 #include "views/DetailPanel.h"
 #include "views/FleetFilterProxy.h"
 #include "views/FleetStatusStrip.h"
+#include "views/TimeChartView.h"
 #include "views/UiLanguage.h"
 #include "words/StateNames.h"
 
@@ -38,6 +40,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QToolBar>
 #include <QTranslator>
 #include <QTreeView>
@@ -318,6 +321,53 @@ TEST_F(MainWindowTest, TheFilterFindsByTextAndStateAndKeepsTheParents)
     const QModelIndex region = tree().index(0, 0);
     ASSERT_EQ(tree().rowCount(region), 2);
     EXPECT_EQ(tree().index(0, 0, region).data().toString(), QStringLiteral("lab-2"));
+}
+
+// A click on a node's chart opens its details with what it was at that moment: the values
+// the chart drew there and its events up to then (a real drain here), above the live facts.
+TEST_F(MainWindowTest, AClickOnAChartOpensTheNodesDetailsAtThatMoment)
+{
+    m_window->addEventViews(m_fleet.events());
+    const QString endpoint = QStringLiteral("local:") + m_agents[0]->socketPath();
+    ASSERT_TRUE(drainNode(m_agents[0]->socketPath()).value(QStringLiteral("persisted")).toBool());
+    ASSERT_TRUE(m_window->showView(QStringLiteral("charts")));
+    ChartsPage &charts = *m_window->chartsPage();
+    charts.showNode(endpoint);
+    // A second after the drain's event for which the chart has a sample, and one more
+    // sample after it so that the time axis has moved past it.
+    qint64 when = -1;
+    ASSERT_TRUE(waitFor([&] {
+        const QList<EventEntry> &entries = m_fleet.events()->entries();
+        const auto drain =
+            std::find_if(entries.begin(), entries.end(), [&](const EventEntry &entry) {
+                return entry.origin.endpoint == endpoint && entry.event.kind == u"drain";
+            });
+        if (drain == entries.end())
+            return false;
+        const auto points =
+            m_fleet.store()->means({SeriesKey::Scope::Node, endpoint, {}},
+                                   SeriesMetric::Established, SeriesWindow::FiveMinutes);
+        for (qsizetype i = 0; i + 2 < points.size(); ++i) {
+            if (qint64(points[i].x()) > drain->time.toMSecsSinceEpoch()) {
+                when = qint64(points[i].x()) + 500;
+                return true;
+            }
+        }
+        return false;
+    }));
+    waitFor([] { return false; }, std::chrono::milliseconds(1100)); // the axis moves on
+    TimeChartView *states = charts.chartView(ChartsPage::Chart::TcpStates);
+    QTest::mouseClick(states->viewport(), Qt::LeftButton, {}, states->pointAt(when));
+    const QString text = m_window->detailPanel()->text();
+    EXPECT_TRUE(text.startsWith(QStringLiteral("lab-1 from "))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("ESTABLISHED "))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral(" drain: "))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("\n\nNow:\n"))) << text.toStdString();
+    EXPECT_TRUE(m_window->findChild<QDockWidget *>(QStringLiteral("detailDock"))->isVisible());
+
+    // Choosing another target in the tree leaves the moment behind.
+    m_window->detailPanel()->setTarget(QStringLiteral("lab"), endpoint, {});
+    EXPECT_FALSE(m_window->detailPanel()->text().contains(QStringLiteral("Now:")));
 }
 
 TEST_F(MainWindowTest, TheStatusStripCountsWhatTheFleetHoldsInWords)
