@@ -58,6 +58,8 @@ void StateLegend::rebuild()
     m_grid = new QGridLayout(this);
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setHorizontalSpacing(6);
+    // Tight rows: the legend sits beside the map and must not make the window taller.
+    m_grid->setVerticalSpacing(2);
 
     setAccessibleName(tr("Legend"));
     const qreal ratio = devicePixelRatioF();
