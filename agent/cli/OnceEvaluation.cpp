@@ -1,6 +1,6 @@
 #include "OnceEvaluation.h"
 
-#include "RoutePolicy.h"
+#include "ServiceDecision.h"
 
 #include <QEventLoop>
 #include <QTimer>
@@ -41,25 +41,18 @@ QList<ServiceEvaluation> evaluateOnce(const AgentConfig &config, const SocketSam
     QList<ServiceEvaluation> evaluations;
     for (qsizetype i = 0; i < config.services.size(); ++i) {
         const ServiceConfig &service = config.services[i];
+        // One check: rise and fall of one, so the verdict is what this moment's signals say.
         HealthConfig single = service.healthConfig();
         single.rise = 1;
         single.fall = 1;
-        HealthEngine engine(single, now);
-        if (probes.value(i))
-            engine.onProbe(probes[i]->ok, probes[i]->detail);
+        ServiceDecision decision(single,
+                                 RoutePolicy(service.prefixes, config.policyConfig(service)), now);
+        if (const std::optional<ProbeResult> &probe = probes.value(i))
+            decision.onConfirmedProbe({probe->ok, probe->detail, probe->wrongAnswer}, now);
         if (i < sample.connections.size())
-            engine.onConnections(sample.connections[i], now);
-        engine.onSample(sample.services[i], sample.host, now);
-
-        RoutePolicy policy(service.prefixes, service.route, config.bgp.flapBudget,
-                           std::chrono::seconds(config.bgp.flapWindowSeconds),
-                           config.fleet.minAnnouncing);
-        PolicyInput input;
-        input.health = engine.verdict().health;
-        input.healthReasons = engine.verdict().reasons;
-        input.established = sample.services[i].states[TcpState::Established];
-        evaluations.append(
-            {service.name, engine.verdict(), probes.value(i), policy.decide(input, {}, now)});
+            decision.onConnections(sample.connections[i], now);
+        decision.onSample(sample.services[i], sample.host, now);
+        evaluations.append({service.name, decision.verdict(), probes.value(i), decision.routes()});
     }
     return evaluations;
 }

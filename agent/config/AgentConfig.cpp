@@ -177,6 +177,12 @@ HealthConfig ServiceConfig::healthConfig() const
     return {ports, rise, fall, listenerLossImmediate, thresholds};
 }
 
+PolicyConfig AgentConfig::policyConfig(const ServiceConfig &service) const
+{
+    return {service.route, bgp.flapBudget, std::chrono::seconds(bgp.flapWindowSeconds),
+            fleet.minAnnouncing};
+}
+
 QList<ServicePorts> AgentConfig::servicePorts() const
 {
     QList<ServicePorts> result;

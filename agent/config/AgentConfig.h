@@ -3,7 +3,7 @@
 #include "HealthEngine.h"
 #include "ProbeSpec.h"
 #include "Result.h"
-#include "RouteDecision.h"
+#include "RoutePolicy.h"
 #include "ServicePorts.h"
 #include "protocol/GeoLocation.h"
 
@@ -79,6 +79,9 @@ struct AgentConfig
     QHash<QString, QString> keyLocations;
 
     QList<ServicePorts> servicePorts() const;
+    // What the service's route policy follows: its [service.route] and the agent-wide flap
+    // budget and fleet guard.
+    PolicyConfig policyConfig(const ServiceConfig &service) const;
 };
 
 // Every problem found, one per line, each as "FILE:LINE:COL: message" so editors and

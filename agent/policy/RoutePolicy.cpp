@@ -18,24 +18,22 @@ QString duration(std::chrono::seconds seconds)
 
 } // namespace
 
-RoutePolicy::RoutePolicy(QStringList prefixes, RouteConfig route, int flapBudget,
-                         std::chrono::seconds flapWindow, int minAnnouncing)
-    : m_route(std::move(route))
-    , m_minAnnouncing(minAnnouncing)
+RoutePolicy::RoutePolicy(QStringList prefixes, const PolicyConfig &config)
+    : m_route(config.route)
+    , m_minAnnouncing(config.minAnnouncing)
 {
     for (const QString &prefix : prefixes) {
         m_current.append(withdrawn(prefix, QStringLiteral("not announced yet")));
-        m_budgets.emplace_back(flapBudget, flapWindow);
+        m_budgets.emplace_back(config.flapBudget, config.flapWindow);
     }
 }
 
-void RoutePolicy::reconfigure(RouteConfig route, int flapBudget, std::chrono::seconds flapWindow,
-                              int minAnnouncing)
+void RoutePolicy::reconfigure(const PolicyConfig &config)
 {
-    m_route = std::move(route);
-    m_minAnnouncing = minAnnouncing;
+    m_route = config.route;
+    m_minAnnouncing = config.minAnnouncing;
     for (FlapBudget &budget : m_budgets)
-        budget.reconfigure(flapBudget, flapWindow);
+        budget.reconfigure(config.flapBudget, config.flapWindow);
 }
 
 PrefixDecision RoutePolicy::withdrawn(const QString &prefix, const QString &reason) const

@@ -32,22 +32,43 @@ struct PolicyInput
 
 using FleetLookup = std::function<FleetView(const QString &prefix)>;
 
+// The configuration a service's route policy follows: its own [service.route] and the
+// agent-wide flap budget and fleet guard. Built from the agent's config in one place
+// (AgentConfig::policyConfig).
+struct PolicyConfig
+{
+    RouteConfig route;
+    int flapBudget = 4;
+    std::chrono::seconds flapWindow{900};
+    int minAnnouncing = 1;
+
+    bool operator==(const PolicyConfig &) const = default;
+};
+
 // (health, operator state, fleet view) -> the desired announcement of each of a service's
 // prefixes, with a reason. Remembers what it last decided so it can apply the flap budget
 // and the fleet guard, which are about changes. Pure and clock-injected.
 class RoutePolicy
 {
 public:
+    RoutePolicy(QStringList prefixes, const PolicyConfig &config);
     RoutePolicy(QStringList prefixes, RouteConfig route, int flapBudget,
-                std::chrono::seconds flapWindow, int minAnnouncing);
+                std::chrono::seconds flapWindow, int minAnnouncing)
+        : RoutePolicy(std::move(prefixes),
+                      PolicyConfig{route, flapBudget, flapWindow, minAnnouncing})
+    {}
 
     const QList<PrefixDecision> &decide(const PolicyInput &input, const FleetLookup &fleet,
                                         SteadyTime now);
     const QList<PrefixDecision> &current() const { return m_current; }
     // A config reload: what is announced now stays until the next decide(); the flap
     // budgets keep the changes already made.
+    void reconfigure(const PolicyConfig &config);
     void reconfigure(RouteConfig route, int flapBudget, std::chrono::seconds flapWindow,
-                     int minAnnouncing);
+                     int minAnnouncing)
+    {
+        reconfigure(PolicyConfig{route, flapBudget, flapWindow, minAnnouncing});
+    }
 
 private:
     PrefixDecision desired(const QString &prefix, const PolicyInput &input, SteadyTime now) const;

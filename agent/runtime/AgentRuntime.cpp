@@ -399,9 +399,8 @@ void AgentRuntime::applyDrains()
             continue;
         }
         const SteadyTime started = m_drainStarted.try_emplace(record->target, now).first->second;
-        monitor->setDrain(ServiceMonitor::DrainOrder{record->mode == DrainMode::Immediate,
-                                                     record->forceWithdraw, started},
-                          now);
+        monitor->setDrain(
+            DrainOrder{record->mode == DrainMode::Immediate, record->forceWithdraw, started}, now);
     }
 }
 

@@ -69,9 +69,9 @@ TEST_P(FlappingListener, StaysWithinTheFlapBudget)
             if (inWindow < row.budget)
                 continue;
             ++spentMoments;
-            const PrefixDecision &decision = node.policy().current()[static_cast<qsizetype>(i)];
+            const PrefixDecision &decision = node.decision().routes()[static_cast<qsizetype>(i)];
             const bool isSafe = decision.state == PrefixState::Withdrawn;
-            const bool explained = node.engine().verdict().health != ServiceHealth::Healthy ||
+            const bool explained = node.decision().verdict().health != ServiceHealth::Healthy ||
                                    decision.reason.contains(QStringLiteral("flap budget"));
             unsafe += isSafe ? 0 : 1;
             unexplained += explained ? 0 : 1;
@@ -132,8 +132,8 @@ TEST(FlappingListener, AggressiveSettingsEndWithdrawnOnceTheBudgetIsSpent)
     node.runUntil(start + kWarmUp + kFlapping, [&](SteadyTime now) {
         if (failed || node.routeChanges().front().size() < 4)
             return;
-        const PrefixDecision &decision = node.policy().current().first();
-        const bool explained = node.engine().verdict().health != ServiceHealth::Healthy ||
+        const PrefixDecision &decision = node.decision().routes().first();
+        const bool explained = node.decision().verdict().health != ServiceHealth::Healthy ||
                                decision.reason.contains(QStringLiteral("flap budget"));
         if (decision.state != PrefixState::Withdrawn || !explained) {
             failed = true;

@@ -38,7 +38,7 @@ TEST_P(ProbeNoise, ChangesNoRouteInTenMinutes)
 
     std::optional<SteadyTime> healthyAt;
     node.runUntil(start + 60s, [&](SteadyTime now) {
-        if (!healthyAt && node.engine().verdict().health == ServiceHealth::Healthy)
+        if (!healthyAt && node.decision().verdict().health == ServiceHealth::Healthy)
             healthyAt = now;
     });
     ASSERT_TRUE(healthyAt.has_value()) << "never healthy in the first minute";
@@ -68,8 +68,8 @@ TEST_P(ProbeNoise, ChangesNoRouteInTenMinutes)
     ADD_FAILURE() << changes.size() - changesBefore << " route change(s) after healthy at "
                   << offset(start, *healthyAt) << "; the first at " << offset(start, change)
                   << ", now "
-                  << prefixStateName(node.policy().current().first().state).toStdString() << " ("
-                  << node.policy().current().first().reason.toStdString() << ")" << history;
+                  << prefixStateName(node.decision().routes().first().state).toStdString() << " ("
+                  << node.decision().routes().first().reason.toStdString() << ")" << history;
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, ProbeNoise, ::testing::Range(1u, 21u),

@@ -40,27 +40,27 @@ TEST_P(HardFailure, GoesDownWithinOneFastPathInterval)
     SimulatedNode node(healthConfig(), RoutePolicy({kPrefix}, routeConfig(), 4, 900s, 1),
                        listenerUntil(removal), start);
     node.runUntil(removal - 1ms);
-    ASSERT_EQ(node.engine().verdict().health, ServiceHealth::Healthy);
-    ASSERT_EQ(node.policy().current().first().state, PrefixState::Announced);
+    ASSERT_EQ(node.decision().verdict().health, ServiceHealth::Healthy);
+    ASSERT_EQ(node.decision().routes().first().state, PrefixState::Announced);
     const SteadyTime fullSampleBefore = node.lastFullSample().value();
 
     std::optional<SteadyTime> down;
     node.runUntil(removal + 100ms, [&](SteadyTime now) {
-        if (!down && node.engine().verdict().health == ServiceHealth::Down) {
+        if (!down && node.decision().verdict().health == ServiceHealth::Down) {
             down = now;
             // The full sample has not run since the removal: the fast path alone did it.
             EXPECT_EQ(node.lastFullSample(), fullSampleBefore);
-            EXPECT_EQ(node.policy().current().first().state, PrefixState::Withdrawn)
+            EXPECT_EQ(node.decision().routes().first().state, PrefixState::Withdrawn)
                 << "the route goes at the same tick";
         }
     });
     ASSERT_TRUE(down.has_value()) << "still "
-                                  << healthName(node.engine().verdict().health).toStdString()
+                                  << healthName(node.decision().verdict().health).toStdString()
                                   << " 100 ms after the listener went";
     EXPECT_EQ(*down, start + GetParam().firstFastTick);
     EXPECT_LE(*down - removal, 100ms);
-    EXPECT_EQ(node.engine().verdict().since, *down);
-    EXPECT_TRUE(node.engine()
+    EXPECT_EQ(node.decision().verdict().since, *down);
+    EXPECT_TRUE(node.decision()
                     .verdict()
                     .reasons.join(QLatin1Char(' '))
                     .contains(QStringLiteral("no listener on :443")));
@@ -78,10 +78,10 @@ TEST(HardFailure, WithoutTheFastPathWaitsForFallFullSamples)
     SimulatedNode node(healthConfig(3, 2, false), RoutePolicy({kPrefix}, routeConfig(), 4, 900s, 1),
                        listenerUntil(removal), start);
     node.runUntil(start + 6999ms);
-    EXPECT_EQ(node.engine().verdict().health, ServiceHealth::Healthy);
+    EXPECT_EQ(node.decision().verdict().health, ServiceHealth::Healthy);
     node.runUntil(start + 7000ms);
-    EXPECT_EQ(node.engine().verdict().health, ServiceHealth::Down);
-    EXPECT_EQ(node.engine().verdict().since, start + 7000ms);
+    EXPECT_EQ(node.decision().verdict().health, ServiceHealth::Down);
+    EXPECT_EQ(node.decision().verdict().since, start + 7000ms);
 }
 
 // A listener with backlog 4096 whose accept queue grows by 34 connections a second from
@@ -142,12 +142,12 @@ TEST(SlowlyFillingQueue, DegradesWellBeforeDown)
     SimulatedNode node(healthConfig(), RoutePolicy({kPrefix}, routeConfig(), 4, 900s, 1),
                        queue.world(), start);
     node.runUntil(fillStart - 1ms);
-    ASSERT_EQ(node.engine().verdict().health, ServiceHealth::Healthy);
+    ASSERT_EQ(node.decision().verdict().health, ServiceHealth::Healthy);
 
     std::optional<SteadyTime> degraded, down, routeDegraded, routeWithdrawn, full;
     QStringList degradedReasons, downReasons;
     node.runUntil(fillStart + 200s, [&](SteadyTime now) {
-        const HealthVerdict &verdict = node.engine().verdict();
+        const HealthVerdict &verdict = node.decision().verdict();
         if (!full && queue.full(now))
             full = now;
         if (!degraded && verdict.health == ServiceHealth::Degraded) {
@@ -158,7 +158,7 @@ TEST(SlowlyFillingQueue, DegradesWellBeforeDown)
             down = now;
             downReasons = verdict.reasons;
         }
-        const PrefixState route = node.policy().current().first().state;
+        const PrefixState route = node.decision().routes().first().state;
         if (!routeDegraded && route == PrefixState::Degraded)
             routeDegraded = now;
         if (!routeWithdrawn && route == PrefixState::Withdrawn)
@@ -201,10 +201,10 @@ TEST(SlowlyFillingQueue, AHungAcceptorIsDePreferredAtOnceAndWithdrawnSoon)
     SimulatedNode node(healthConfig(), RoutePolicy({kPrefix}, routeConfig(), 4, 900s, 1),
                        queue.world(), start);
     node.runUntil(fillStart - 1ms);
-    ASSERT_EQ(node.engine().verdict().health, ServiceHealth::Healthy);
+    ASSERT_EQ(node.decision().verdict().health, ServiceHealth::Healthy);
     std::optional<SteadyTime> degraded, down;
     node.runUntil(fillStart + 30s, [&](SteadyTime now) {
-        const ServiceHealth health = node.engine().verdict().health;
+        const ServiceHealth health = node.decision().verdict().health;
         if (!degraded && health == ServiceHealth::Degraded)
             degraded = now;
         if (!down && health == ServiceHealth::Down)

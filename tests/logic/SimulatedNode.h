@@ -1,8 +1,6 @@
 #pragma once
 
-#include "HealthEngine.h"
-#include "ProbeSchedule.h"
-#include "RoutePolicy.h"
+#include "ServiceDecision.h"
 
 #include <functional>
 #include <vector>
@@ -42,7 +40,7 @@ struct ProbeAttempt
 };
 
 // One service on one node, event by event on a fake clock: the agent's main loop (fast path,
-// full sample, probe schedule, health engine, route policy) without its I/O.
+// full sample, probe runs) around the agent's own ServiceDecision, without its I/O.
 class SimulatedNode
 {
 public:
@@ -54,8 +52,7 @@ public:
     void runUntil(SteadyTime end, const std::function<void(SteadyTime)> &observe = {});
 
     SteadyTime now() const { return m_now; }
-    const HealthEngine &engine() const { return m_engine; }
-    const RoutePolicy &policy() const { return m_policy; }
+    const ServiceDecision &decision() const { return m_decision; }
     // Per prefix, when its route changed: a router would have seen an update.
     const std::vector<std::vector<SteadyTime>> &routeChanges() const { return m_routeChanges; }
     const std::vector<SteadyTime> &healthChanges() const { return m_healthChanges; }
@@ -65,19 +62,16 @@ public:
 private:
     SteadyTime nextProbeEvent() const;
     void handleProbe(SteadyTime now);
-    void decide(SteadyTime now);
+    void record(const DecisionChanges &changes, SteadyTime now);
 
-    HealthEngine m_engine;
-    RoutePolicy m_policy;
+    ServiceDecision m_decision;
     SimulatedWorld m_world;
     NodeTiming m_timing;
-    ProbeSchedule m_schedule;
     SteadyTime m_now;
     SteadyTime m_nextFast;
     SteadyTime m_nextFull;
     std::optional<SteadyTime> m_attemptEnd;
     std::optional<SteadyTime> m_lastFullSample;
-    QList<PrefixDecision> m_published;
     std::vector<std::vector<SteadyTime>> m_routeChanges;
     std::vector<SteadyTime> m_healthChanges;
     std::vector<ProbeAttempt> m_probeAttempts;
