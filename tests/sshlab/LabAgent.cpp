@@ -38,15 +38,21 @@ QString LabAgent::start()
     const QString apiGroup = m_options.apiGroup.isEmpty()
                                  ? QString()
                                  : QStringLiteral("api_group = \"%1\"\n").arg(m_options.apiGroup);
+    const QString location = m_options.location
+                                 ? QStringLiteral("location = [%1, %2]\n")
+                                       .arg(QString::number((*m_options.location)[0], 'f', 6),
+                                            QString::number((*m_options.location)[1], 'f', 6))
+                                 : QString();
     file.write(QStringLiteral("[agent]\nnode = \"%1\"\nregion = \"%5\"\n"
                               "api_socket = \"%2\"\nbgp_socket = \"%3/bgp.sock\"\n"
                               "state_dir = \"%3/state\"\nhttp_listen = \"\"\n"
-                              "operators_group = \"%6\"\n%7sample_interval = \"200ms\"\n\n"
+                              "operators_group = \"%6\"\n%7%9sample_interval = \"200ms\"\n\n"
                               "[[service]]\nname = \"web\"\nports = [%4]\n"
                               "prefixes = [\"192.0.2.1/32\"]\n%8")
                    .arg(m_node, socketPath(), m_folder)
                    .arg(m_servicePort)
-                   .arg(m_options.region, m_options.operatorsGroup, apiGroup, m_options.extraToml)
+                   .arg(m_options.region, m_options.operatorsGroup, apiGroup, m_options.extraToml,
+                        location)
                    .toUtf8());
     file.close();
     m_process =

@@ -5,7 +5,9 @@
 #include <QList>
 #include <QString>
 
+#include <array>
 #include <memory>
+#include <optional>
 
 namespace anycast::sshlab {
 
@@ -16,6 +18,8 @@ struct LabAgentOptions
     QString operatorsGroup = QStringLiteral("root");
     QString apiGroup;  // empty: the agent's default (operators_group)
     QString extraToml; // more TOML after the service: its [service.route], [bgp], ...
+    // [agent] location, [latitude, longitude] in degrees; none: the key is left out.
+    std::optional<std::array<double, 2>> location;
 };
 
 // The real anycast-agent behind the test's sshd: a configuration of its own in `folder`
