@@ -1,5 +1,7 @@
 #include "RoutePolicy.h"
 
+#include "protocol/UndrainGate.h"
+
 namespace anycast {
 namespace {
 
@@ -120,11 +122,9 @@ const QList<PrefixDecision> &RoutePolicy::decide(const PolicyInput &input, const
         }
         if (wanted.announced() && !current.announced() &&
             input.undrainChecksSeen < input.undrainChecksNeeded) {
-            wanted = withdrawn(current.prefix,
-                               QStringLiteral("undrained: announcing after %1 healthy checks "
-                                              "(%2 so far)")
-                                   .arg(input.undrainChecksNeeded)
-                                   .arg(input.undrainChecksSeen));
+            wanted =
+                withdrawn(current.prefix,
+                          undrainGateReason({input.undrainChecksNeeded, input.undrainChecksSeen}));
         }
 
         // The fleet guard only matters when this node would stop announcing.

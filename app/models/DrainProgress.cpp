@@ -1,6 +1,6 @@
 #include "DrainProgress.h"
 
-#include <QRegularExpression>
+#include "protocol/UndrainGate.h"
 
 #include <algorithm>
 
@@ -199,8 +199,6 @@ void DrainProgress::observeDrain(const ScopeRoutes &scope)
 
 void DrainProgress::observeUndrain(const ScopeRoutes &scope)
 {
-    static const QRegularExpression checks(
-        QStringLiteral("announcing after (\\d+) healthy checks \\((\\d+) so far\\)"));
     bool allBack = true;
     QStringList waiting;
     for (const PrefixDecision &route : scope.routes) {
@@ -208,9 +206,8 @@ void DrainProgress::observeUndrain(const ScopeRoutes &scope)
             continue;
         allBack = false;
         waiting.append(QStringLiteral("%1: %2").arg(route.prefix, route.reason));
-        const QRegularExpressionMatch match = checks.match(route.reason);
-        if (match.hasMatch())
-            m_checksNeeded = match.captured(1).toInt();
+        if (const std::optional<UndrainGate> gate = undrainGateOf(route.reason))
+            m_checksNeeded = gate->needed;
     }
     if (allBack) {
         set(DrainStep::WaitingChecks, StepState::Done, {});

@@ -1,5 +1,7 @@
 #include "NodeFacts.h"
 
+#include "protocol/UndrainGate.h"
+
 namespace anycast {
 namespace {
 
@@ -89,8 +91,12 @@ NodeFacts NodeFacts::of(const NodeSnapshot &node)
         for (const ServiceStatus &service : status.services) {
             if (failing(sampled.value(service.name, service.health)))
                 facts.failingServices.append(service.name);
-            const bool byOperator = service.operatorState != OperatorState::Active;
+            const bool drained = service.operatorState != OperatorState::Active;
             for (const PrefixDecision &route : service.routes) {
+                // Held back after an undrain until the healthy checks pass: still the
+                // operator's doing, never a failure.
+                const bool byOperator = drained || (route.state == PrefixState::Withdrawn &&
+                                                    undrainGateOf(route.reason).has_value());
                 facts.prefixes.append(NodePrefixFact{route.prefix, service.name,
                                                      facts.reachable ? presenceOf(route.state)
                                                                      : PrefixPresence::Unknown,

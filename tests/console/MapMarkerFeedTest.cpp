@@ -6,6 +6,7 @@
 
 #include "MapFeedFleet.h"
 #include "models/ModelRoles.h"
+#include "models/RegionRollup.h"
 
 #include <QApplication>
 #include <QSignalSpy>
@@ -173,6 +174,34 @@ TEST_F(MapMarkerFeedTest, ARegionWithOneNodeDrainingIsDrainingOnTheMapAsInTheTre
     ASSERT_NE(markerFor(feed, QStringLiteral("eu")), nullptr);
     EXPECT_EQ(markerFor(feed, QStringLiteral("eu"))->state, RoutingState::RedundancyLost);
     EXPECT_EQ(treeState(QStringLiteral("eu")), RoutingState::RedundancyLost);
+}
+
+// After an undrain the agent holds the route back until the service passed its healthy
+// checks; the node is active again, but the withdrawal is still the operator's doing: never
+// the failure fill, on the map or in the tree.
+TEST_F(MapMarkerFeedTest, ARouteHeldBackAfterAnUndrainIsNotAFailure)
+{
+    for (const auto &[endpoint, name, location] :
+         {std::tuple{QStringLiteral("ep-iad"), QStringLiteral("iad-1"), GeoLocation{39, -77}},
+          std::tuple{QStringLiteral("ep-jfk"), QStringLiteral("jfk-1"), GeoLocation{41, -73}}}) {
+        NodeSpec spec = node(name, QStringLiteral("us"), location, PrefixState::Withdrawn);
+        spec.services.first().routeReason =
+            QStringLiteral("undrained: announcing after 3 healthy checks (1 so far)");
+        fleet.report(endpoint, spec);
+    }
+    fleet.flush();
+    MapMarkerFeed feed(fleet.prefixModel(), fleet.fleetModel(), fleet.fleet());
+    ASSERT_NE(markerFor(feed, QStringLiteral("us")), nullptr);
+    EXPECT_EQ(markerFor(feed, QStringLiteral("us"))->state, RoutingState::Drained);
+    const QAbstractItemModel *tree = fleet.fleetModel();
+    for (int row = 0; row < tree->rowCount(); ++row) {
+        const QModelIndex region = tree->index(row, 0);
+        if (region.data(ModelRole::KeyRole).toString() != QStringLiteral("us"))
+            continue;
+        EXPECT_EQ(static_cast<RoutingState>(region.data(ModelRole::RoutingStateRole).toInt()),
+                  RoutingState::Drained);
+        EXPECT_NE(region.data(ModelRole::LevelRole).toInt(), int(RollupLevel::Failing));
+    }
 }
 
 TEST_F(MapMarkerFeedTest, NodesWithoutLocationAreListedNotDropped)

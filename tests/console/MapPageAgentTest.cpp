@@ -238,11 +238,14 @@ TEST_F(MapPageAgentTest, OperatorDrainsLowerTheFillToLostRedundancyThenDrainedNe
     EXPECT_LT(m_fills.indexOf(RoutingState::RedundancyLost), m_fills.indexOf(RoutingState::Drained))
         << fills();
 
-    // Both undrained: announced again once each agent's rise checks pass.
+    // Both undrained: announced again once each agent's rise checks pass. While the agents
+    // hold the routes back for those checks, the region is still drained, never withdrawn.
     changes.clear();
     ASSERT_EQ(undrain(0), QString());
     ASSERT_EQ(undrain(1), QString());
     ASSERT_TRUE(announces(changes, RoutingState::Announced, QStringLiteral("2 of 2 announcing")));
+    EXPECT_FALSE(m_fills.contains(RoutingState::Withdrawn))
+        << "the undrain's healthy checks painted the region with the failure fill: " << fills();
     marker = regionMarker(m_feed->markers());
     EXPECT_EQ(marker->observation, Observation::Reporting);
     for (const QString &node : kNodes)

@@ -52,7 +52,8 @@ AgentStatus statusOf(const NodeSpec &spec)
             PrefixDecision route;
             route.prefix = prefix;
             route.state = spec_.route;
-            route.reason = prefixStateName(spec_.route);
+            route.reason =
+                spec_.routeReason.isEmpty() ? prefixStateName(spec_.route) : spec_.routeReason;
             service.routes.append(route);
         }
         status.services.append(service);

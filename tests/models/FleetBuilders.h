@@ -17,6 +17,7 @@ struct ServiceSpec
     QString name;
     QStringList prefixes;
     PrefixState route = PrefixState::Announced;
+    QString routeReason; // empty: the state's name
     HealthLabel health{false, ServiceHealth::Healthy};
     OperatorState operatorState = OperatorState::Active;
     quint64 established = 0;
