@@ -9,6 +9,7 @@
 #include "ProcSampler.h"
 #include "SampleCollector.h"
 #include "SampleReport.h"
+#include "ServiceOrder.h"
 #include "UnixSignals.h"
 
 #include <QCommandLineParser>
@@ -64,6 +65,16 @@ int runOnce(const anycast::AgentConfig &config, const QString &samplerKind, bool
     auto sample = collector.collect();
     if (!sample) {
         printError(sample.error());
+        return kExitSampleFailed;
+    }
+    QStringList configured;
+    for (const anycast::ServiceConfig &service : config.services)
+        configured.append(service.name);
+    if (const QString problem = anycast::serviceOrderProblem(
+            configured, sample->services,
+            [](const anycast::ServiceSocketStats &service) { return service.name; });
+        !problem.isEmpty()) {
+        printError(problem);
         return kExitSampleFailed;
     }
     const auto probes = anycast::runProbesOnce(config);

@@ -23,7 +23,8 @@ QList<std::optional<ProbeResult>> runProbesOnce(const AgentConfig &config);
 
 // Judges each service on one check: rise and fall do not apply (there is only one), so the
 // verdict is what this moment's signals say; the routes are what the policy would announce
-// for it.
+// for it. `sample` names the configured services in their order (the caller checks it
+// with serviceOrderProblem).
 QList<ServiceEvaluation> evaluateOnce(const AgentConfig &config, const SocketSample &sample,
                                       const QList<std::optional<ProbeResult>> &probes);
 

@@ -252,6 +252,7 @@ void AgentRuntime::reload()
     m_control.setOperatorsGroup(m_config.operatorsGroup);
     m_apiServer.setOperatorsGroup(m_config.operatorsGroup);
     const SteadyTime now = steadyNow();
+    // Services are the same, by name and in order: restartOnlyChanges refused anything else.
     for (qsizetype i = 0; i < m_monitors.size(); ++i)
         m_monitors[i]->reconfigure(m_config.services[i], m_config, now);
     logLine(QStringLiteral("reload: applied %1").arg(m_config.sourcePath));
@@ -272,6 +273,20 @@ void AgentRuntime::watchdogTick()
         m_systemd.watchdog();
 }
 
+template <typename Report, typename NameOf>
+bool AgentRuntime::inServiceOrder(const QString &source, const QList<Report> &reported,
+                                  NameOf nameOf)
+{
+    QStringList expected;
+    expected.reserve(m_monitors.size());
+    for (const ServiceMonitor *monitor : std::as_const(m_monitors))
+        expected.append(monitor->name());
+    const QString problem = serviceOrderProblem(expected, reported, nameOf);
+    if (!problem.isEmpty())
+        reportSamplerError(source, problem);
+    return problem.isEmpty();
+}
+
 void AgentRuntime::reportSamplerError(const QString &path, const QString &error)
 {
     const QString message = QStringLiteral("sampler: %1 failed: %2").arg(path, error);
@@ -288,7 +303,8 @@ void AgentRuntime::fastTick()
     m_fastPathSeconds = std::chrono::duration<double>(steadyNow() - now).count();
     if (!listeners) {
         reportSamplerError(QStringLiteral("fast path"), listeners.error());
-    } else {
+    } else if (inServiceOrder(QStringLiteral("fast path"), listeners->services,
+                              [](const ServiceListeners &service) { return service.name; })) {
         for (qsizetype i = 0; i < m_monitors.size(); ++i)
             m_monitors[i]->onListeners(listeners->services[i].listeners, now);
     }
@@ -310,6 +326,9 @@ void AgentRuntime::watchConnections(SteadyTime now)
         return;
     }
     m_watch.ran(now, std::chrono::microseconds(watched->durationUs));
+    if (!inServiceOrder(QStringLiteral("connection watch"), watched->services,
+                        [](const ConnectionActivity &service) { return service.service; }))
+        return;
     for (qsizetype i = 0; i < m_monitors.size(); ++i)
         m_monitors[i]->onConnections(watched->services[i], now);
 }
@@ -338,6 +357,11 @@ void AgentRuntime::fullTick()
         reportSamplerError(QStringLiteral("full sample"), sample.error());
         return;
     }
+    if (!inServiceOrder(QStringLiteral("full sample"), sample->services,
+                        [](const ServiceSocketStats &service) { return service.name; }) ||
+        !inServiceOrder(QStringLiteral("full sample"), sample->connections,
+                        [](const ConnectionActivity &service) { return service.service; }))
+        return;
     m_lastSamplerError.clear();
     m_lastHost = sample->host;
     checkSharedFaults(now);

@@ -14,6 +14,7 @@
 #include "SampleHistory.h"
 #include "Sampler.h"
 #include "ServiceMonitor.h"
+#include "ServiceOrder.h"
 #include "StatusHttpServer.h"
 #include "SteadyTime.h"
 #include "SystemdNotifier.h"
@@ -60,6 +61,10 @@ private:
     // Hands every prefix's decision to the BGP controller and sends what changed.
     void publishRoutes();
     void reportSamplerError(const QString &path, const QString &error);
+    // The report names the monitors' services in their order (ServiceOrder.h); reported as
+    // a sampler error and false otherwise.
+    template <typename Report, typename NameOf>
+    bool inServiceOrder(const QString &source, const QList<Report> &reported, NameOf nameOf);
     // Pings systemd's watchdog only while both loops still run (see the .cpp).
     void watchdogTick();
     // Hands every service the drain that applies to it now (node drain wins).
