@@ -10,6 +10,7 @@
 #include "FleetPoller.h"
 #include "MetricsSnapshot.h"
 #include "OperatorControl.h"
+#include "RuntimeSnapshot.h"
 #include "SampleCollector.h"
 #include "SampleHistory.h"
 #include "Sampler.h"
@@ -52,6 +53,8 @@ public:
     // side (bridge, neighbor sessions, per prefix desired versus acknowledged).
     AgentStatus status() const;
     MetricsSnapshot metricsSnapshot() const;
+    // The state both are made from, read once.
+    RuntimeSnapshot snapshot() const;
 
 private:
     void fastTick();
