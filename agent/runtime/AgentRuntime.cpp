@@ -5,10 +5,6 @@
 #include "MetricsRenderer.h"
 #include "SharedFaultRule.h"
 
-#include <QJsonArray>
-
-#include <cstdio>
-
 namespace anycast {
 namespace {
 
@@ -17,34 +13,13 @@ namespace {
 // a vanished listener) would only cost more.
 constexpr Milliseconds kConnectionWatchFloor{100};
 
-QString routeText(const PrefixDecision &decision)
-{
-    if (!decision.announced())
-        return prefixStateName(decision.state);
-    QString text = QStringLiteral("%1 (med %2")
-                       .arg(prefixStateName(decision.state))
-                       .arg(decision.attributes.med);
-    if (decision.attributes.prepend > 0)
-        text += QStringLiteral(", prepend %1").arg(decision.attributes.prepend);
-    if (!decision.attributes.communities.isEmpty())
-        text += QStringLiteral(", communities %1")
-                    .arg(decision.attributes.communities.join(QLatin1Char(' ')));
-    return text + QLatin1Char(')');
-}
-
 } // namespace
-
-void logLine(const QString &line)
-{
-    std::fprintf(stderr, "%s\n", qPrintable(line));
-    std::fflush(stderr);
-}
 
 AgentRuntime::AgentRuntime(AgentConfig config, std::unique_ptr<Sampler> sampler,
                            HostCountersReader hostReader, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
-    , m_history(m_config.history)
+    , m_recorder(m_config.history, m_apiServer)
     , m_control(m_config.stateDir, m_config.operatorsGroup,
                 [this] {
                     QStringList names;
@@ -60,7 +35,8 @@ AgentRuntime::AgentRuntime(AgentConfig config, std::unique_ptr<Sampler> sampler,
     , m_bridgeServer(m_config.bgpSocket, m_bgp)
     , m_http([this] { return status().toJson(); })
     , m_api(
-          {&m_config, [this] { return status(); }, &m_history, &m_events, &m_control,
+          {&m_config, [this] { return status(); }, &m_recorder.history(), &m_recorder.events(),
+           &m_control,
            [this](const QString &action, const OperatorRequest &request, const Caller &caller,
                   const QJsonObject &result) { onDrainChanged(action, request, caller, result); }})
     , m_apiServer(m_api, m_config.operatorsGroup)
@@ -75,6 +51,7 @@ AgentRuntime::AgentRuntime(AgentConfig config, std::unique_ptr<Sampler> sampler,
     // already knows the node is drained: a drained node never announces after a restart.
     const QDateTime wallNow = QDateTime::currentDateTimeUtc();
     m_drainLoadMessage = m_control.load(wallNow);
+    connect(&m_recorder, &RuntimeRecorder::routeChanged, this, [this] { m_routesChanged = true; });
     const SteadyTime start = steadyNow();
     for (const ServiceConfig &service : m_config.services) {
         auto *monitor = new ServiceMonitor(service, m_config, start, this);
@@ -105,7 +82,7 @@ void AgentRuntime::startFleet()
                                        : QStringLiteral("not answering"),
                              detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
                 logLine(QStringLiteral("fleet: ") + message);
-                recordEvent(QStringLiteral("fleet"), {}, message);
+                m_recorder.event(QStringLiteral("fleet"), {}, message);
             });
     for (const QString &error : m_fleet->configurationErrors())
         logLine(QStringLiteral("fleet: %1").arg(error));
@@ -118,44 +95,7 @@ void AgentRuntime::connectMonitor(ServiceMonitor *monitor)
     monitor->setFleet([this](const QString &prefix) {
         return m_fleet ? m_fleet->view(prefix, steadyNow()) : FleetView{};
     });
-    connect(monitor, &ServiceMonitor::healthChanged, this,
-            [this](const QString &name, const QString &before, const HealthVerdict &after) {
-                const QString reasons = after.reasons.join(QStringLiteral("; "));
-                logLine(QStringLiteral("health %1: %2 -> %3%4")
-                            .arg(name, before, healthName(after.health),
-                                 reasons.isEmpty() ? QString() : QStringLiteral(": ") + reasons));
-                recordEvent(
-                    QStringLiteral("health"), name,
-                    QStringLiteral("%1 -> %2").arg(before, healthName(after.health)),
-                    {{QStringLiteral("from"), before},
-                     {QStringLiteral("to"), healthName(after.health)},
-                     {QStringLiteral("reasons"), QJsonArray::fromStringList(after.reasons)}});
-            });
-    connect(
-        monitor, &ServiceMonitor::routeChanged, this,
-        [this](const QString &name, const PrefixDecision &before, const PrefixDecision &after) {
-            m_routesChanged = true;
-            ++m_routeChanges[after.prefix];
-            logLine(
-                QStringLiteral("route %1 %2: %3 -> %4: %5")
-                    .arg(name, after.prefix, routeText(before), routeText(after), after.reason));
-            recordEvent(QStringLiteral("route"), name,
-                        QStringLiteral("%1: %2 -> %3: %4")
-                            .arg(after.prefix, routeText(before), routeText(after), after.reason),
-                        after.toJson());
-        });
-    connect(monitor, &ServiceMonitor::probeFinished, this,
-            [this, previous = std::optional<bool>()](const QString &name,
-                                                     const ProbeResult &result) mutable {
-                if (previous != result.ok) {
-                    const QString message = QStringLiteral("%1: %2").arg(
-                        result.ok ? QStringLiteral("passing") : QStringLiteral("failing"),
-                        result.detail);
-                    logLine(QStringLiteral("probe %1: %2").arg(name, message));
-                    recordEvent(QStringLiteral("probe"), name, message);
-                }
-                previous = result.ok;
-            });
+    m_recorder.follow(monitor);
 }
 
 AgentRuntime::~AgentRuntime()
@@ -232,7 +172,7 @@ void AgentRuntime::reload()
     const auto next = loadAgentConfig(m_config.sourcePath);
     const auto refuse = [this](const QString &why) {
         logLine(QStringLiteral("reload: keeping the running config: %1").arg(why));
-        recordEvent(QStringLiteral("config"), {}, QStringLiteral("reload refused: ") + why);
+        m_recorder.event(QStringLiteral("config"), {}, QStringLiteral("reload refused: ") + why);
     };
     if (!next) {
         refuse(next.error());
@@ -256,7 +196,8 @@ void AgentRuntime::reload()
     for (qsizetype i = 0; i < m_monitors.size(); ++i)
         m_monitors[i]->reconfigure(m_config.services[i], m_config, now);
     logLine(QStringLiteral("reload: applied %1").arg(m_config.sourcePath));
-    recordEvent(QStringLiteral("config"), {}, QStringLiteral("reloaded ") + m_config.sourcePath);
+    m_recorder.event(QStringLiteral("config"), {},
+                     QStringLiteral("reloaded ") + m_config.sourcePath);
     publishRoutes();
 }
 
@@ -370,7 +311,7 @@ void AgentRuntime::fullTick()
         m_monitors[i]->onSample(sample->services[i], sample->host, now);
     }
     publishRoutes();
-    recordHistory();
+    m_recorder.sample(m_monitors);
 }
 
 void AgentRuntime::checkSharedFaults(SteadyTime now)
@@ -384,48 +325,9 @@ void AgentRuntime::checkSharedFaults(SteadyTime now)
     }
 }
 
-void AgentRuntime::recordHistory()
-{
-    SamplePoint point;
-    point.time = QDateTime::currentDateTimeUtc();
-    for (const ServiceMonitor *monitor : std::as_const(m_monitors)) {
-        const HealthVerdict &verdict = monitor->verdict();
-        ServiceSample service{monitor->lastStats(), HealthLabel{verdict.starting, verdict.health},
-                              monitor->operatorState(), std::nullopt};
-        if (const auto &probe = monitor->lastProbe())
-            service.probe = SampleProbe{probe->ok, static_cast<double>(probe->elapsed.count())};
-        point.services.append(std::move(service));
-    }
-    if (m_apiServer.hasSubscribers(QStringLiteral("sample")))
-        m_apiServer.notify(QStringLiteral("sample"), point.toJson());
-    m_history.append(std::move(point));
-}
-
-void AgentRuntime::recordEvent(const QString &kind, const QString &service, const QString &message,
-                               const QJsonObject &data)
-{
-    const AgentEvent &event =
-        m_events.append(QDateTime::currentDateTimeUtc(), kind, service, message, data);
-    m_apiServer.notify(QStringLiteral("event"), event.toJson());
-}
-
 void AgentRuntime::applyDrains()
 {
-    const SteadyTime now = steadyNow();
-    const DrainState &state = m_control.state();
-    for (auto it = m_drainStarted.begin(); it != m_drainStarted.end();) {
-        it = state.find(it->first) ? std::next(it) : m_drainStarted.erase(it);
-    }
-    for (ServiceMonitor *monitor : std::as_const(m_monitors)) {
-        const auto record = state.effectiveFor(monitor->name());
-        if (!record) {
-            monitor->setDrain(std::nullopt, now);
-            continue;
-        }
-        const SteadyTime started = m_drainStarted.try_emplace(record->target, now).first->second;
-        monitor->setDrain(
-            DrainOrder{record->mode == DrainMode::Immediate, record->forceWithdraw, started}, now);
-    }
+    m_drains.apply(m_control.state(), m_monitors, steadyNow());
 }
 
 void AgentRuntime::onDrainChanged(const QString &action, const OperatorRequest &request,
@@ -437,11 +339,11 @@ void AgentRuntime::onDrainChanged(const QString &action, const OperatorRequest &
                      message));
     // The reason and ticket travel with the event: an undrain's reply does not hold them, and
     // a console that was not watching learns them from the event log alone.
-    recordEvent(action, request.target(), message,
-                {{QStringLiteral("by"), caller.user},
-                 {QStringLiteral("reason"), request.reason},
-                 {QStringLiteral("ticket"), request.ticket},
-                 {QStringLiteral("result"), result}});
+    m_recorder.event(action, request.target(), message,
+                     {{QStringLiteral("by"), caller.user},
+                      {QStringLiteral("reason"), request.reason},
+                      {QStringLiteral("ticket"), request.ticket},
+                      {QStringLiteral("result"), result}});
     applyDrains();
     publishRoutes();
 }

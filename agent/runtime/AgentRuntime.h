@@ -6,13 +6,13 @@
 #include "BgpBridgeServer.h"
 #include "BgpController.h"
 #include "ConnectionWatchSchedule.h"
-#include "EventLog.h"
+#include "DrainApplier.h"
 #include "FleetPoller.h"
 #include "MetricsSnapshot.h"
 #include "OperatorControl.h"
+#include "RuntimeRecorder.h"
 #include "RuntimeSnapshot.h"
 #include "SampleCollector.h"
-#include "SampleHistory.h"
 #include "Sampler.h"
 #include "ServiceMonitor.h"
 #include "ServiceOrder.h"
@@ -28,9 +28,10 @@
 
 namespace anycast {
 
-// The running agent's loop: the listener fast path and probes on one timer, full samples on
-// another, every verdict and route change logged with its reason. I/O lives here; the
-// decisions live in HealthEngine and RoutePolicy.
+// The running agent's composition root and loop: the listener fast path and probes on one
+// timer, full samples on another, each service's report handed to its ServiceMonitor (whose
+// ServiceDecision decides), the routes to the BGP controller. Recording is RuntimeRecorder's,
+// applying drains DrainApplier's, the reports RuntimeSnapshot's.
 class AgentRuntime final : public QObject
 {
     Q_OBJECT
@@ -74,20 +75,16 @@ private:
     void applyDrains();
     void onDrainChanged(const QString &action, const OperatorRequest &request, const Caller &caller,
                         const QJsonObject &result);
-    void recordEvent(const QString &kind, const QString &service, const QString &message,
-                     const QJsonObject &data = {});
-    void recordHistory();
     void checkSharedFaults(SteadyTime now);
     OperatorStatus operatorStatus() const;
     void connectMonitor(ServiceMonitor *monitor);
     void startFleet();
 
     AgentConfig m_config;
-    EventLog m_events;
-    SampleHistory m_history;
+    RuntimeRecorder m_recorder;
     OperatorControl m_control;
     QString m_drainLoadMessage;
-    std::map<QString, SteadyTime> m_drainStarted; // by drain target, in this process
+    DrainApplier m_drains;
     std::unique_ptr<FleetPoller> m_fleet;
     std::unique_ptr<Sampler> m_sampler;
     SampleCollector m_collector;
@@ -102,7 +99,6 @@ private:
     StatusHttpServer m_http;
     AgentApi m_api;
     ApiServer m_apiServer;
-    QMap<QString, quint64> m_routeChanges;
     std::optional<double> m_fastPathSeconds;
     std::optional<double> m_fullSampleSeconds;
     std::optional<HostCounters> m_lastHost;
@@ -113,8 +109,5 @@ private:
     SteadyTime m_lastFullTick{};
     bool m_stopped = false;
 };
-
-// One line per event, for the journal: "health web: healthy -> down: no listener on :443".
-void logLine(const QString &line);
 
 } // namespace anycast

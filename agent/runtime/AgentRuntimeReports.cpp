@@ -45,7 +45,7 @@ RuntimeSnapshot AgentRuntime::snapshot() const
     snapshot.bgp.errorAcks = m_bgp.errors();
     snapshot.bgp.neighborEventsIgnored = m_bgp.neighborEventsIgnored();
     snapshot.host = m_lastHost;
-    snapshot.routeChangesByPrefix = m_routeChanges;
+    snapshot.routeChangesByPrefix = m_recorder.routeChangesByPrefix();
     snapshot.apiRequestsByMethod = m_apiServer.requestsByMethod();
     snapshot.apiErrors = m_apiServer.errors();
     return snapshot;
