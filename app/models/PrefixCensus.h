@@ -35,6 +35,8 @@ struct PrefixTally
 
     int announcing() const;
     int unknown() const { return byPresence[static_cast<int>(PrefixPresence::Unknown)]; }
+    // Announced by some, but fewer than could (those known).
+    bool lostRedundancy() const { return announcing() > 0 && announcing() < total - unknown(); }
     int count(PrefixPresence presence) const { return byPresence[static_cast<int>(presence)]; }
     // The best route among the holders (Unknown when none is known).
     PrefixPresence best() const;

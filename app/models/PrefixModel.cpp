@@ -57,11 +57,6 @@ quint64 establishedOf(const NodeSnapshot *node, const PrefixHolder &holder)
 }
 
 // The same rule as RegionRollup's finding: some still announce, fewer than could.
-bool lost(const PrefixTally &tally)
-{
-    return tally.announcing() > 0 && tally.announcing() < tally.total - tally.unknown();
-}
-
 } // namespace
 
 PrefixModel::PrefixModel(FleetState *fleet, QObject *parent)
@@ -149,7 +144,7 @@ QList<ModelCell> PrefixModel::prefixCells(const QString &prefix) const
     cells[int(PrefixColumn::Name)] =
         cell(prefix, prefix, prefix, {{ModelRole::RowKindRole, static_cast<int>(RowKind::Prefix)}});
     cells[int(PrefixColumn::State)] = stateCell(tally.best());
-    cells[int(PrefixColumn::Announcing)] = tallyCell(tally, lost(tally));
+    cells[int(PrefixColumn::Announcing)] = tallyCell(tally, tally.lostRedundancy());
     cells[int(PrefixColumn::Established)] = establishedCell(established);
     cells[int(PrefixColumn::Detail)] =
         cell(regions.join(QStringLiteral("; ")), regions.join(QLatin1Char('\n')), {});
@@ -192,10 +187,11 @@ QList<ModelCell> PrefixModel::regionCells(const QString &prefix, const QString &
               {ModelRole::RoutingRole, static_cast<int>(tally.best())},
               {ModelRole::LocationRole, location}});
     const QString stateTip =
-        lost(tally) ? PrefixModel::tr("%1, lost redundancy").arg(StateWords::presence(tally.best()))
-                    : StateWords::presence(tally.best());
+        tally.lostRedundancy()
+            ? PrefixModel::tr("%1, lost redundancy").arg(StateWords::presence(tally.best()))
+            : StateWords::presence(tally.best());
     cells[int(PrefixColumn::State)] = stateCell(tally.best(), stateTip);
-    cells[int(PrefixColumn::Announcing)] = tallyCell(tally, lost(tally));
+    cells[int(PrefixColumn::Announcing)] = tallyCell(tally, tally.lostRedundancy());
     cells[int(PrefixColumn::Established)] = establishedCell(established);
     cells[int(PrefixColumn::Detail)] = cell(detail, detail, {});
     return cells;

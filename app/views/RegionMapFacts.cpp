@@ -94,8 +94,6 @@ QList<RegionMapFact> RegionMapFacts::regions(const QAbstractItemModel &prefixMod
     const QList<PrefixHolder> &holders = fleet.census().holders(prefix);
     for (int row = 0; row < prefixModel.rowCount(prefixRow); ++row) {
         const QModelIndex name = prefixModel.index(row, int(PrefixColumn::Name), prefixRow);
-        const QModelIndex announcing =
-            prefixModel.index(row, int(PrefixColumn::Announcing), prefixRow);
         const QModelIndex established =
             prefixModel.index(row, int(PrefixColumn::Established), prefixRow);
         RegionMapFact fact;
@@ -107,7 +105,10 @@ QList<RegionMapFact> RegionMapFacts::regions(const QAbstractItemModel &prefixMod
             fact.latitude = location.toPointF().y();
         }
         fact.established = established.data(ModelRole::EstablishedRole).toDouble();
-        fact.tally = announcing.data(Qt::DisplayRole).toString();
+        // The route and its words come from the census, as the tooltip's lines do, so that
+        // one marker never mixes two moments (the model applies changes a turn later).
+        const PrefixTally tally = fleet.census().tally(prefix, fact.region);
+        fact.tally = StateWords::tally(tally);
         bool anyWithdrawn = false;
         bool anyDraining = false;
         bool everyWithdrawalByDrain = true;
@@ -121,8 +122,7 @@ QList<RegionMapFact> RegionMapFacts::regions(const QAbstractItemModel &prefixMod
                 everyWithdrawalByDrain = everyWithdrawalByDrain && holder.byOperator;
             }
         }
-        fact.route = routeOf(static_cast<PrefixPresence>(name.data(ModelRole::RoutingRole).toInt()),
-                             announcing.data(ModelRole::LostRedundancyRole).toBool(), anyDraining,
+        fact.route = routeOf(tally.best(), tally.lostRedundancy(), anyDraining,
                              anyWithdrawn && everyWithdrawalByDrain);
         fact.seen =
             seenOf(childWithKey(fleetModel, {}, fact.region).data(ModelRole::ObservationRole));

@@ -90,8 +90,10 @@ protected:
         // Every fill the feed ever announces for the region, to show what it never was.
         QObject::connect(m_feed.get(), &MapMarkerFeed::markersChanged,
                          [this](const QList<MapMarker> &markers) {
-                             if (const MapMarker *marker = regionMarker(markers))
+                             if (const MapMarker *marker = regionMarker(markers)) {
                                  m_fills.append(marker->state);
+                                 m_tips.append(marker->tooltip);
+                             }
                          });
     }
 
@@ -182,6 +184,7 @@ protected:
     std::unique_ptr<PrefixModel> m_prefixModel;
     std::unique_ptr<MapMarkerFeed> m_feed;
     QList<RoutingState> m_fills;
+    QStringList m_tips;
 };
 
 TEST_F(MapPageAgentTest, TwoAnnouncingAgentsAreOneAnnouncedMarkerWhereTheyAre)
@@ -245,7 +248,9 @@ TEST_F(MapPageAgentTest, OperatorDrainsLowerTheFillToLostRedundancyThenDrainedNe
     ASSERT_EQ(undrain(1), QString());
     ASSERT_TRUE(announces(changes, RoutingState::Announced, QStringLiteral("2 of 2 announcing")));
     EXPECT_FALSE(m_fills.contains(RoutingState::Withdrawn))
-        << "the undrain's healthy checks painted the region with the failure fill: " << fills();
+        << "the undrain's healthy checks painted the region with the failure fill: " << fills()
+        << "\nthe marker's tooltips in order:\n"
+        << m_tips.join(QStringLiteral("\n----\n")).toStdString();
     marker = regionMarker(m_feed->markers());
     EXPECT_EQ(marker->observation, Observation::Reporting);
     for (const QString &node : kNodes)
