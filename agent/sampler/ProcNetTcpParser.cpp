@@ -1,18 +1,9 @@
 #include "ProcNetTcpParser.h"
 
-#include "FileDescriptor.h"
-
-#include <QFile>
-
-#include <algorithm>
 #include <arpa/inet.h>
-#include <cerrno>
 #include <charconv>
 #include <cstring>
-#include <fcntl.h>
 #include <sys/socket.h>
-#include <system_error>
-#include <unistd.h>
 
 namespace anycast {
 namespace {
@@ -47,16 +38,6 @@ constexpr bool isSeparator(char c)
     return kSeparator[static_cast<unsigned char>(c)];
 }
 
-// What was wrong with a line, kept as pointers into the line so the parse itself never
-// allocates; only a caller that reports the error turns it into text.
-struct LineError
-{
-    const char *field = nullptr;
-    const char *expected = nullptr;
-    std::string_view got;
-    int fieldCount = -1; // >= 0: the line had too few fields
-};
-
 bool hexValue(std::string_view text, std::size_t minDigits, std::size_t maxDigits,
               std::uint64_t &value)
 {
@@ -79,6 +60,8 @@ template <typename T> bool decimalValue(std::string_view text, T &value)
     const auto [stop, error] = std::from_chars(text.data(), end, value);
     return error == std::errc() && stop == end;
 }
+
+using LineError = ProcNetTcpParser::LineError;
 
 bool fail(LineError &error, const char *field, const char *expected, std::string_view got)
 {
@@ -200,9 +183,51 @@ bool parseLine(std::string_view line, bool ipv6, ProcTcpEntry &entry, LineError 
     return true;
 }
 
-// The offending text in quotes, with bytes that are not printable ASCII escaped, so a
-// binary file cannot put control characters into a log line.
-QString quoted(std::string_view text)
+QString describe(const LineError &error)
+{
+    if (error.fieldCount == 0)
+        return QStringLiteral("empty line");
+    if (error.fieldCount > 0) {
+        return QStringLiteral("expected at least %1 fields (sl to inode), got %2")
+            .arg(kRequiredFields)
+            .arg(error.fieldCount);
+    }
+    return QStringLiteral("%1: expected %2, got %3")
+        .arg(QLatin1String(error.field), QLatin1String(error.expected),
+             ProcNetTcpParser::quoted(error.got));
+}
+
+} // namespace
+
+QString localAddressText(const ProcTcpEntry &entry)
+{
+    char text[INET6_ADDRSTRLEN] = {};
+    if (!inet_ntop(entry.ipv6 ? AF_INET6 : AF_INET, entry.localAddress.data(), text, sizeof text)) {
+        return QString();
+    }
+    return QString::fromLatin1(text);
+}
+
+bool ProcNetTcpParser::parse(std::string_view line, ProcTcpEntry &entry)
+{
+    return parseLine(line, m_ipv6, entry, m_error);
+}
+
+QString ProcNetTcpParser::error() const
+{
+    return describe(m_error);
+}
+
+bool ProcNetTcpParser::isHeader(std::string_view line)
+{
+    const std::size_t start = line.find_first_not_of(' ');
+    if (start == std::string_view::npos)
+        return false;
+    const std::string_view rest = line.substr(start);
+    return rest.size() > 2 && rest.substr(0, 2) == "sl" && isSeparator(rest[2]);
+}
+
+QString ProcNetTcpParser::quoted(std::string_view text)
 {
     constexpr std::size_t kMaxShown = 48;
     QString out = QStringLiteral("'");
@@ -219,166 +244,13 @@ QString quoted(std::string_view text)
     return out;
 }
 
-QString describe(const LineError &error)
-{
-    if (error.fieldCount == 0)
-        return QStringLiteral("empty line");
-    if (error.fieldCount > 0) {
-        return QStringLiteral("expected at least %1 fields (sl to inode), got %2")
-            .arg(kRequiredFields)
-            .arg(error.fieldCount);
-    }
-    return QStringLiteral("%1: expected %2, got %3")
-        .arg(QLatin1String(error.field), QLatin1String(error.expected), quoted(error.got));
-}
-
-bool isHeader(std::string_view line)
-{
-    const std::size_t start = line.find_first_not_of(' ');
-    if (start == std::string_view::npos)
-        return false;
-    const std::string_view rest = line.substr(start);
-    return rest.size() > 2 && rest.substr(0, 2) == "sl" && isSeparator(rest[2]);
-}
-
-QString errnoText(int error)
-{
-    return QString::fromStdString(std::generic_category().message(error));
-}
-
-} // namespace
-
-QString localAddressText(const ProcTcpEntry &entry)
-{
-    char text[INET6_ADDRSTRLEN] = {};
-    if (!inet_ntop(entry.ipv6 ? AF_INET6 : AF_INET, entry.localAddress.data(), text, sizeof text)) {
-        return QString();
-    }
-    return QString::fromLatin1(text);
-}
-
 Result<ProcTcpEntry> parseProcNetTcpLine(std::string_view line, bool ipv6)
 {
+    ProcNetTcpParser parser(ipv6);
     ProcTcpEntry entry;
-    LineError error;
-    if (!parseLine(line, ipv6, entry, error))
-        return Result<ProcTcpEntry>::failure(describe(error));
+    if (!parser.parse(line, entry))
+        return Result<ProcTcpEntry>::failure(parser.error());
     return Result<ProcTcpEntry>::success(entry);
-}
-
-Result<ProcNetTcpReadSummary> ProcNetTcpReader::read(const QString &path, bool ipv6,
-                                                     const EntryHandler &onEntry)
-{
-    using ReadResult = Result<ProcNetTcpReadSummary>;
-    m_lastErrno = 0;
-    const auto systemFailure = [&](const char *what) {
-        m_lastErrno = errno;
-        return ReadResult::failure(QStringLiteral("cannot %1 %2: %3")
-                                       .arg(QLatin1String(what), path, errnoText(m_lastErrno)));
-    };
-
-    const QByteArray nativePath = QFile::encodeName(path);
-    const FileDescriptor file(::open(nativePath.constData(), O_RDONLY | O_CLOEXEC));
-    if (file.get() < 0)
-        return systemFailure("open");
-    if (m_buffer.size() < kBufferSize)
-        m_buffer.resize(kBufferSize);
-
-    ProcNetTcpReadSummary summary;
-    std::uint64_t lineNumber = 0;
-    QString headerError;
-    ProcTcpEntry entry;
-    LineError lineError;
-
-    const auto reportMalformed = [&](const QString &message) {
-        ++summary.malformed;
-        if (summary.firstErrors.size() < kMaxReportedErrors)
-            summary.firstErrors.append(
-                QStringLiteral("%1:%2: %3").arg(path, QString::number(lineNumber), message));
-    };
-    const auto overlong = [&] {
-        return QStringLiteral("line longer than %1 bytes").arg(kMaxLineLength);
-    };
-    // Returns false when the header is wrong: then the file is not ours to count.
-    const auto handleLine = [&](std::string_view line, bool cutShort) {
-        const bool tooLong = cutShort || line.size() > kMaxLineLength;
-        ++lineNumber;
-        if (lineNumber == 1) {
-            if (!tooLong && isHeader(line))
-                return true;
-            headerError = QStringLiteral("%1:1: not a /proc/net/tcp%2 file: expected a header "
-                                         "starting with 'sl', got %3")
-                              .arg(path, ipv6 ? QStringLiteral("6") : QString(),
-                                   tooLong ? overlong() : quoted(line));
-            return false;
-        }
-        ++summary.lines;
-        if (tooLong) {
-            reportMalformed(overlong());
-        } else if (parseLine(line, ipv6, entry, lineError)) {
-            ++summary.entries;
-            onEntry(entry);
-        } else {
-            reportMalformed(describe(lineError));
-        }
-        return true;
-    };
-
-    char *const buffer = m_buffer.data();
-    std::size_t begin = 0; // first byte not yet handled
-    std::size_t end = 0;   // one past the last byte read
-    bool skipping = false; // inside an overlong line already counted: drop bytes to its end
-    for (;;) {
-        const ssize_t got = ::read(file.get(), buffer + end, m_buffer.size() - end);
-        if (got < 0) {
-            if (errno == EINTR)
-                continue;
-            return systemFailure("read");
-        }
-        end += static_cast<std::size_t>(got);
-
-        while (begin < end) {
-            const auto *newline =
-                static_cast<const char *>(std::memchr(buffer + begin, '\n', end - begin));
-            if (!newline)
-                break;
-            const auto length = static_cast<std::size_t>(newline - (buffer + begin));
-            if (skipping)
-                skipping = false;
-            else if (!handleLine(std::string_view(buffer + begin, length), false))
-                return ReadResult::failure(headerError);
-            begin += length + 1;
-        }
-
-        const std::size_t partial = end - begin;
-        if (got == 0) {
-            // A last line with no newline is still a line.
-            if (!skipping && partial > 0 &&
-                !handleLine(std::string_view(buffer + begin, partial), false)) {
-                return ReadResult::failure(headerError);
-            }
-            break;
-        }
-        if (skipping) {
-            begin = end = 0;
-        } else if (partial > kMaxLineLength) {
-            // Count it now and drop it, so no line can make the buffer grow.
-            if (!handleLine(std::string_view(buffer + begin, partial), true))
-                return ReadResult::failure(headerError);
-            skipping = true;
-            begin = end = 0;
-        } else {
-            std::memmove(buffer, buffer + begin, partial);
-            begin = 0;
-            end = partial;
-        }
-    }
-
-    if (lineNumber == 0) {
-        return ReadResult::failure(
-            QStringLiteral("%1: empty file, expected the /proc/net/tcp header").arg(path));
-    }
-    return ReadResult::success(std::move(summary));
 }
 
 } // namespace anycast

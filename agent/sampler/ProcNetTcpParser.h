@@ -3,14 +3,11 @@
 #include "Result.h"
 #include "TcpState.h"
 
-#include <QStringList>
+#include <QString>
 
 #include <array>
-#include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string_view>
-#include <vector>
 
 namespace anycast {
 
@@ -34,41 +31,45 @@ struct ProcTcpEntry
 // "127.0.0.1", "::1", "::ffff:10.0.0.1": the local address as text.
 QString localAddressText(const ProcTcpEntry &entry);
 
-// Parses one data line (not the header). Errors say what was wrong in plain words,
-// e.g. "local address: expected 8 hex digits, got 'zz'". Never throws.
-Result<ProcTcpEntry> parseProcNetTcpLine(std::string_view line, bool ipv6);
-
-struct ProcNetTcpReadSummary
-{
-    std::uint64_t lines = 0;     // data lines seen (header excluded)
-    std::uint64_t entries = 0;   // lines that parsed
-    std::uint64_t malformed = 0; // lines that did not
-    QStringList firstErrors;     // "PATH:LINE: message" for the first few malformed lines
-};
-
-// Streams a /proc/net/tcp-format file through a reusable buffer (no whole-file read, so a
-// file with a million lines costs no more memory than one with ten). Malformed lines are
-// counted and skipped; a file that cannot be opened or read, or whose header is wrong, is
-// an error.
-class ProcNetTcpReader
+// The line format of /proc/net/tcp (or, with `ipv6`, /proc/net/tcp6). Pure: no I/O, and a
+// line that parses allocates nothing, so a reader can run it over a million lines. Errors
+// say what was wrong in plain words; nothing throws.
+class ProcNetTcpParser
 {
 public:
-    static constexpr int kMaxReportedErrors = 5;
-    // The kernel writes lines of about 150 bytes; anything this long is not its output.
-    static constexpr std::size_t kMaxLineLength = 4096;
-    static constexpr std::size_t kBufferSize = 64 * 1024;
+    // What was wrong with a line, kept as pointers into the line so the parse itself never
+    // allocates; only a caller that reports the error turns it into text.
+    struct LineError
+    {
+        const char *field = nullptr;
+        const char *expected = nullptr;
+        std::string_view got;
+        int fieldCount = -1; // >= 0: the line had too few fields
+    };
 
-    using EntryHandler = std::function<void(const ProcTcpEntry &)>;
-    Result<ProcNetTcpReadSummary> read(const QString &path, bool ipv6, const EntryHandler &onEntry);
+    explicit ProcNetTcpParser(bool ipv6)
+        : m_ipv6(ipv6)
+    {}
 
-    // errno of the open() or read() that made the last read() fail, 0 when it did not fail
-    // that way: lets a caller tell a missing file (ENOENT, e.g. tcp6 with IPv6 disabled) from
-    // an unreadable one without racing a separate existence check.
-    int lastErrno() const { return m_lastErrno; }
+    // Fills `entry` from one data line (not the header); false when the line is malformed.
+    bool parse(std::string_view line, ProcTcpEntry &entry);
+    // What was wrong with the line the last parse() refused, e.g. "local address: expected 8
+    // hex digits, got 'zz'". It quotes that line: ask before the line's bytes change.
+    QString error() const;
+
+    // Whether `line` is the column header the kernel prints first ("  sl  local_address ...").
+    static bool isHeader(std::string_view line);
+    // `text` in quotes for an error message: bytes that are not printable ASCII escaped, so a
+    // binary file cannot put control characters into a log line, and past 48 bytes cut short
+    // with the full length said.
+    static QString quoted(std::string_view text);
 
 private:
-    std::vector<char> m_buffer;
-    int m_lastErrno = 0;
+    bool m_ipv6;
+    LineError m_error;
 };
+
+// Parses one data line on its own (not the header). Errors as ProcNetTcpParser::error().
+Result<ProcTcpEntry> parseProcNetTcpLine(std::string_view line, bool ipv6);
 
 } // namespace anycast

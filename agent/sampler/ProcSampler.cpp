@@ -1,5 +1,7 @@
 #include "ProcSampler.h"
 
+#include "ProcNetTcpParser.h"
+
 #include <QDateTime>
 
 #include <algorithm>

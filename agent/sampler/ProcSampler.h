@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ProcNetTcpParser.h"
+#include "ProcNetTcpReader.h"
 #include "Sampler.h"
 #include "SocketAggregator.h"
 

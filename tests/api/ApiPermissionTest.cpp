@@ -203,7 +203,8 @@ TEST_F(OperatorApiTest, RefusedDrainFloodCostsBoundedBytesAndEndsInACount)
     for (int i = 0; i < kAttempts; ++i)
         ASSERT_EQ(errorCode(QJsonDocument::fromJson(replies[i]).object()), -32001) << i;
 
-    // One refused record so far: a few hundred bytes, where one record per refusal was ~70 KB.
+    // One refused record so far: a few hundred bytes, where one record per refusal would be
+    // ~70 KB.
     constexpr qsizetype kBound = 2048;
     const qsizetype bytesNow = readFile(auditPath()).size();
     EXPECT_LE(bytesNow, kBound / 2) << readFile(auditPath()).toStdString();

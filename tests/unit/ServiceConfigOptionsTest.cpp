@@ -1,14 +1,10 @@
 #include "AgentConfig.h"
 #include "ConfigReload.h"
-#include "EventLog.h"
-#include "SampleHistory.h"
-
-#include <QJsonArray>
 
 #include <gtest/gtest.h>
 
-// The service-side config keys (api_group, history, fleet polling), what a reload may change,
-// and the agent's bounded in-memory logs behind the API's `events` and `history`.
+// The service-side config keys (api_group, history, fleet polling) and what a reload may
+// change.
 namespace anycast {
 namespace {
 
@@ -97,66 +93,6 @@ TEST(ConfigReload, SocketsServicesPortsAndPrefixesNeedARestart)
     ASSERT_EQ(renamed.size(), 1);
     EXPECT_TRUE(renamed.first().contains(QStringLiteral("web -> api")))
         << renamed.first().toStdString();
-}
-
-QDateTime at(qint64 seconds)
-{
-    return QDateTime::fromSecsSinceEpoch(1'700'000'000 + seconds, Qt::UTC);
-}
-
-TEST(EventLog, NumbersEventsAndKeepsOnlyTheNewest)
-{
-    EventLog log(3);
-    for (int i = 1; i <= 5; ++i)
-        log.append(at(i), QStringLiteral("health"), QStringLiteral("web"), QString::number(i));
-    EXPECT_EQ(log.size(), 3);
-    EXPECT_EQ(log.lastSeq(), 5u);
-    const QList<AgentEvent> all = log.since(0, 100);
-    ASSERT_EQ(all.size(), 3);
-    EXPECT_EQ(all.first().seq, 3u);
-    EXPECT_EQ(all.last().message, QStringLiteral("5"));
-}
-
-TEST(EventLog, SinceReturnsTheNewestWithinTheLimitOldestFirst)
-{
-    EventLog log(100);
-    for (int i = 1; i <= 10; ++i)
-        log.append(at(i), QStringLiteral("route"), {}, QString::number(i));
-    const QList<AgentEvent> after = log.since(6, 100);
-    ASSERT_EQ(after.size(), 4);
-    EXPECT_EQ(after.first().seq, 7u);
-    const QList<AgentEvent> limited = log.since(0, 2);
-    ASSERT_EQ(limited.size(), 2);
-    EXPECT_EQ(limited.first().seq, 9u);
-    EXPECT_EQ(limited.last().seq, 10u);
-    EXPECT_TRUE(log.since(10, 100).isEmpty());
-    EXPECT_EQ(after.first().toJson().value(QStringLiteral("time")).toString(),
-              QStringLiteral("2023-11-14T22:13:27.000Z"));
-}
-
-SamplePoint point(qint64 seconds, quint32 established)
-{
-    ServiceSocketStats stats;
-    stats.name = QStringLiteral("web");
-    stats.states[TcpState::Established] = established;
-    return {at(seconds),
-            {{stats, HealthLabel{false, ServiceHealth::Healthy}, OperatorState::Active, {}}}};
-}
-
-TEST(SampleHistory, KeepsItsSpanAndAnswersShorterOnes)
-{
-    SampleHistory history(10s);
-    for (int i = 0; i <= 30; ++i)
-        history.append(point(i, static_cast<quint32>(i)));
-    EXPECT_EQ(history.size(), 11) << "seconds 20..30";
-    const QList<SamplePoint> last3 = history.last(2s);
-    ASSERT_EQ(last3.size(), 3);
-    EXPECT_EQ(last3.first().time, at(28));
-    const QJsonObject json = last3.last().toJson();
-    const QJsonObject service = json.value(QStringLiteral("services")).toArray().at(0).toObject();
-    EXPECT_EQ(service.value(QStringLiteral("health")).toString(), QStringLiteral("healthy"));
-    EXPECT_EQ(service.value(QStringLiteral("operator_state")).toString(), QStringLiteral("active"));
-    EXPECT_EQ(service.value(QStringLiteral("states")).toObject().value("ESTABLISHED").toInt(), 30);
 }
 
 } // namespace

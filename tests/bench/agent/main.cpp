@@ -26,7 +26,8 @@ using namespace anycast::bench;
 
 namespace {
 
-// From the issue. RSS in MB of 10^6 bytes (the stricter reading of "30 MB").
+// The agent's targets (docs/PERFORMANCE.md, "Agent at steady state"). RSS in MB of 10^6
+// bytes (the stricter reading of "30 MB").
 constexpr double kRssTargetMb = 30;
 struct CpuTarget
 {
