@@ -934,13 +934,6 @@ Vergleichen Sie ihn mit dem, den Ihnen die Administration des Hosts genannt hat.
     </message>
 </context>
 <context>
-    <name>anycast::ConnectionListWidget</name>
-    <message>
-        <source>&lt;h3&gt;Nodes&lt;/h3&gt;</source>
-        <translation>&lt;h3&gt;Knoten&lt;/h3&gt;</translation>
-    </message>
-</context>
-<context>
     <name>anycast::DetailPanel</name>
     <message>
         <source>Select a region, node or service in the fleet tree to see its details.</source>

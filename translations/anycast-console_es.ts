@@ -934,13 +934,6 @@ Compárela con la que le dio la administración del host. Aceptarla la añade a 
     </message>
 </context>
 <context>
-    <name>anycast::ConnectionListWidget</name>
-    <message>
-        <source>&lt;h3&gt;Nodes&lt;/h3&gt;</source>
-        <translation>&lt;h3&gt;Nodos&lt;/h3&gt;</translation>
-    </message>
-</context>
-<context>
     <name>anycast::DetailPanel</name>
     <message>
         <source>Select a region, node or service in the fleet tree to see its details.</source>

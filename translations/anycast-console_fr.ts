@@ -934,13 +934,6 @@ Comparez-la avec celle que vous a donnée l&apos;administration de l&apos;hôte.
     </message>
 </context>
 <context>
-    <name>anycast::ConnectionListWidget</name>
-    <message>
-        <source>&lt;h3&gt;Nodes&lt;/h3&gt;</source>
-        <translation>&lt;h3&gt;Nœuds&lt;/h3&gt;</translation>
-    </message>
-</context>
-<context>
     <name>anycast::DetailPanel</name>
     <message>
         <source>Select a region, node or service in the fleet tree to see its details.</source>

@@ -3,7 +3,6 @@
 #include "ServiceDecision.h"
 
 #include <QEventLoop>
-#include <QTimer>
 
 #include <memory>
 

@@ -28,8 +28,8 @@ HostCounters hostRates(QMap<QString, double> rates)
 }
 
 // One full sample, the one before it, and the reasons the default thresholds must give. Each
-// expected entry must appear in the reason at the same position; where the issue fixes the
-// wording (the accept queue), the entry is the whole reason.
+// expected entry must appear in the reason at the same position; where the wording is an
+// operator-facing contract (the accept queue), the entry is the whole reason.
 struct SignalRow
 {
     std::string name;
