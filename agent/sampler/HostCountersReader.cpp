@@ -1,10 +1,11 @@
 #include "HostCountersReader.h"
 
+#include "ErrnoText.h"
 #include "FileDescriptor.h"
+#include "TextQuoting.h"
 
 #include <QFile>
 
-#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <charconv>
@@ -88,25 +89,9 @@ QString latin1(std::string_view text)
     return QString::fromLatin1(text.data(), static_cast<qsizetype>(text.size()));
 }
 
-// Text from the file as it may appear in an error: garbage must not put control bytes or
-// megabytes of one line into a warning that ends up in logs and on the console.
-QString quoted(std::string_view text)
-{
-    constexpr std::size_t kMaxShown = 40;
-    QString result = QStringLiteral("'");
-    const std::size_t shown = std::min(text.size(), kMaxShown);
-    for (std::size_t i = 0; i < shown; ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte >= 0x20 && byte < 0x7f)
-            result += QLatin1Char(static_cast<char>(byte));
-        else
-            result += QStringLiteral("\\x%1").arg(byte, 2, 16, QLatin1Char('0'));
-    }
-    if (shown < text.size())
-        result += QStringLiteral("...");
-    result += QLatin1Char('\'');
-    return result;
-}
+// How much of the file's text an error quotes: garbage must not put megabytes of one line
+// into a warning that ends up in logs and on the console.
+constexpr std::size_t kQuotedBytes = 40;
 
 // Hands out the lines of a text one at a time, numbered from 1, without copying.
 class LineCursor
@@ -241,7 +226,9 @@ QString describeInsteadOfValues(bool atEnd, int lineNumber, std::string_view lin
         return QStringLiteral("line %1 is %2").arg(lineNumber).arg(latin1(group));
     if (isBlankLine(line))
         return QStringLiteral("line %1 is blank").arg(lineNumber);
-    return QStringLiteral("line %1 is %2").arg(lineNumber).arg(quoted(line));
+    return QStringLiteral("line %1 is %2")
+        .arg(lineNumber)
+        .arg(quoted(line, kQuotedBytes, CutMark::Ellipsis));
 }
 
 struct FileText
@@ -249,11 +236,6 @@ struct FileText
     std::string bytes;
     QString error;
 };
-
-QString errnoText(int error)
-{
-    return QString::fromStdString(std::generic_category().message(error));
-}
 
 // The proc files report a size of 0, so they are read until end of file rather than sized
 // up front.
@@ -342,8 +324,8 @@ Result<QMap<QString, quint64>> parseSnmpFormat(std::string_view text)
         std::string_view names;
         if (!splitGroupLine(namesLine, group, names)) {
             return ParseResult::failure(lineError(
-                namesLineNumber,
-                QStringLiteral("expected 'Group: names...', got %1").arg(quoted(namesLine))));
+                namesLineNumber, QStringLiteral("expected 'Group: names...', got %1")
+                                     .arg(quoted(namesLine, kQuotedBytes, CutMark::Ellipsis))));
         }
 
         std::string_view valuesLine;
@@ -386,7 +368,8 @@ Result<QMap<QString, quint64>> parseSnmpFormat(std::string_view text)
             if (error != NumberError::None) {
                 return ParseResult::failure(lineError(
                     valuesLineNumber, QStringLiteral("value %1 of %2 %3")
-                                          .arg(quoted(value), key, numberErrorText(error))));
+                                          .arg(quoted(value, kQuotedBytes, CutMark::Ellipsis), key,
+                                               numberErrorText(error))));
             }
             counters.insert(key, parsed);
         }
@@ -440,17 +423,18 @@ Result<SockStat> parseSockStat(std::string_view text)
             std::string_view value;
             if (!tokens.next(value)) {
                 return ParseResult::failure(lineError(
-                    tcpLineNumber, QStringLiteral("TCP %1 has no value").arg(quoted(key))));
+                    tcpLineNumber, QStringLiteral("TCP %1 has no value")
+                                       .arg(quoted(key, kQuotedBytes, CutMark::Ellipsis))));
             }
             for (Field &field : fields) {
                 if (field.key != key)
                     continue; // newer kernels may add keys; only the known ones matter
                 const NumberError error = parseUnsigned(value, *field.target);
                 if (error != NumberError::None) {
-                    return ParseResult::failure(
-                        lineError(tcpLineNumber,
-                                  QStringLiteral("value %1 of TCP %2 %3")
-                                      .arg(quoted(value), latin1(key), numberErrorText(error))));
+                    return ParseResult::failure(lineError(
+                        tcpLineNumber, QStringLiteral("value %1 of TCP %2 %3")
+                                           .arg(quoted(value, kQuotedBytes, CutMark::Ellipsis),
+                                                latin1(key), numberErrorText(error))));
                 }
                 field.seen = true;
             }

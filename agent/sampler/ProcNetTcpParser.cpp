@@ -1,5 +1,7 @@
 #include "ProcNetTcpParser.h"
 
+#include "TextQuoting.h"
+
 #include <arpa/inet.h>
 #include <charconv>
 #include <cstring>
@@ -194,7 +196,7 @@ QString describe(const LineError &error)
     }
     return QStringLiteral("%1: expected %2, got %3")
         .arg(QLatin1String(error.field), QLatin1String(error.expected),
-             ProcNetTcpParser::quoted(error.got));
+             quoted(error.got, ProcNetTcpParser::kQuotedBytes, CutMark::ByteCount));
 }
 
 } // namespace
@@ -225,23 +227,6 @@ bool ProcNetTcpParser::isHeader(std::string_view line)
         return false;
     const std::string_view rest = line.substr(start);
     return rest.size() > 2 && rest.substr(0, 2) == "sl" && isSeparator(rest[2]);
-}
-
-QString ProcNetTcpParser::quoted(std::string_view text)
-{
-    constexpr std::size_t kMaxShown = 48;
-    QString out = QStringLiteral("'");
-    for (const char c : text.substr(0, kMaxShown)) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x20 && byte < 0x7f)
-            out += QLatin1Char(c);
-        else
-            out += QStringLiteral("\\x%1").arg(byte, 2, 16, QLatin1Char('0'));
-    }
-    out += QLatin1Char('\'');
-    if (text.size() > kMaxShown)
-        out += QStringLiteral(" (%1 bytes)").arg(text.size());
-    return out;
 }
 
 Result<ProcTcpEntry> parseProcNetTcpLine(std::string_view line, bool ipv6)

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -59,10 +60,9 @@ public:
 
     // Whether `line` is the column header the kernel prints first ("  sl  local_address ...").
     static bool isHeader(std::string_view line);
-    // `text` in quotes for an error message: bytes that are not printable ASCII escaped, so a
-    // binary file cannot put control characters into a log line, and past 48 bytes cut short
-    // with the full length said.
-    static QString quoted(std::string_view text);
+    // How much of a line an error message quotes; past it, quoted() says the full length
+    // (CutMark::ByteCount).
+    static constexpr std::size_t kQuotedBytes = 48;
 
 private:
     bool m_ipv6;

@@ -1,24 +1,17 @@
 #include "ProcNetTcpReader.h"
 
+#include "ErrnoText.h"
 #include "FileDescriptor.h"
+#include "TextQuoting.h"
 
 #include <QFile>
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <system_error>
 #include <unistd.h>
 
 namespace anycast {
-namespace {
-
-QString errnoText(int error)
-{
-    return QString::fromStdString(std::generic_category().message(error));
-}
-
-} // namespace
 
 Result<ProcNetTcpReadSummary> ProcNetTcpReader::read(const QString &path, bool ipv6,
                                                      const EntryHandler &onEntry)
@@ -63,7 +56,9 @@ Result<ProcNetTcpReadSummary> ProcNetTcpReader::read(const QString &path, bool i
             headerError = QStringLiteral("%1:1: not a /proc/net/tcp%2 file: expected a header "
                                          "starting with 'sl', got %3")
                               .arg(path, ipv6 ? QStringLiteral("6") : QString(),
-                                   tooLong ? overlong() : ProcNetTcpParser::quoted(line));
+                                   tooLong ? overlong()
+                                           : quoted(line, ProcNetTcpParser::kQuotedBytes,
+                                                    CutMark::ByteCount));
             return false;
         }
         ++summary.lines;

@@ -1,5 +1,7 @@
 #include "SockDiagSocket.h"
 
+#include "ErrnoText.h"
+
 #include <cerrno>
 #include <cstring>
 #include <netinet/in.h>
@@ -19,12 +21,6 @@ namespace {
 // a larger buffer never truncates one.
 constexpr std::size_t kReceiveBufferSize = 64 * 1024;
 constexpr int kReceiveTimeoutSeconds = 5;
-
-QString errnoText(const char *what, int error)
-{
-    return QStringLiteral("%1: %2").arg(QLatin1String(what),
-                                        QString::fromLocal8Bit(strerror(error)));
-}
 
 } // namespace
 
@@ -46,7 +42,8 @@ Result<std::unique_ptr<SockDiagSocket>> SockDiagSocket::open()
     using Opened = Result<std::unique_ptr<SockDiagSocket>>;
     const int fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
     if (fd < 0)
-        return Opened::failure(errnoText("cannot open a NETLINK_SOCK_DIAG socket", errno));
+        return Opened::failure(
+            QStringLiteral("cannot open a NETLINK_SOCK_DIAG socket: %1").arg(errnoText(errno)));
     // A kernel that never answers must not hang the agent's loop.
     const timeval timeout{kReceiveTimeoutSeconds, 0};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
@@ -117,7 +114,7 @@ Result<std::uint64_t> SockDiagSocket::dump(const SockDiagRequest &request, const
     using Dumped = Result<std::uint64_t>;
     const auto failed = [this](const char *what, int error) {
         m_lastErrno = error;
-        return Dumped::failure(errnoText(what, error));
+        return Dumped::failure(QStringLiteral("%1: %2").arg(QLatin1String(what), errnoText(error)));
     };
     if (!sendRequest(request))
         return failed("sock_diag request failed", errno);

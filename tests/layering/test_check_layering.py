@@ -33,7 +33,9 @@ class Layering(unittest.TestCase):
 
     def test_a_clean_made_up_tree_passes(self):
         root = self.make_tree({
-            "agent/health/Engine.h": '#include "common/Sample.h"\n#include <QString>\n',
+            "agent/health/Engine.h": '#include "common/Sample.h"\n#include <QString>\n'
+                                     '#include "SteadyTime.h"\n',
+            "agent/support/SteadyTime.h": "#include <chrono>\n",
             "common/Sample.h": "#include <QString>\n",
             "agent/bridge/Bridge.cpp": '#include "Bridge.h"\n#include <string>\n',
             "agent/bridge/Bridge.h": "#include <vector>\n",
@@ -50,6 +52,24 @@ class Layering(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn("agent/policy/Policy.cpp:2: pure: includes agent/sampler/NetlinkSampler.h",
                       result.stdout)
+
+    def test_pure_logic_including_an_io_helper_is_refused(self):
+        root = self.make_tree({
+            "agent/health/Engine.cpp": '#include "SteadyTime.h"\n#include "UnixSocketPath.h"\n',
+            "agent/support/SteadyTime.h": "#include <chrono>\n",
+            "agent/support/UnixSocketPath.h": "#include <QString>\n",
+        })
+        result = run(root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("agent/health/Engine.cpp:2: pure: includes agent/support/UnixSocketPath.h",
+                      result.stdout)
+        self.assertNotIn("SteadyTime", result.stdout)
+
+    def test_a_pure_helper_that_does_io_is_refused(self):
+        root = self.make_tree({"agent/support/TextQuoting.cpp": "#include <unistd.h>\n"})
+        result = run(root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("agent/support/TextQuoting.cpp:1: pure: includes <unistd.h>", result.stdout)
 
     def test_pure_logic_with_a_timer_is_refused(self):
         root = self.make_tree({"agent/health/Engine.cpp": "#include <QTimer>\n"})
