@@ -9,6 +9,7 @@
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDateTimeAxis>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegendMarker>
@@ -20,6 +21,7 @@
 #include <QWindow>
 
 #include <algorithm>
+#include <limits>
 
 namespace anycast {
 namespace {
@@ -152,6 +154,10 @@ ChartsPage::ChartsPage(const FleetState *fleet, const TimeSeriesStore *store, QW
     layout->addWidget(chartView(Chart::AcceptQueue), 1);
     layout->addWidget(chartView(Chart::Retransmissions), 1);
     layout->addWidget(chartView(Chart::ProbeLatency), 1);
+    // One time axis, under the last chart: the plot areas are aligned, so the others share
+    // its times, and the height their labels took goes to the plots.
+    for (const Chart chart : {Chart::TcpStates, Chart::AcceptQueue, Chart::Retransmissions})
+        chartView(chart)->timeAxis()->setLabelsVisible(false);
 
     connect(m_windows, &QButtonGroup::idClicked, this,
             [this](int id) { setTimeWindow(static_cast<SeriesWindow>(id)); });
@@ -214,7 +220,7 @@ void ChartsPage::buildCharts()
         view->addSeries(series);
         view->chart()->legend()->hide();
         // Low charts: 0, half and the maximum.
-        view->valueAxis()->setTickCount(3);
+        view->setValueTicks(3);
         return series;
     };
     //: Chart title.
@@ -234,11 +240,17 @@ void ChartsPage::buildCharts()
 
 void ChartsPage::alignPlotAreas()
 {
+    // Only the last chart draws time labels, and its last label narrows its plot: every plot
+    // takes the narrowest span, so that one time is at one x in all four.
     qreal left = 0;
+    qreal right = std::numeric_limits<qreal>::max();
+    for (TimeChartView *view : m_views) {
+        const QRectF natural = view->naturalPlotArea();
+        left = std::max(left, natural.left());
+        right = std::min(right, natural.right());
+    }
     for (TimeChartView *view : m_views)
-        left = std::max(left, view->naturalPlotLeft());
-    for (TimeChartView *view : m_views)
-        view->alignPlotLeft(left);
+        view->alignPlot(left, right);
 }
 
 QXYSeries *ChartsPage::series(SeriesMetric metric) const

@@ -93,8 +93,9 @@ protected:
 
 private:
     void buildCharts();
-    // The y axes' labels differ in width; the plot areas start at the same x all the same,
-    // so that one time is at one x in every chart. Again whenever a y axis's range changed.
+    // The y axes' labels differ in width and only the last chart has time labels; the plot
+    // areas span the same x all the same, so that one time is at one x in every chart. Again
+    // whenever a y axis's range changed.
     void alignPlotAreas();
     void tick();
     void rebuild();

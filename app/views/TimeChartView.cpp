@@ -3,6 +3,7 @@
 #include <QAbstractSeries>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QGraphicsSimpleTextItem>
 #include <QMouseEvent>
@@ -14,6 +15,7 @@ namespace {
 
 constexpr qreal kNoDataZ = 90;
 constexpr int kMarginLeft = 4;
+constexpr int kMarginRight = 4;
 
 } // namespace
 
@@ -27,7 +29,7 @@ TimeChartView::TimeChartView(const QString &title, const QString &unitTitle, boo
 {
     QChart *c = chart();
     c->setTitle(title);
-    c->setMargins(QMargins(kMarginLeft, 2, 4, 2));
+    c->setMargins(QMargins(kMarginLeft, 2, kMarginRight, 2));
     c->layout()->setContentsMargins(0, 0, 0, 0);
     c->setBackgroundRoundness(0);
     c->setAnimationOptions(QChart::NoAnimation);
@@ -52,28 +54,32 @@ TimeChartView::TimeChartView(const QString &title, const QString &unitTitle, boo
     connect(c, &QChart::plotAreaChanged, this, [this] {
         m_markers->relayout();
         placeNoData();
+        fitValueTicks();
     });
 }
 
 TimeChartView::~TimeChartView() = default;
 
-qreal TimeChartView::naturalPlotLeft()
+QRectF TimeChartView::naturalPlotArea()
 {
-    setLeftMargin(kMarginLeft);
-    return chart()->plotArea().left();
+    setSideMargins(kMarginLeft, kMarginRight);
+    return chart()->plotArea();
 }
 
-void TimeChartView::alignPlotLeft(qreal left)
+void TimeChartView::alignPlot(qreal left, qreal right)
 {
-    setLeftMargin(kMarginLeft + qRound(std::max<qreal>(0, left - naturalPlotLeft())));
+    const QRectF natural = naturalPlotArea();
+    setSideMargins(kMarginLeft + qRound(std::max<qreal>(0, left - natural.left())),
+                   kMarginRight + qRound(std::max<qreal>(0, natural.right() - right)));
 }
 
-void TimeChartView::setLeftMargin(int margin)
+void TimeChartView::setSideMargins(int left, int right)
 {
     QMargins margins = chart()->margins();
-    if (margins.left() == margin)
+    if (margins.left() == left && margins.right() == right)
         return;
-    margins.setLeft(margin);
+    margins.setLeft(left);
+    margins.setRight(right);
     chart()->setMargins(margins);
     // The plot area is laid out later otherwise; the caller reads it now.
     chart()->layout()->activate();
@@ -99,6 +105,25 @@ void TimeChartView::setTimeRange(qint64 fromMs, qint64 toMs, const QString &form
 void TimeChartView::setValueMaximum(double maximum)
 {
     m_valueAxis->setRange(0, maximum);
+}
+
+void TimeChartView::setValueTicks(int most)
+{
+    m_mostValueTicks = most;
+    fitValueTicks();
+}
+
+void TimeChartView::fitValueTicks()
+{
+    // A label needs its line height and a little air; 6 ticks split the maximum into fifths,
+    // 3 into halves, 2 show only 0 and the maximum: all round values.
+    const qreal needed = QFontMetricsF(m_valueAxis->labelsFont()).height() * 1.3;
+    const qreal height = chart()->plotArea().height();
+    int ticks = m_mostValueTicks;
+    while (ticks > 2 && height < needed * (ticks - 1))
+        ticks = ticks > 3 ? 3 : 2;
+    if (m_valueAxis->tickCount() != ticks)
+        m_valueAxis->setTickCount(ticks);
 }
 
 void TimeChartView::setNoData(const QString &why)

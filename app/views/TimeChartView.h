@@ -30,6 +30,10 @@ public:
     void addSeries(QAbstractSeries *series);
     void setTimeRange(qint64 fromMs, qint64 toMs, const QString &format);
     void setValueMaximum(double maximum);
+    // At most this many value ticks (6, 3 or 2: round steps on a 1, 2 or 5 times 10^n
+    // maximum); fewer while the plot is too low for their labels, so that a short chart
+    // shows 0 and its maximum rather than labels elided to "...".
+    void setValueTicks(int most);
     // Why there is nothing to draw, shown over the plot area; empty when there is.
     void setNoData(const QString &why);
     QString noData() const { return m_noDataText; }
@@ -42,11 +46,11 @@ public:
     qint64 timeAt(const QPoint &viewPoint) const;
     // Where the time `ms` is drawn, in view coordinates, halfway up the plot area.
     QPoint pointAt(qint64 ms) const;
-    // Where the plot area starts with no extra margin (its y axis labels decide); lays the
-    // chart out now.
-    qreal naturalPlotLeft();
-    // Widens the left margin so that the plot area starts at `left`, like its neighbours'.
-    void alignPlotLeft(qreal left);
+    // Where the plot area lies with no extra margins (its axes' labels decide: the y labels
+    // its left, the last time label its right); lays the chart out now.
+    QRectF naturalPlotArea();
+    // Widens the margins so that the plot area spans `left` to `right`, like its neighbours'.
+    void alignPlot(qreal left, qreal right);
 
 signals:
     void timeClicked(qint64 ms);
@@ -57,7 +61,8 @@ protected:
 
 private:
     void placeNoData();
-    void setLeftMargin(int margin);
+    void fitValueTicks();
+    void setSideMargins(int left, int right);
 
     QDateTimeAxis *m_timeAxis;
     QValueAxis *m_valueAxis;
@@ -67,6 +72,7 @@ private:
     std::function<QString(qint64)> m_hoverText;
     qint64 m_fromMs = 0;
     qint64 m_toMs = 0;
+    int m_mostValueTicks = 6;
 };
 
 } // namespace anycast

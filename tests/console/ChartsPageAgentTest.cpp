@@ -10,6 +10,7 @@
 
 #include <QAreaSeries>
 #include <QDateTimeAxis>
+#include <QFontMetricsF>
 #include <QGraphicsLineItem>
 #include <QGraphicsScene>
 #include <QLabel>
@@ -19,6 +20,7 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <QToolButton>
+#include <QValueAxis>
 
 #include <map>
 
@@ -320,6 +322,47 @@ TEST_F(ChartsPageAgentTest, TheWindowButtonsSetTheTimeAxisRange)
     ASSERT_FALSE(points.isEmpty());
     for (const QPointF &point : points)
         EXPECT_EQ(qint64(point.x()) % 3000, 0);
+}
+
+// Small multiples that stay readable in a short page: one time axis under the last chart,
+// every plot spanning the same x, and no more value ticks than the plot has room to label.
+TEST_F(ChartsPageAgentTest, AShortPageSharesOneTimeAxisAndFitsItsValueTicks)
+{
+    connectTo(1, 3);
+    ChartsPage page(m_fleet.state(), m_fleet.store());
+    page.resize(900, 380);
+    page.show();
+    page.showRegion(QStringLiteral("lab"));
+    // Data and a rebuild, so that the value axes have their ranges.
+    ASSERT_TRUE(waitFor([&] { return !pointsOf(page, SeriesMetric::Established).isEmpty(); }));
+    spinFor(1100ms);
+    const TimeChartView *last = page.chartView(ChartsPage::Chart::ProbeLatency);
+    std::vector<int> ticks;
+    for (int index = 0; index < ChartsPage::kChartCount; ++index) {
+        const auto chart = static_cast<ChartsPage::Chart>(index);
+        const TimeChartView *view = page.chartView(chart);
+        EXPECT_EQ(view->timeAxis()->labelsVisible(), view == last) << "chart " << index;
+        EXPECT_NEAR(view->chart()->plotArea().left(), last->chart()->plotArea().left(), 1.0)
+            << "chart " << index;
+        EXPECT_NEAR(view->chart()->plotArea().right(), last->chart()->plotArea().right(), 1.0)
+            << "chart " << index;
+        const int count = view->valueAxis()->tickCount();
+        ticks.push_back(count);
+        const qreal line = QFontMetricsF(view->valueAxis()->labelsFont()).height();
+        EXPECT_GE(count, 2) << "chart " << index;
+        if (count > 2) {
+            EXPECT_GE(view->chart()->plotArea().height(), line * 1.3 * (count - 1))
+                << "chart " << index << ": " << count << " ticks in "
+                << view->chart()->plotArea().height() << " px";
+        }
+    }
+    // Taller again: the states chart gets its six ticks back.
+    page.resize(900, 1400);
+    ASSERT_TRUE(waitFor([&] {
+        return page.chartView(ChartsPage::Chart::TcpStates)->valueAxis()->tickCount() == 6;
+    })) << "ticks at 380 px: "
+        << ticks[0] << " " << ticks[1] << " " << ticks[2] << " " << ticks[3];
+    EXPECT_LT(ticks[0], 6) << "a 380 px page is too short for six labels on the states chart";
 }
 
 TEST_F(ChartsPageAgentTest, ALongerWindowAsksForItsNodesHistoryOnce)
