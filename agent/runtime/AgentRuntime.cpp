@@ -82,7 +82,7 @@ void AgentRuntime::startFleet()
                                        : QStringLiteral("not answering"),
                              detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
                 logLine(QStringLiteral("fleet: ") + message);
-                m_recorder.event(QStringLiteral("fleet"), {}, message);
+                m_recorder.record(QStringLiteral("fleet"), {}, message);
             });
     for (const QString &error : m_fleet->configurationErrors())
         logLine(QStringLiteral("fleet: %1").arg(error));
@@ -172,7 +172,7 @@ void AgentRuntime::reload()
     const auto next = loadAgentConfig(m_config.sourcePath);
     const auto refuse = [this](const QString &why) {
         logLine(QStringLiteral("reload: keeping the running config: %1").arg(why));
-        m_recorder.event(QStringLiteral("config"), {}, QStringLiteral("reload refused: ") + why);
+        m_recorder.record(QStringLiteral("config"), {}, QStringLiteral("reload refused: ") + why);
     };
     if (!next) {
         refuse(next.error());
@@ -196,8 +196,8 @@ void AgentRuntime::reload()
     for (qsizetype i = 0; i < m_monitors.size(); ++i)
         m_monitors[i]->reconfigure(m_config.services[i], m_config, now);
     logLine(QStringLiteral("reload: applied %1").arg(m_config.sourcePath));
-    m_recorder.event(QStringLiteral("config"), {},
-                     QStringLiteral("reloaded ") + m_config.sourcePath);
+    m_recorder.record(QStringLiteral("config"), {},
+                      QStringLiteral("reloaded ") + m_config.sourcePath);
     publishRoutes();
 }
 
@@ -339,11 +339,11 @@ void AgentRuntime::onDrainChanged(const QString &action, const OperatorRequest &
                      message));
     // The reason and ticket travel with the event: an undrain's reply does not hold them, and
     // a console that was not watching learns them from the event log alone.
-    m_recorder.event(action, request.target(), message,
-                     {{QStringLiteral("by"), caller.user},
-                      {QStringLiteral("reason"), request.reason},
-                      {QStringLiteral("ticket"), request.ticket},
-                      {QStringLiteral("result"), result}});
+    m_recorder.record(action, request.target(), message,
+                      {{QStringLiteral("by"), caller.user},
+                       {QStringLiteral("reason"), request.reason},
+                       {QStringLiteral("ticket"), request.ticket},
+                       {QStringLiteral("result"), result}});
     applyDrains();
     publishRoutes();
 }

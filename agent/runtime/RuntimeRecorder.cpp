@@ -37,8 +37,8 @@ RuntimeRecorder::RuntimeRecorder(std::chrono::milliseconds historySpan, ApiServe
     , m_api(api)
 {}
 
-void RuntimeRecorder::event(const QString &kind, const QString &service, const QString &message,
-                            const QJsonObject &data)
+void RuntimeRecorder::record(const QString &kind, const QString &service, const QString &message,
+                             const QJsonObject &data)
 {
     const AgentEvent &recorded =
         m_events.append(QDateTime::currentDateTimeUtc(), kind, service, message, data);
@@ -70,11 +70,11 @@ void RuntimeRecorder::follow(ServiceMonitor *monitor)
                 logLine(QStringLiteral("health %1: %2 -> %3%4")
                             .arg(name, before, healthName(after.health),
                                  reasons.isEmpty() ? QString() : QStringLiteral(": ") + reasons));
-                event(QStringLiteral("health"), name,
-                      QStringLiteral("%1 -> %2").arg(before, healthName(after.health)),
-                      {{QStringLiteral("from"), before},
-                       {QStringLiteral("to"), healthName(after.health)},
-                       {QStringLiteral("reasons"), QJsonArray::fromStringList(after.reasons)}});
+                record(QStringLiteral("health"), name,
+                       QStringLiteral("%1 -> %2").arg(before, healthName(after.health)),
+                       {{QStringLiteral("from"), before},
+                        {QStringLiteral("to"), healthName(after.health)},
+                        {QStringLiteral("reasons"), QJsonArray::fromStringList(after.reasons)}});
             });
     connect(monitor, &ServiceMonitor::routeChanged, this,
             [this](const QString &name, const PrefixDecision &before, const PrefixDecision &after) {
@@ -82,10 +82,10 @@ void RuntimeRecorder::follow(ServiceMonitor *monitor)
                 logLine(QStringLiteral("route %1 %2: %3 -> %4: %5")
                             .arg(name, after.prefix, routeText(before), routeText(after),
                                  after.reason));
-                event(QStringLiteral("route"), name,
-                      QStringLiteral("%1: %2 -> %3: %4")
-                          .arg(after.prefix, routeText(before), routeText(after), after.reason),
-                      after.toJson());
+                record(QStringLiteral("route"), name,
+                       QStringLiteral("%1: %2 -> %3: %4")
+                           .arg(after.prefix, routeText(before), routeText(after), after.reason),
+                       after.toJson());
                 emit routeChanged();
             });
     connect(monitor, &ServiceMonitor::probeFinished, this,
@@ -96,7 +96,7 @@ void RuntimeRecorder::follow(ServiceMonitor *monitor)
                         result.ok ? QStringLiteral("passing") : QStringLiteral("failing"),
                         result.detail);
                     logLine(QStringLiteral("probe %1: %2").arg(name, message));
-                    event(QStringLiteral("probe"), name, message);
+                    record(QStringLiteral("probe"), name, message);
                 }
                 previous = result.ok;
             });

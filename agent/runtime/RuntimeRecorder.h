@@ -28,8 +28,9 @@ public:
     SampleHistory &history() { return m_history; }
     const QMap<QString, quint64> &routeChangesByPrefix() const { return m_routeChanges; }
 
-    void event(const QString &kind, const QString &service, const QString &message,
-               const QJsonObject &data = {});
+    // One event (not QObject::event, which this would otherwise hide).
+    void record(const QString &kind, const QString &service, const QString &message,
+                const QJsonObject &data = {});
     // The services as they are after a full sample.
     void sample(const QList<ServiceMonitor *> &monitors);
     // Logs and records the monitor's health, route and probe changes as events.
