@@ -65,6 +65,37 @@ class Layering(unittest.TestCase):
                       result.stdout)
         self.assertNotIn("SteadyTime", result.stdout)
 
+    def test_pure_logic_reaching_the_sampler_through_a_header_is_refused(self):
+        root = self.make_tree({
+            "agent/policy/Policy.h": '#include "config/Settings.h"\n',
+            "agent/config/Settings.h": '#include "common/Ports.h"\n',
+            "common/Ports.h": '#include "sampler/ServicePorts.h"\n',
+            "agent/sampler/ServicePorts.h": "",
+        })
+        result = run(root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("agent/policy/Policy.h:1: pure: includes agent/config/Settings.h, which "
+                      "does I/O", result.stdout)
+        root = self.make_tree({
+            "agent/policy/Policy.h": '#include "common/Config.h"\n',
+            "common/Config.h": '#include "common/Ports.h"\n',
+            "common/Ports.h": '#include "sampler/ServicePorts.h"\n',
+            "agent/sampler/ServicePorts.h": "",
+        })
+        result = run(root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("agent/policy/Policy.h:1: pure: includes agent/sampler/ServicePorts.h "
+                      "(through common/Config.h -> common/Ports.h), which does I/O",
+                      result.stdout)
+
+    def test_a_data_type_with_a_clock_type_is_not_a_clock_read(self):
+        root = self.make_tree({
+            "agent/policy/Policy.cpp": '#include "common/Record.h"\n',
+            "common/Record.h": "#include <QDateTime>\n",
+        })
+        result = run(root)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+
     def test_a_pure_helper_that_does_io_is_refused(self):
         root = self.make_tree({"agent/support/TextQuoting.cpp": "#include <unistd.h>\n"})
         result = run(root)
