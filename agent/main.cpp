@@ -67,11 +67,8 @@ int runOnce(const anycast::AgentConfig &config, const QString &samplerKind, bool
         printError(sample.error());
         return kExitSampleFailed;
     }
-    QStringList configured;
-    for (const anycast::ServiceConfig &service : config.services)
-        configured.append(service.name);
     if (const QString problem = anycast::serviceOrderProblem(
-            configured, sample->services,
+            config.serviceNames(), sample->services,
             [](const anycast::ServiceSocketStats &service) { return service.name; });
         !problem.isEmpty()) {
         printError(problem);

@@ -183,6 +183,15 @@ PolicyConfig AgentConfig::policyConfig(const ServiceConfig &service) const
             fleet.minAnnouncing};
 }
 
+QStringList AgentConfig::serviceNames() const
+{
+    QStringList names;
+    names.reserve(services.size());
+    for (const ServiceConfig &service : services)
+        names.append(service.name);
+    return names;
+}
+
 QList<ServicePorts> AgentConfig::servicePorts() const
 {
     QList<ServicePorts> result;

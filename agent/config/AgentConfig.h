@@ -79,6 +79,8 @@ struct AgentConfig
     QHash<QString, QString> keyLocations;
 
     QList<ServicePorts> servicePorts() const;
+    // The services' names in their configured order: the order of the sampler's reports.
+    QStringList serviceNames() const;
     // What the service's route policy follows: its [service.route] and the agent-wide flap
     // budget and fleet guard.
     PolicyConfig policyConfig(const ServiceConfig &service) const;

@@ -38,12 +38,8 @@ QStringList restartOnlyChanges(const AgentConfig &running, const AgentConfig &ne
     check.compare(running.bgp.nextHop, next.bgp.nextHop, QStringLiteral("[bgp] next_hop"));
     check.compare(running.bgp.onAgentLoss, next.bgp.onAgentLoss,
                   QStringLiteral("[bgp] on_agent_loss"));
-    QStringList before;
-    QStringList after;
-    for (const ServiceConfig &service : running.services)
-        before.append(service.name);
-    for (const ServiceConfig &service : next.services)
-        after.append(service.name);
+    const QStringList before = running.serviceNames();
+    const QStringList after = next.serviceNames();
     if (before != after) {
         check.changes.append(
             QStringLiteral("the services changed (%1 -> %2)")

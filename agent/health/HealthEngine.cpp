@@ -1,8 +1,15 @@
 #include "HealthEngine.h"
 
+#include "protocol/ServiceStatus.h"
+
 #include <algorithm>
 
 namespace anycast {
+
+HealthLabel HealthVerdict::label() const
+{
+    return {starting, health};
+}
 
 HealthEngine::HealthEngine(HealthConfig config, SteadyTime start)
     : m_config(std::move(config))

@@ -21,6 +21,8 @@ struct HealthConfig
     HealthThresholds thresholds;
 };
 
+struct HealthLabel; // protocol/ServiceStatus.h
+
 struct HealthVerdict
 {
     ServiceHealth health = ServiceHealth::Down;
@@ -28,6 +30,9 @@ struct HealthVerdict
     QString pending;     // a transition under way: "2 of 3 good checks"
     SteadyTime since{};
     bool starting = true; // no verdict reached since start: down until `rise` good checks
+
+    // What status, history and events call it ("starting" until the first verdict).
+    HealthLabel label() const;
 };
 
 // One service's health: hard signals (no listener, probe failing) lead to down after `fall`

@@ -13,8 +13,7 @@ ServiceDecision::ServiceDecision(const HealthConfig &health, RoutePolicy policy,
 
 QString ServiceDecision::healthLabel() const
 {
-    const HealthVerdict &verdict = m_engine.verdict();
-    return HealthLabel{verdict.starting, verdict.health}.name();
+    return m_engine.verdict().label().name();
 }
 
 DecisionChanges ServiceDecision::onListeners(const QList<ListenerStats> &listeners, SteadyTime now)
@@ -37,7 +36,7 @@ DecisionChanges ServiceDecision::onConnections(const ConnectionActivity &activit
 DecisionChanges ServiceDecision::onSample(const ServiceSocketStats &stats, const HostCounters &host,
                                           SteadyTime now)
 {
-    m_established = stats.states[TcpState::Established];
+    m_lastStats = stats;
     m_listening = !stats.listeners.isEmpty();
     const QString before = healthLabel();
     const bool changed = m_engine.onSample(stats, host, now);
@@ -134,7 +133,7 @@ QList<RouteChange> ServiceDecision::decide(SteadyTime now)
     PolicyInput input;
     input.health = verdict.health;
     input.healthReasons = verdict.reasons;
-    input.established = m_established;
+    input.established = m_lastStats.states[TcpState::Established];
     if (m_drain) {
         input.operatorState = OperatorState::Draining;
         input.drainStarted = m_drain->started;

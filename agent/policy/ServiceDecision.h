@@ -72,6 +72,8 @@ public:
     bool socketsSayStalled(SteadyTime now) const { return m_engine.socketsSayStalled(now); }
     int undrainChecksNeeded() const { return m_undrainChecksNeeded; }
     int undrainChecksSeen() const { return m_undrainChecksSeen; }
+    // The last full sample's sockets (what status, metrics and the history report).
+    const ServiceSocketStats &lastStats() const { return m_lastStats; }
 
     DecisionChanges onListeners(const QList<ListenerStats> &listeners, SteadyTime now);
     DecisionChanges onConnections(const ConnectionActivity &activity, SteadyTime now);
@@ -109,8 +111,8 @@ private:
     RoutePolicy m_policy;
     ProbeSchedule m_schedule;
     std::optional<bool> m_lastProbeOk; // the latest run's own outcome, confirmed or not
-    quint64 m_established = 0;
-    bool m_listening = false;
+    ServiceSocketStats m_lastStats;
+    bool m_listening = false; // also follows the fast path, between full samples
     std::optional<DrainOrder> m_drain;
     int m_undrainChecksNeeded = 0;
     int m_undrainChecksSeen = 0;

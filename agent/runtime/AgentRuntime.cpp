@@ -19,14 +19,9 @@ AgentRuntime::AgentRuntime(AgentConfig config, std::unique_ptr<Sampler> sampler,
                            HostCountersReader hostReader, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_serviceNames(m_config.serviceNames())
     , m_recorder(m_config.history, m_apiServer)
-    , m_control(m_config.stateDir, m_config.operatorsGroup,
-                [this] {
-                    QStringList names;
-                    for (const ServiceConfig &service : m_config.services)
-                        names.append(service.name);
-                    return names;
-                }())
+    , m_control(m_config.stateDir, m_config.operatorsGroup, m_serviceNames)
     , m_sampler(std::move(sampler))
     , m_collector(*m_sampler, std::move(hostReader))
     , m_watch(std::max(m_config.fastPathInterval, kConnectionWatchFloor),
@@ -218,11 +213,7 @@ template <typename Report, typename NameOf>
 bool AgentRuntime::inServiceOrder(const QString &source, const QList<Report> &reported,
                                   NameOf nameOf)
 {
-    QStringList expected;
-    expected.reserve(m_monitors.size());
-    for (const ServiceMonitor *monitor : std::as_const(m_monitors))
-        expected.append(monitor->name());
-    const QString problem = serviceOrderProblem(expected, reported, nameOf);
+    const QString problem = serviceOrderProblem(m_serviceNames, reported, nameOf);
     if (!problem.isEmpty())
         reportSamplerError(source, problem);
     return problem.isEmpty();

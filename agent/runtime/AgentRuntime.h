@@ -81,6 +81,8 @@ private:
     void startFleet();
 
     AgentConfig m_config;
+    // One monitor per name, in this order (the constructor makes them from the config).
+    const QStringList m_serviceNames;
     RuntimeRecorder m_recorder;
     OperatorControl m_control;
     QString m_drainLoadMessage;

@@ -51,8 +51,8 @@ void RuntimeRecorder::sample(const QList<ServiceMonitor *> &monitors)
     point.time = QDateTime::currentDateTimeUtc();
     for (const ServiceMonitor *monitor : monitors) {
         const HealthVerdict &verdict = monitor->verdict();
-        ServiceSample service{monitor->lastStats(), HealthLabel{verdict.starting, verdict.health},
-                              monitor->operatorState(), std::nullopt};
+        ServiceSample service{monitor->lastStats(), verdict.label(), monitor->operatorState(),
+                              std::nullopt};
         if (const auto &probe = monitor->lastProbe())
             service.probe = SampleProbe{probe->ok, static_cast<double>(probe->elapsed.count())};
         point.services.append(std::move(service));

@@ -13,7 +13,7 @@ AgentStatus statusOf(const RuntimeSnapshot &snapshot)
     for (const RuntimeSnapshot::Service &service : snapshot.services) {
         ServiceStatus shown;
         shown.name = service.name;
-        shown.health = HealthLabel{service.verdict.starting, service.verdict.health};
+        shown.health = service.verdict.label();
         shown.reasons = service.verdict.reasons;
         shown.pending = service.verdict.pending;
         shown.sinceSeconds = service.secondsSinceHealthChange;

@@ -49,7 +49,6 @@ void ServiceMonitor::onConnections(const ConnectionActivity &activity, SteadyTim
 void ServiceMonitor::onSample(const ServiceSocketStats &stats, const HostCounters &host,
                               SteadyTime now)
 {
-    m_lastStats = stats;
     publish(m_decision.onSample(stats, host, now));
 }
 

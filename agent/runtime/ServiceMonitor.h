@@ -43,7 +43,7 @@ public:
     void setFleet(FleetLookup fleet) { m_decision.setFleet(std::move(fleet)); }
     bool probeOnlyDown() const { return m_decision.probeOnlyDown(); }
     void setSharedFault(QString reason) { m_decision.setSharedFault(std::move(reason)); }
-    const ServiceSocketStats &lastStats() const { return m_lastStats; }
+    const ServiceSocketStats &lastStats() const { return m_decision.lastStats(); }
 
 signals:
     // `before` is a health name, or "starting" for the first verdict.
@@ -64,7 +64,6 @@ private:
     std::pair<Milliseconds, Milliseconds> m_probeTiming; // interval, retry delay
     std::unique_ptr<Probe> m_probe;
     std::optional<ProbeResult> m_lastProbe;
-    ServiceSocketStats m_lastStats;
 };
 
 } // namespace anycast

@@ -14,12 +14,22 @@ template <typename Report, typename NameOf>
 QString serviceOrderProblem(const QStringList &expected, const QList<Report> &reported,
                             NameOf nameOf)
 {
+    // Called ten times a second on the fast path: compare in place, build text only to report.
+    const auto same = [&] {
+        if (reported.size() != expected.size())
+            return false;
+        for (qsizetype i = 0; i < reported.size(); ++i) {
+            if (nameOf(reported[i]) != expected[i])
+                return false;
+        }
+        return true;
+    };
+    if (same())
+        return {};
     QStringList names;
     names.reserve(reported.size());
     for (const Report &report : reported)
         names.append(nameOf(report));
-    if (names == expected)
-        return {};
     return QStringLiteral("services reported as [%1], configured as [%2]")
         .arg(names.join(QStringLiteral(", ")), expected.join(QStringLiteral(", ")));
 }
