@@ -1,4 +1,5 @@
 #include "AgentApiFixture.h"
+#include "FileDescriptor.h"
 #include "TemporaryAccount.h"
 
 #include <QDeadlineTimer>
@@ -38,14 +39,16 @@ QByteArray runAs(Identity who, const std::function<QByteArray()> &body)
     int channel[2];
     if (::pipe2(channel, O_CLOEXEC) != 0)
         return "pipe failed";
+    FileDescriptor reading(channel[0]);
+    FileDescriptor writing(channel[1]);
     const pid_t child = ::fork();
     if (child == 0) {
-        ::close(channel[0]);
+        reading.reset();
         const bool dropped =
             ::setgroups(1, &who.gid) == 0 && ::setgid(who.gid) == 0 && ::setuid(who.uid) == 0;
         const QByteArray output = dropped ? body() : QByteArray("setuid failed");
         for (qsizetype done = 0; done < output.size();) {
-            const ssize_t written = ::write(channel[1], output.constData() + done,
+            const ssize_t written = ::write(writing.get(), output.constData() + done,
                                             static_cast<size_t>(output.size() - done));
             if (written <= 0)
                 break;
@@ -53,20 +56,20 @@ QByteArray runAs(Identity who, const std::function<QByteArray()> &body)
         }
         ::_exit(0);
     }
-    ::close(channel[1]);
+    writing.reset();
     QByteArray output;
     const QDeadlineTimer deadline(kPatience + 5s);
     for (;;) {
-        pollfd wanted{channel[0], POLLIN, 0};
+        pollfd wanted{reading.get(), POLLIN, 0};
         if (::poll(&wanted, 1, static_cast<int>(deadline.remainingTime())) <= 0)
             break;
         char chunk[4096];
-        const ssize_t got = ::read(channel[0], chunk, sizeof(chunk));
+        const ssize_t got = ::read(reading.get(), chunk, sizeof(chunk));
         if (got <= 0)
             break;
         output.append(chunk, got);
     }
-    ::close(channel[0]);
+    reading.reset();
     if (child > 0) {
         int status = 0;
         ::waitpid(child, &status, 0);

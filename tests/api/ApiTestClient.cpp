@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
+#include <utility>
 
 namespace anycast::apitest {
 namespace {
@@ -31,35 +32,28 @@ ApiTestClient::ApiTestClient(const QString &socketPath, int receiveBuffer)
         return;
     }
     std::memcpy(address.sun_path, path.constData(), static_cast<size_t>(path.size()));
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
+    FileDescriptor fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (!fd.valid()) {
         m_connectError = errno;
         return;
     }
     if (receiveBuffer > 0)
-        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof(receiveBuffer));
+        ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof(receiveBuffer));
     // Bounds a connect() that waits for room in a full backlog, and every send().
     const timeval sendLimit{10, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &sendLimit, sizeof(sendLimit));
-    if (::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0) {
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_SNDTIMEO, &sendLimit, sizeof(sendLimit));
+    if (::connect(fd.get(), reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0) {
         m_connectError = errno;
-        ::close(fd);
         return;
     }
-    m_fd = fd;
-}
-
-ApiTestClient::~ApiTestClient()
-{
-    if (m_fd >= 0)
-        ::close(m_fd);
+    m_fd = std::move(fd);
 }
 
 bool ApiTestClient::sendRaw(const QByteArray &bytes)
 {
     qsizetype done = 0;
-    while (m_fd >= 0 && done < bytes.size()) {
-        const ssize_t sent = ::send(m_fd, bytes.constData() + done,
+    while (m_fd.valid() && done < bytes.size()) {
+        const ssize_t sent = ::send(m_fd.get(), bytes.constData() + done,
                                     static_cast<size_t>(bytes.size() - done), MSG_NOSIGNAL);
         if (sent < 0 && errno == EINTR)
             continue;
@@ -67,23 +61,23 @@ bool ApiTestClient::sendRaw(const QByteArray &bytes)
             return false;
         done += sent;
     }
-    return m_fd >= 0;
+    return m_fd.valid();
 }
 
 bool ApiTestClient::fill(std::chrono::milliseconds limit)
 {
-    if (m_fd < 0 || m_closed)
+    if (!m_fd.valid() || m_closed)
         return false;
     const QDeadlineTimer deadline(limit);
     for (;;) {
-        pollfd wanted{m_fd, POLLIN, 0};
+        pollfd wanted{m_fd.get(), POLLIN, 0};
         const int ready = ::poll(&wanted, 1, static_cast<int>(deadline.remainingTime()));
         if (ready < 0 && errno == EINTR)
             continue;
         if (ready <= 0)
             return false;
         char chunk[64 * 1024];
-        const ssize_t got = ::recv(m_fd, chunk, sizeof(chunk), 0);
+        const ssize_t got = ::recv(m_fd.get(), chunk, sizeof(chunk), 0);
         if (got < 0 && (errno == EINTR || errno == EAGAIN))
             continue;
         if (got <= 0) {
@@ -178,8 +172,8 @@ bool ApiTestClient::hasPendingInput() const
 {
     if (!m_buffer.isEmpty())
         return true;
-    pollfd wanted{m_fd, POLLIN, 0};
-    return m_fd >= 0 && ::poll(&wanted, 1, 0) > 0;
+    pollfd wanted{m_fd.get(), POLLIN, 0};
+    return m_fd.valid() && ::poll(&wanted, 1, 0) > 0;
 }
 
 QByteArray requestLine(qint64 id, const QString &method, const QJsonObject &params)

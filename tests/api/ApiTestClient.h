@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FileDescriptor.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -23,11 +25,10 @@ public:
     // Connects at once; connected() and connectError() say how it went. A non-zero
     // `receiveBuffer` sets SO_RCVBUF before connecting.
     explicit ApiTestClient(const QString &socketPath, int receiveBuffer = 0);
-    ~ApiTestClient();
     ApiTestClient(const ApiTestClient &) = delete;
     ApiTestClient &operator=(const ApiTestClient &) = delete;
 
-    bool connected() const { return m_fd >= 0; }
+    bool connected() const { return m_fd.valid(); }
     int connectError() const { return m_connectError; }
 
     // The bytes as given, no newline added; false once the agent has gone.
@@ -55,7 +56,7 @@ private:
     // Reads what arrives before `limit` into m_buffer; false on timeout or at the end.
     bool fill(std::chrono::milliseconds limit);
 
-    int m_fd = -1;
+    FileDescriptor m_fd;
     int m_connectError = 0;
     qint64 m_nextId = 1;
     QByteArray m_buffer;

@@ -98,10 +98,10 @@ BridgeProcess::BridgeProcess(const std::vector<std::string> &arguments,
     posix_spawn_file_actions_destroy(&actions);
     ::close(toChild[0]);
     ::close(fromChild[1]);
-    m_stdin = toChild[1];
-    m_stdout = fromChild[0];
-    ::fcntl(m_stdin, F_SETFL, O_NONBLOCK);
-    ::fcntl(m_stdout, F_SETFL, O_NONBLOCK);
+    m_stdin.reset(toChild[1]);
+    m_stdout.reset(fromChild[0]);
+    ::fcntl(m_stdin.get(), F_SETFL, O_NONBLOCK);
+    ::fcntl(m_stdout.get(), F_SETFL, O_NONBLOCK);
 }
 
 BridgeProcess::~BridgeProcess()
@@ -110,20 +110,17 @@ BridgeProcess::~BridgeProcess()
         ::kill(m_pid, SIGKILL);
         waitExit(DefaultDeadline);
     }
-    closeStdin();
-    if (m_stdout >= 0)
-        ::close(m_stdout);
 }
 
 void BridgeProcess::writeStdin(const std::string &bytes)
 {
     const Clock::time_point deadline = Clock::now() + DefaultDeadline;
     std::size_t done = 0;
-    while (done < bytes.size() && m_stdin >= 0) {
-        const ssize_t written = ::write(m_stdin, bytes.data() + done, bytes.size() - done);
+    while (done < bytes.size() && m_stdin.valid()) {
+        const ssize_t written = ::write(m_stdin.get(), bytes.data() + done, bytes.size() - done);
         if (written > 0) {
             done += static_cast<std::size_t>(written);
-        } else if (errno != EAGAIN || !waitFor(m_stdin, POLLOUT, deadline)) {
+        } else if (errno != EAGAIN || !waitFor(m_stdin.get(), POLLOUT, deadline)) {
             ADD_FAILURE() << "writing to the bridge's stdin failed: " << std::strerror(errno);
             return;
         }
@@ -132,14 +129,12 @@ void BridgeProcess::writeStdin(const std::string &bytes)
 
 void BridgeProcess::closeStdin()
 {
-    if (m_stdin >= 0)
-        ::close(m_stdin);
-    m_stdin = -1;
+    m_stdin.reset();
 }
 
 std::optional<std::string> BridgeProcess::readStdoutLine(std::chrono::milliseconds timeout)
 {
-    return m_reader.readLine(m_stdout, timeout);
+    return m_reader.readLine(m_stdout.get(), timeout);
 }
 
 std::optional<int> BridgeProcess::waitExit(std::chrono::milliseconds timeout)
@@ -202,36 +197,31 @@ AgentServer::~AgentServer()
 
 bool AgentServer::listen()
 {
-    m_listener = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    m_listener.reset(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
     sockaddr_un address{};
     address.sun_family = AF_UNIX;
     std::strncpy(address.sun_path, m_path.c_str(), sizeof address.sun_path - 1);
-    return m_listener >= 0 &&
-           ::bind(m_listener, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0 &&
-           ::listen(m_listener, 4) == 0;
+    return m_listener.valid() &&
+           ::bind(m_listener.get(), reinterpret_cast<sockaddr *>(&address), sizeof address) == 0 &&
+           ::listen(m_listener.get(), 4) == 0;
 }
 
 bool AgentServer::accept(std::chrono::milliseconds timeout)
 {
-    if (m_listener < 0 || !waitFor(m_listener, POLLIN, Clock::now() + timeout))
+    if (!m_listener.valid() || !waitFor(m_listener.get(), POLLIN, Clock::now() + timeout))
         return false;
-    if (m_connection >= 0)
-        ::close(m_connection);
-    m_connection = ::accept4(m_listener, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
+    m_connection.reset(::accept4(m_listener.get(), nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK));
     m_reader.clear();
-    return m_connection >= 0;
+    return m_connection.valid();
 }
 
 void AgentServer::stop()
 {
-    if (m_connection >= 0)
-        ::close(m_connection);
-    if (m_listener >= 0) {
-        ::close(m_listener);
+    m_connection.reset();
+    if (m_listener.valid()) {
+        m_listener.reset();
         ::unlink(m_path.c_str());
     }
-    m_connection = -1;
-    m_listener = -1;
     m_reader.clear();
 }
 
@@ -246,10 +236,10 @@ bool AgentServer::sendAll(const std::string &bytes, std::chrono::milliseconds ti
     std::size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t sent =
-            ::send(m_connection, bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL);
+            ::send(m_connection.get(), bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL);
         if (sent > 0)
             done += static_cast<std::size_t>(sent);
-        else if (errno != EAGAIN || !waitFor(m_connection, POLLOUT, deadline))
+        else if (errno != EAGAIN || !waitFor(m_connection.get(), POLLOUT, deadline))
             return false;
     }
     return true;
@@ -257,15 +247,15 @@ bool AgentServer::sendAll(const std::string &bytes, std::chrono::milliseconds ti
 
 std::optional<std::string> AgentServer::readLine(std::chrono::milliseconds timeout)
 {
-    return m_reader.readLine(m_connection, timeout);
+    return m_reader.readLine(m_connection.get(), timeout);
 }
 
 bool AgentServer::waitForClose(std::chrono::milliseconds timeout)
 {
     const Clock::time_point deadline = Clock::now() + timeout;
     char chunk[65536];
-    while (waitFor(m_connection, POLLIN, deadline)) {
-        const ssize_t got = ::read(m_connection, chunk, sizeof chunk);
+    while (waitFor(m_connection.get(), POLLIN, deadline)) {
+        const ssize_t got = ::read(m_connection.get(), chunk, sizeof chunk);
         if (got == 0 || (got < 0 && errno != EAGAIN && errno != EINTR))
             return true;
     }

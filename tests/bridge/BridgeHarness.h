@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FileDescriptor.h"
+
 #include <QTemporaryDir>
 
 #include <chrono>
@@ -53,8 +55,8 @@ public:
 
 private:
     pid_t m_pid = -1;
-    int m_stdin = -1;
-    int m_stdout = -1;
+    FileDescriptor m_stdin;
+    FileDescriptor m_stdout;
     std::optional<int> m_exitCode;
     std::string m_stderrPath;
     LineReader m_reader;
@@ -82,8 +84,8 @@ public:
 
 private:
     std::string m_path;
-    int m_listener = -1;
-    int m_connection = -1;
+    FileDescriptor m_listener;
+    FileDescriptor m_connection;
     LineReader m_reader;
 };
 

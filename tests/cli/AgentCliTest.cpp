@@ -1,4 +1,5 @@
 #include "ConfigFolderTest.h"
+#include "FileDescriptor.h"
 #include "SocketSample.h"
 
 #include <QFile>
@@ -41,22 +42,21 @@ class Listener
 {
 public:
     Listener()
+        : m_fd(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0))
     {
-        m_fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        EXPECT_EQ(bind(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
-        EXPECT_EQ(listen(m_fd, 7), 0);
+        EXPECT_EQ(bind(m_fd.get(), reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+        EXPECT_EQ(listen(m_fd.get(), 7), 0);
         socklen_t length = sizeof address;
-        getsockname(m_fd, reinterpret_cast<sockaddr *>(&address), &length);
+        getsockname(m_fd.get(), reinterpret_cast<sockaddr *>(&address), &length);
         m_port = ntohs(address.sin_port);
     }
-    ~Listener() { close(m_fd); }
     quint16 port() const { return m_port; }
 
 private:
-    int m_fd = -1;
+    FileDescriptor m_fd;
     quint16 m_port = 0;
 };
 

@@ -35,7 +35,9 @@ DrainRecord record(const QString &target, const QDateTime &since, const QString 
     return drain;
 }
 
-EventEntry drainEvent(quint64 serial, const QDateTime &time, const DrainRecord &drain)
+// An operator's action on fra-1 as the event stream carries it, without its data yet.
+EventEntry actionEvent(quint64 serial, const QDateTime &time, const QString &kind,
+                       const QString &target, const QString &message)
 {
     EventEntry entry;
     entry.serial = serial;
@@ -43,9 +45,16 @@ EventEntry drainEvent(quint64 serial, const QDateTime &time, const DrainRecord &
     entry.time = time;
     entry.event.seq = serial;
     entry.event.time = time;
-    entry.event.kind = QStringLiteral("drain");
-    entry.event.service = drain.target;
-    entry.event.message = QStringLiteral("node: draining (graceful)");
+    entry.event.kind = kind;
+    entry.event.service = target;
+    entry.event.message = message;
+    return entry;
+}
+
+EventEntry drainEvent(quint64 serial, const QDateTime &time, const DrainRecord &drain)
+{
+    EventEntry entry = actionEvent(serial, time, QStringLiteral("drain"), drain.target,
+                                   QStringLiteral("node: draining (graceful)"));
     entry.event.data = {
         {QStringLiteral("by"), drain.by},
         {QStringLiteral("reason"), drain.reason},
@@ -63,15 +72,8 @@ EventEntry drainEvent(quint64 serial, const QDateTime &time, const DrainRecord &
 EventEntry undrainEvent(quint64 serial, const QDateTime &time, const QString &target,
                         const QString &reason)
 {
-    EventEntry entry;
-    entry.serial = serial;
-    entry.origin = kFra;
-    entry.time = time;
-    entry.event.seq = serial;
-    entry.event.time = time;
-    entry.event.kind = QStringLiteral("undrain");
-    entry.event.service = target;
-    entry.event.message = QStringLiteral("node: undrained; announces again once healthy");
+    EventEntry entry = actionEvent(serial, time, QStringLiteral("undrain"), target,
+                                   QStringLiteral("node: undrained; announces again once healthy"));
     entry.event.data = {
         {QStringLiteral("by"), QStringLiteral("bob")},
         {QStringLiteral("reason"), reason},

@@ -74,11 +74,10 @@ FakeAgent::FakeAgent(const QString &path, QByteArray reply, bool closeAtOnce)
     const QByteArray encoded = QFile::encodeName(path);
     std::memcpy(address.sun_path, encoded.constData(),
                 std::min(sizeof(address.sun_path) - 1, static_cast<size_t>(encoded.size())));
-    m_fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (::bind(m_fd, reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0 ||
-        ::listen(m_fd, 4) != 0) {
-        ::close(m_fd);
-        m_fd = -1;
+    m_fd.reset(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (::bind(m_fd.get(), reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0 ||
+        ::listen(m_fd.get(), 4) != 0) {
+        m_fd.reset();
         return;
     }
     m_thread =
@@ -90,39 +89,36 @@ FakeAgent::~FakeAgent()
     m_stop = true;
     if (m_thread.joinable())
         m_thread.join();
-    if (m_fd >= 0)
-        ::close(m_fd);
 }
 
 void FakeAgent::serve(QByteArray reply, bool closeAtOnce)
 {
     // Short polls, so the destructor never waits long for this thread.
     constexpr int kTick = 50;
-    while (!m_stop && !readable(m_fd, kTick)) {
+    while (!m_stop && !readable(m_fd.get(), kTick)) {
     }
     if (m_stop)
         return;
-    const int client = ::accept4(m_fd, nullptr, nullptr, SOCK_CLOEXEC);
-    if (client < 0)
+    const FileDescriptor client(::accept4(m_fd.get(), nullptr, nullptr, SOCK_CLOEXEC));
+    if (!client.valid())
         return;
     if (!closeAtOnce) {
         QByteArray request;
         while (!m_stop && !request.contains('\n')) {
-            if (!readable(client, kTick))
+            if (!readable(client.get(), kTick))
                 continue;
             char chunk[4096];
-            const ssize_t got = ::recv(client, chunk, sizeof(chunk), 0);
+            const ssize_t got = ::recv(client.get(), chunk, sizeof(chunk), 0);
             if (got <= 0)
                 break;
             request.append(chunk, got);
         }
         if (!reply.isEmpty())
-            (void)!::send(client, reply.constData(), static_cast<size_t>(reply.size()),
+            (void)!::send(client.get(), reply.constData(), static_cast<size_t>(reply.size()),
                           MSG_NOSIGNAL);
         while (!m_stop)
             std::this_thread::sleep_for(std::chrono::milliseconds(kTick));
     }
-    ::close(client);
 }
 
 void CtlAgentTest::SetUp()
@@ -135,8 +131,8 @@ void CtlAgentTest::SetUp()
     ASSERT_TRUE(QFile::copy(ctlBinary(), m_ctlCopy));
     ASSERT_EQ(::chmod(QFile::encodeName(m_ctlCopy).constData(), 0755), 0);
     // A plain listening socket is all the sampler needs to see the service's listener.
-    m_serviceFd = labtest::listenOnLoopback(&m_servicePort);
-    ASSERT_GE(m_serviceFd, 0);
+    m_service.reset(labtest::listenOnLoopback(&m_servicePort));
+    ASSERT_GE(m_service.get(), 0);
 }
 
 void CtlAgentTest::TearDown()
@@ -147,8 +143,7 @@ void CtlAgentTest::TearDown()
         if (log.open(QIODevice::ReadOnly))
             std::fprintf(stderr, "--- agent log ---\n%s", log.readAll().constData());
     }
-    if (m_serviceFd >= 0)
-        ::close(m_serviceFd);
+    m_service.reset();
 }
 
 void CtlAgentTest::startAgent(const QString &apiGroup, const QString &operatorsGroup)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AgentProcess.h"
+#include "FileDescriptor.h"
 
 #include <QByteArray>
 #include <QDir>
@@ -52,12 +53,12 @@ public:
     ~FakeAgent();
     FakeAgent(const FakeAgent &) = delete;
     FakeAgent &operator=(const FakeAgent &) = delete;
-    bool listening() const { return m_fd >= 0; }
+    bool listening() const { return m_fd.valid(); }
 
 private:
     void serve(QByteArray reply, bool closeAtOnce);
 
-    int m_fd = -1;
+    FileDescriptor m_fd;
     std::atomic<bool> m_stop{false};
     std::thread m_thread;
 };
@@ -91,7 +92,7 @@ protected:
 private:
     // A copy other users can run even when the build folder is closed to them.
     QString m_ctlCopy;
-    int m_serviceFd = -1;
+    FileDescriptor m_service;
     quint16 m_servicePort = 0;
     std::unique_ptr<labtest::AgentProcess> m_agent;
 };

@@ -102,9 +102,7 @@ QJsonObject serviceStatus(quint16 httpPort)
 quint16 freeLoopbackPort()
 {
     quint16 port = 0;
-    const int fd = listenOnLoopback(&port);
-    if (fd >= 0)
-        ::close(fd);
+    const FileDescriptor listener(listenOnLoopback(&port));
     return port;
 }
 
@@ -141,16 +139,15 @@ protected:
 TEST_F(HostSignals, ListenOverflowOnAnotherPortLeavesTheServiceHealthy)
 {
     // Another daemon on the same host: backlog 1, never accepts.
-    const int other = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    ASSERT_GE(other, 0);
+    const Fd other(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    ASSERT_GE(other.get(), 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t length = sizeof address;
-    ASSERT_EQ(::bind(other, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
-    ASSERT_EQ(::listen(other, 1), 0);
-    ASSERT_EQ(::getsockname(other, reinterpret_cast<sockaddr *>(&address), &length), 0);
-    const Fd otherListener(other);
+    ASSERT_EQ(::bind(other.get(), reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+    ASSERT_EQ(::listen(other.get(), 1), 0);
+    ASSERT_EQ(::getsockname(other.get(), reinterpret_cast<sockaddr *>(&address), &length), 0);
 
     const quint64 before = listenOverflows();
     const std::vector<Fd> clients = flood(ntohs(address.sin_port), 4s);

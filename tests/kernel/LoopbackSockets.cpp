@@ -112,37 +112,9 @@ bool waitFor(int fd, short events, Clock::time_point deadline)
 
 } // namespace
 
-Socket::~Socket()
-{
-    close();
-}
-
-Socket::Socket(Socket &&other) noexcept
-    : m_fd(other.m_fd)
-{
-    other.m_fd = -1;
-}
-
-Socket &Socket::operator=(Socket &&other) noexcept
-{
-    if (this != &other) {
-        close();
-        m_fd = other.m_fd;
-        other.m_fd = -1;
-    }
-    return *this;
-}
-
-void Socket::close()
-{
-    if (m_fd >= 0)
-        ::close(m_fd);
-    m_fd = -1;
-}
-
 void Socket::shutdownWrite()
 {
-    if (::shutdown(m_fd, SHUT_WR) != 0)
+    if (::shutdown(fd(), SHUT_WR) != 0)
         fail(QStringLiteral("shutdown(SHUT_WR)"), errno);
 }
 
@@ -150,7 +122,7 @@ std::uint16_t Socket::localPort() const
 {
     sockaddr_storage address{};
     socklen_t length = sizeof address;
-    if (getsockname(m_fd, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+    if (getsockname(fd(), reinterpret_cast<sockaddr *>(&address), &length) != 0)
         fail(QStringLiteral("getsockname"), errno);
     if (address.ss_family == AF_INET6)
         return ntohs(reinterpret_cast<const sockaddr_in6 *>(&address)->sin6_port);
@@ -161,7 +133,7 @@ KernelTcpInfo Socket::info() const
 {
     tcp_info raw{};
     socklen_t length = sizeof raw;
-    if (getsockopt(m_fd, IPPROTO_TCP, TCP_INFO, &raw, &length) != 0)
+    if (getsockopt(fd(), IPPROTO_TCP, TCP_INFO, &raw, &length) != 0)
         fail(QStringLiteral("getsockopt(TCP_INFO)"), errno);
     const auto state = tcpStateFromKernel(raw.tcpi_state);
     if (!state)
@@ -183,7 +155,7 @@ std::uint32_t Socket::drops() const
 {
     std::uint32_t memInfo[SK_MEMINFO_VARS] = {};
     socklen_t length = sizeof memInfo;
-    if (getsockopt(m_fd, SOL_SOCKET, SO_MEMINFO, memInfo, &length) != 0)
+    if (getsockopt(fd(), SOL_SOCKET, SO_MEMINFO, memInfo, &length) != 0)
         fail(QStringLiteral("getsockopt(SO_MEMINFO)"), errno);
     return memInfo[SK_MEMINFO_DROPS];
 }
@@ -194,9 +166,9 @@ void Socket::sendAll(std::size_t bytes)
     const auto deadline = Clock::now() + kIoTimeout;
     std::size_t sent = 0;
     while (sent < bytes) {
-        if (!waitFor(m_fd, POLLOUT, deadline))
+        if (!waitFor(fd(), POLLOUT, deadline))
             throw std::runtime_error("send: timed out");
-        const ssize_t n = ::send(m_fd, data.data() + sent, bytes - sent, MSG_NOSIGNAL);
+        const ssize_t n = ::send(fd(), data.data() + sent, bytes - sent, MSG_NOSIGNAL);
         if (n < 0 && errno != EINTR && errno != EAGAIN)
             fail(QStringLiteral("send"), errno);
         if (n > 0)
@@ -210,9 +182,9 @@ void Socket::receiveExactly(std::size_t bytes)
     const auto deadline = Clock::now() + kIoTimeout;
     std::size_t received = 0;
     while (received < bytes) {
-        if (!waitFor(m_fd, POLLIN, deadline))
+        if (!waitFor(fd(), POLLIN, deadline))
             throw std::runtime_error("recv: timed out");
-        const ssize_t n = ::recv(m_fd, data.data() + received, bytes - received, 0);
+        const ssize_t n = ::recv(fd(), data.data() + received, bytes - received, 0);
         if (n == 0)
             throw std::runtime_error("recv: the peer closed early");
         if (n < 0 && errno != EINTR && errno != EAGAIN)

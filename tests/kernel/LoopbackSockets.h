@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FileDescriptor.h"
 #include "Sampler.h"
 #include "ServicePorts.h"
 #include "SocketSample.h"
@@ -39,7 +40,7 @@ struct KernelTcpInfo
     std::uint32_t sacked = 0;
 };
 
-// An owned socket descriptor, closed on destruction.
+// An owned socket descriptor, closed on destruction, and what the tests do with it.
 class Socket
 {
 public:
@@ -47,17 +48,12 @@ public:
     explicit Socket(int fd)
         : m_fd(fd)
     {}
-    ~Socket();
-    Socket(Socket &&other) noexcept;
-    Socket &operator=(Socket &&other) noexcept;
-    Socket(const Socket &) = delete;
-    Socket &operator=(const Socket &) = delete;
 
-    int fd() const { return m_fd; }
-    bool isOpen() const { return m_fd >= 0; }
+    int fd() const { return m_fd.get(); }
+    bool isOpen() const { return m_fd.valid(); }
 
-    void close();         // close(2): an orphaned connection carries on in the kernel
-    void shutdownWrite(); // shutdown(SHUT_WR): sends our FIN and keeps the descriptor
+    void close() { m_fd.reset(); } // close(2): an orphaned connection carries on in the kernel
+    void shutdownWrite();          // shutdown(SHUT_WR): sends our FIN and keeps the descriptor
     std::uint16_t localPort() const;
     KernelTcpInfo info() const;
     TcpState state() const { return info().state; }
@@ -70,7 +66,7 @@ public:
     void receiveExactly(std::size_t bytes);
 
 private:
-    int m_fd = -1;
+    FileDescriptor m_fd;
 };
 
 // A port number that no other socket in this network namespace can take while the

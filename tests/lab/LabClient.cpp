@@ -136,34 +136,6 @@ Finished runToExit(const QStringList &arguments)
             process.readAllStandardError()};
 }
 
-Fd::~Fd()
-{
-    reset();
-}
-
-Fd::Fd(Fd &&other) noexcept
-    : m_fd(other.m_fd)
-{
-    other.m_fd = -1;
-}
-
-Fd &Fd::operator=(Fd &&other) noexcept
-{
-    if (this != &other) {
-        reset();
-        m_fd = other.m_fd;
-        other.m_fd = -1;
-    }
-    return *this;
-}
-
-void Fd::reset()
-{
-    if (m_fd >= 0)
-        ::close(m_fd);
-    m_fd = -1;
-}
-
 ConnectResult tryConnect(const std::string &address, std::uint16_t port)
 {
     sockaddr_storage storage{};

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FileDescriptor.h"
+
 #include <QByteArray>
 #include <QProcess>
 #include <QStringList>
@@ -61,25 +63,8 @@ Finished runToExit(const QStringList &arguments);
 
 std::string binary(); // <build>/bin/anycast-lab-service
 
-// An owned, non-blocking socket descriptor.
-class Fd
-{
-public:
-    Fd() = default;
-    explicit Fd(int fd)
-        : m_fd(fd)
-    {}
-    ~Fd();
-    Fd(Fd &&other) noexcept;
-    Fd &operator=(Fd &&other) noexcept;
-    Fd(const Fd &) = delete;
-    Fd &operator=(const Fd &) = delete;
-    int get() const { return m_fd; }
-    void reset();
-
-private:
-    int m_fd = -1;
-};
+// The lab tests' short name for an owned socket descriptor.
+using Fd = FileDescriptor;
 
 // Connects to address:port (numeric, "127.0.0.1" or "::1") and waits for the handshake to
 // finish on the client side. Returns the socket, or the errno of the failure (ECONNREFUSED).

@@ -13,9 +13,7 @@ namespace {
 using namespace logictest;
 using namespace std::chrono_literals;
 
-const QString kNoListener = QStringLiteral("no listener on :443");
 const QString kNoListenerFast = QStringLiteral("no listener on :443 (fast path)");
-const QString kQueue91 = QStringLiteral("accept queue 91% of 4096 on :443");
 const QString kProbeDetail = QStringLiteral("connect to 127.0.0.1:443 timed out after 2 s");
 const QString kProbeFailed = QStringLiteral("probe failed: ") + kProbeDetail;
 constexpr quint32 kDepth91 = 3728; // 3728 / 4096 = 91.02%

@@ -10,6 +10,9 @@ namespace anycast::logictest {
 
 inline constexpr quint16 kPort = 443;
 inline constexpr quint32 kBacklog = 4096;
+// Reasons as the health engine words them for that port: down (no listener) and degraded.
+inline const QString kNoListener = QStringLiteral("no listener on :443");
+inline const QString kQueue91 = QStringLiteral("accept queue 91% of 4096 on :443");
 
 // The fake clock. Tests never read a real clock: every moment is an offset from this epoch,
 // an hour in so that "now minus a window" never reaches before the clock's zero.

@@ -11,8 +11,6 @@ namespace {
 using namespace logictest;
 using namespace std::chrono_literals;
 
-const QString kNoListener = QStringLiteral("no listener on :443");
-const QString kQueue91 = QStringLiteral("accept queue 91% of 4096 on :443");
 const QString kQueue98 = QStringLiteral("accept queue 98% of 4096 on :443");
 
 constexpr FleetView kAlone{true, 0, 0};

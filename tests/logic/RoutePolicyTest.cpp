@@ -12,8 +12,6 @@ namespace {
 using namespace logictest;
 using namespace std::chrono_literals;
 
-const QString kNoListener = QStringLiteral("no listener on :443");
-const QString kQueue91 = QStringLiteral("accept queue 91% of 4096 on :443");
 const QString kGracefulShutdown = QStringLiteral("65535:0");
 
 // One decision from a policy that announced the prefix a second earlier (or from a fresh

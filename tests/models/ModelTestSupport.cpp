@@ -108,4 +108,21 @@ QStringList CheckedModel::complaints()
     return collected;
 }
 
+NodeFacts fraWebNode(const char *name, PrefixPresence presence, bool reachable, OperatorState state,
+                     bool byOperator)
+{
+    NodeFacts facts;
+    facts.endpoint = QStringLiteral("ep-") + QLatin1String(name);
+    facts.name = QLatin1String(name);
+    facts.region = QStringLiteral("fra");
+    facts.reachable = reachable;
+    facts.operatorState = state;
+    facts.prefixes = {NodePrefixFact{QStringLiteral("192.0.2.1/32"),
+                                     QStringLiteral("web"),
+                                     reachable ? presence : PrefixPresence::Unknown,
+                                     byOperator || state != OperatorState::Active,
+                                     {}}};
+    return facts;
+}
+
 } // namespace anycast::modeltest

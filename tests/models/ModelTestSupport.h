@@ -3,6 +3,7 @@
 #include "FleetBuilders.h"
 #include "models/FleetState.h"
 #include "models/ModelRoles.h"
+#include "models/NodeFacts.h"
 
 #include <QAbstractItemModel>
 #include <QList>
@@ -57,6 +58,12 @@ private:
 };
 
 QStringList pathOf(const QModelIndex &index);
+
+// Node `name` ("ep-" + name) in region fra with service web's one prefix 192.0.2.1/32: its
+// presence as given while reachable, unknown when not, and marked as the operator's doing when
+// `byOperator` or while the node is drained.
+NodeFacts fraWebNode(const char *name, PrefixPresence presence, bool reachable, OperatorState state,
+                     bool byOperator = false);
 
 // QAbstractItemModelTester in warning mode, with its complaints collected: a test ends with
 // EXPECT_TRUE(tester.complaints().isEmpty()).

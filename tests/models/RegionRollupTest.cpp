@@ -2,6 +2,7 @@
 // lost redundancy is a warning, unreachable is unknown.
 #include "models/RegionRollup.h"
 
+#include "ModelTestSupport.h"
 #include "models/PrefixCensus.h"
 #include "models/StateWords.h"
 
@@ -18,16 +19,8 @@ using K = RollupFinding::Kind;
 NodeFacts node(const char *name, P presence, bool reachable = true,
                OperatorState state = OperatorState::Active, QStringList failing = {})
 {
-    NodeFacts facts;
-    facts.endpoint = QStringLiteral("ep-") + QLatin1String(name);
-    facts.name = QLatin1String(name);
-    facts.region = QStringLiteral("fra");
-    facts.reachable = reachable;
-    facts.operatorState = state;
+    NodeFacts facts = fraWebNode(name, presence, reachable, state);
     facts.failingServices = failing;
-    const bool byOperator = state != OperatorState::Active;
-    facts.prefixes = {NodePrefixFact{
-        kPrefix, QStringLiteral("web"), reachable ? presence : P::Unknown, byOperator, {}}};
     return facts;
 }
 

@@ -3,6 +3,7 @@
 // answers without routes is unknown.
 #include "models/RowRouting.h"
 
+#include "ModelTestSupport.h"
 #include "words/StateNames.h"
 
 #include <gtest/gtest.h>
@@ -16,18 +17,7 @@ using R = RoutingState;
 NodeFacts node(const char *name, P presence, bool reachable = true,
                OperatorState state = OperatorState::Active, bool byOperator = false)
 {
-    NodeFacts facts;
-    facts.endpoint = QStringLiteral("ep-") + QLatin1String(name);
-    facts.name = QLatin1String(name);
-    facts.region = QStringLiteral("fra");
-    facts.reachable = reachable;
-    facts.operatorState = state;
-    facts.prefixes = {NodePrefixFact{QStringLiteral("192.0.2.1/32"),
-                                     QStringLiteral("web"),
-                                     reachable ? presence : P::Unknown,
-                                     byOperator || state != OperatorState::Active,
-                                     {}}};
-    return facts;
+    return fraWebNode(name, presence, reachable, state, byOperator);
 }
 
 RoutingState regionOf(const QList<NodeFacts> &nodes)

@@ -178,15 +178,7 @@ TEST(ExecProbe, DestroyingARunningProbeKillsTheGroup)
 TEST(ExecProbe, StartWhileRunningIsRefusedAndFinishedComesOnce)
 {
     const auto probe = shellProbe(QStringLiteral("sleep 30"), 200ms);
-    int finishedCount = 0;
-    QObject::connect(probe.get(), &Probe::finished, [&finishedCount] { ++finishedCount; });
-    ASSERT_TRUE(probe->start());
-    EXPECT_TRUE(probe->running());
-    EXPECT_FALSE(probe->start());
-    EXPECT_TRUE(waitUntil([&] { return finishedCount > 0; }, 3s));
-    EXPECT_FALSE(waitUntil([&] { return finishedCount > 1; }, 300ms));
-    EXPECT_EQ(finishedCount, 1);
-    EXPECT_FALSE(probe->running());
+    ASSERT_NO_FATAL_FAILURE(expectStartRefusedWhileRunningAndFinishedOnce(*probe));
 
     const ProbeResult again = onlyResult(runProbe(*probe));
     EXPECT_EQ(again.detail, QStringLiteral("timed out after 200 ms"));

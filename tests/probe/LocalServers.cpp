@@ -104,57 +104,34 @@ void LocalHttpServer::serve(QTcpSocket *socket)
 
 quint16 closedPort()
 {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
+    const FileDescriptor fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (!fd.valid())
         throwErrno("socket");
     const sockaddr_in address = loopback(0);
-    if (::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0) {
-        ::close(fd);
+    if (::bind(fd.get(), reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0)
         throwErrno("bind");
-    }
-    const quint16 port = localPort(fd);
-    ::close(fd);
-    return port;
+    return localPort(fd.get());
 }
 
 FullListener::FullListener()
+    : m_listener(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0))
 {
-    try {
-        m_listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        if (m_listener < 0)
-            throwErrno("socket");
-        const sockaddr_in any = loopback(0);
-        if (::bind(m_listener, reinterpret_cast<const sockaddr *>(&any), sizeof(any)) != 0)
-            throwErrno("bind");
-        if (::listen(m_listener, 0) != 0)
-            throwErrno("listen");
-        m_port = localPort(m_listener);
+    if (!m_listener.valid())
+        throwErrno("socket");
+    const sockaddr_in any = loopback(0);
+    if (::bind(m_listener.get(), reinterpret_cast<const sockaddr *>(&any), sizeof(any)) != 0)
+        throwErrno("bind");
+    if (::listen(m_listener.get(), 0) != 0)
+        throwErrno("listen");
+    m_port = localPort(m_listener.get());
 
-        // Backlog 0 still queues one connection; left unaccepted, it fills the queue.
-        m_filler = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        if (m_filler < 0)
-            throwErrno("socket");
-        const sockaddr_in target = loopback(m_port);
-        if (::connect(m_filler, reinterpret_cast<const sockaddr *>(&target), sizeof(target)) != 0)
-            throwErrno("connect");
-    } catch (...) {
-        closeAll();
-        throw;
-    }
-}
-
-FullListener::~FullListener()
-{
-    closeAll();
-}
-
-void FullListener::closeAll()
-{
-    for (int *fd : {&m_filler, &m_listener}) {
-        if (*fd >= 0)
-            ::close(*fd);
-        *fd = -1;
-    }
+    // Backlog 0 still queues one connection; left unaccepted, it fills the queue.
+    m_filler.reset(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (!m_filler.valid())
+        throwErrno("socket");
+    const sockaddr_in target = loopback(m_port);
+    if (::connect(m_filler.get(), reinterpret_cast<const sockaddr *>(&target), sizeof(target)) != 0)
+        throwErrno("connect");
 }
 
 } // namespace anycast::probetest

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FileDescriptor.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QTcpServer>
@@ -43,17 +45,12 @@ class FullListener final
 {
 public:
     FullListener();
-    ~FullListener();
-    FullListener(const FullListener &) = delete;
-    FullListener &operator=(const FullListener &) = delete;
 
     quint16 port() const { return m_port; }
 
 private:
-    void closeAll();
-
-    int m_listener = -1;
-    int m_filler = -1;
+    FileDescriptor m_listener; // declared first: closed last, after the connection filling it
+    FileDescriptor m_filler;
     quint16 m_port = 0;
 };
 

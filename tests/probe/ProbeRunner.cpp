@@ -60,4 +60,18 @@ ProbeSpec specFor(const QString &text, std::chrono::milliseconds timeout)
     return spec.value();
 }
 
+void expectStartRefusedWhileRunningAndFinishedOnce(Probe &probe)
+{
+    int finishedCount = 0;
+    const QObject counting; // disconnects the count on every way out, a failed ASSERT too
+    QObject::connect(&probe, &Probe::finished, &counting, [&finishedCount] { ++finishedCount; });
+    ASSERT_TRUE(probe.start());
+    EXPECT_TRUE(probe.running());
+    EXPECT_FALSE(probe.start());
+    EXPECT_TRUE(waitUntil([&] { return finishedCount > 0; }, 3s));
+    EXPECT_FALSE(waitUntil([&] { return finishedCount > 1; }, 300ms));
+    EXPECT_EQ(finishedCount, 1);
+    EXPECT_FALSE(probe.running());
+}
+
 } // namespace anycast::probetest

@@ -30,4 +30,8 @@ bool waitUntil(const std::function<bool()> &condition, std::chrono::milliseconds
 
 ProbeSpec specFor(const QString &text, std::chrono::milliseconds timeout = 2s);
 
+// The contract every probe kind keeps for a run that times out: start() while running is
+// refused, and the run ends with exactly one finished(), after which the probe is idle.
+void expectStartRefusedWhileRunningAndFinishedOnce(Probe &probe);
+
 } // namespace anycast::probetest

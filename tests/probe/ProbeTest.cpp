@@ -86,15 +86,7 @@ TEST(TcpProbe, StartWhileRunningIsRefusedAndFinishedComesOnce)
 {
     const FullListener listener;
     const auto probe = Probe::create(specFor(tcpUrl(listener.port()), 200ms));
-    int finishedCount = 0;
-    QObject::connect(probe.get(), &Probe::finished, [&finishedCount] { ++finishedCount; });
-    ASSERT_TRUE(probe->start());
-    EXPECT_TRUE(probe->running());
-    EXPECT_FALSE(probe->start());
-    EXPECT_TRUE(waitUntil([&] { return finishedCount > 0; }, 3s));
-    EXPECT_FALSE(waitUntil([&] { return finishedCount > 1; }, 300ms));
-    EXPECT_EQ(finishedCount, 1);
-    EXPECT_FALSE(probe->running());
+    expectStartRefusedWhileRunningAndFinishedOnce(*probe);
 }
 
 TEST(TcpProbe, RunsAgainAfterFinishing)

@@ -24,8 +24,8 @@ protected:
     {
         ASSERT_EQ(::geteuid(), 0u) << "the agent runs with operators_group root, as CI runs";
         ASSERT_TRUE(m_dir.isValid());
-        m_serviceFd = labtest::listenOnLoopback(&m_servicePort);
-        ASSERT_GE(m_serviceFd, 0);
+        m_service.reset(labtest::listenOnLoopback(&m_servicePort));
+        ASSERT_GE(m_service.get(), 0);
         ASSERT_TRUE(QDir().mkpath(m_dir.filePath(QStringLiteral("state"))));
         const QString config = QStringLiteral(R"([agent]
 node = "proto-1"
@@ -71,8 +71,7 @@ fall = 2
         m_client.detach(QStringLiteral("test over"));
         m_socket.abort();
         m_agent.reset();
-        if (m_serviceFd >= 0)
-            ::close(m_serviceFd);
+        m_service.reset();
     }
 
     QString socketPath() const { return m_dir.filePath(QStringLiteral("api.sock")); }
@@ -87,7 +86,7 @@ fall = 2
     }
 
     QTemporaryDir m_dir{QDir::tempPath() + QStringLiteral("/acproto-XXXXXX")};
-    int m_serviceFd = -1;
+    FileDescriptor m_service;
     quint16 m_servicePort = 0;
     std::unique_ptr<labtest::AgentProcess> m_agent;
     QLocalSocket m_socket;

@@ -1,3 +1,4 @@
+#include "FileDescriptor.h"
 #include "HttpGet.h"
 #include "RuntimeAgent.h"
 
@@ -47,29 +48,25 @@ public:
 private:
     struct Conn
     {
-        int fd = -1;
+        FileDescriptor fd;
         std::chrono::steady_clock::time_point next{};
         int sent = 0;
     };
 
-    static int open(quint16 port, const char *source)
+    static FileDescriptor open(quint16 port, const char *source)
     {
-        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        FileDescriptor fd(::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
         sockaddr_in address{};
         address.sin_family = AF_INET;
         ::inet_pton(AF_INET, source, &address.sin_addr);
-        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
-            if (fd >= 0)
-                ::close(fd);
-            return -1;
-        }
+        if (!fd.valid() ||
+            ::bind(fd.get(), reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
+            return {};
         address.sin_port = htons(port);
         ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-        if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 &&
-            errno != EINPROGRESS) {
-            ::close(fd);
-            return -1;
-        }
+        if (::connect(fd.get(), reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 &&
+            errno != EINPROGRESS)
+            return {};
         return fd;
     }
 
@@ -81,24 +78,24 @@ private:
             const auto now = std::chrono::steady_clock::now();
             std::vector<pollfd> fds;
             for (Conn &conn : conns) {
-                if (conn.fd < 0 && now >= conn.next) {
+                if (!conn.fd.valid() && now >= conn.next) {
                     conn.fd = open(port, source);
                     conn.sent = 0;
                     conn.next = now;
                     ++m_connects;
                 }
-                if (conn.fd < 0)
+                if (!conn.fd.valid())
                     continue;
                 // One more byte of the head every 500 ms, then endless headers.
                 if (now >= conn.next) {
                     const char byte = conn.sent < static_cast<int>(head.size())
                                           ? head[static_cast<std::size_t>(conn.sent)]
                                           : "X-a: b\r\n"[conn.sent % 8];
-                    if (::send(conn.fd, &byte, 1, MSG_NOSIGNAL) == 1)
+                    if (::send(conn.fd.get(), &byte, 1, MSG_NOSIGNAL) == 1)
                         ++conn.sent;
                     conn.next = now + 500ms;
                 }
-                fds.push_back({conn.fd, POLLIN, 0});
+                fds.push_back({conn.fd.get(), POLLIN, 0});
             }
             ::poll(fds.data(), fds.size(), 20);
             for (const pollfd &entry : fds) {
@@ -109,18 +106,13 @@ private:
                     continue;
                 // Dropped by the agent: back a second later, as a slowloris does.
                 for (Conn &conn : conns) {
-                    if (conn.fd == entry.fd) {
-                        ::close(conn.fd);
-                        conn.fd = -1;
+                    if (conn.fd.get() == entry.fd) {
+                        conn.fd.reset();
                         conn.next = std::chrono::steady_clock::now() + 1s;
                         ++m_dropped;
                     }
                 }
             }
-        }
-        for (Conn &conn : conns) {
-            if (conn.fd >= 0)
-                ::close(conn.fd);
         }
     }
 

@@ -20,15 +20,13 @@ LabAgent::~LabAgent()
 {
     stop();
     dropConnections();
-    if (m_serviceFd >= 0)
-        ::close(m_serviceFd);
 }
 
 QString LabAgent::start()
 {
-    if (m_serviceFd < 0)
-        m_serviceFd = labtest::listenOnLoopback(&m_servicePort);
-    if (m_serviceFd < 0)
+    if (!m_service.valid())
+        m_service.reset(labtest::listenOnLoopback(&m_servicePort));
+    if (!m_service.valid())
         return QStringLiteral("no loopback port for the agent's service");
     QDir().mkpath(m_folder + QStringLiteral("/state"));
     const QString config = m_folder + QStringLiteral("/agent.toml");
@@ -71,28 +69,26 @@ QString LabAgent::start()
 bool LabAgent::holdConnections(int count)
 {
     for (int i = 0; i < count; ++i) {
-        const int client = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        FileDescriptor client(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         address.sin_port = htons(m_servicePort);
-        if (client < 0 ||
-            ::connect(client, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0)
+        if (!client.valid() || ::connect(client.get(), reinterpret_cast<const sockaddr *>(&address),
+                                         sizeof address) != 0)
             return false;
-        m_connectionFds.append(client);
-        const int accepted = ::accept4(m_serviceFd, nullptr, nullptr, SOCK_CLOEXEC);
-        if (accepted < 0)
+        m_connections.push_back(std::move(client));
+        FileDescriptor accepted(::accept4(m_service.get(), nullptr, nullptr, SOCK_CLOEXEC));
+        if (!accepted.valid())
             return false;
-        m_connectionFds.append(accepted);
+        m_connections.push_back(std::move(accepted));
     }
     return true;
 }
 
 void LabAgent::dropConnections()
 {
-    for (int fd : std::as_const(m_connectionFds))
-        ::close(fd);
-    m_connectionFds.clear();
+    m_connections.clear();
 }
 
 void LabAgent::stop()

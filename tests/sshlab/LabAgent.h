@@ -1,13 +1,14 @@
 #pragma once
 
 #include "AgentProcess.h"
+#include "FileDescriptor.h"
 
-#include <QList>
 #include <QString>
 
 #include <array>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace anycast::sshlab {
 
@@ -51,8 +52,8 @@ private:
     QString m_folder;
     QString m_node;
     LabAgentOptions m_options;
-    int m_serviceFd = -1;
-    QList<int> m_connectionFds;
+    FileDescriptor m_service;
+    std::vector<FileDescriptor> m_connections;
     quint16 m_servicePort = 0;
     std::unique_ptr<labtest::AgentProcess> m_process;
 };

@@ -1,6 +1,7 @@
 // The real agent binary under systemd's notify protocol, with this test playing systemd:
 // it binds the NOTIFY_SOCKET datagram socket and reads what the agent sends.
 #include "AgentProcess.h"
+#include "FileDescriptor.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -21,29 +22,11 @@
 namespace {
 
 using namespace std::chrono_literals;
+using anycast::FileDescriptor;
 using anycast::labtest::AgentProcess;
 
-class Fd
-{
-public:
-    explicit Fd(int fd = -1)
-        : m_fd(fd)
-    {}
-    Fd(const Fd &) = delete;
-    Fd &operator=(const Fd &) = delete;
-    ~Fd()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
-
 // A TCP listener on 127.0.0.1 with a kernel-chosen port: the service the agent watches.
-int listenEphemeral(const Fd &fd)
+int listenEphemeral(const FileDescriptor &fd)
 {
     sockaddr_in address{};
     address.sin_family = AF_INET;
@@ -58,7 +41,7 @@ int listenEphemeral(const Fd &fd)
 }
 
 // Waits for the next notify datagram; std::nullopt at the deadline.
-std::optional<QByteArray> receive(const Fd &socket, std::chrono::milliseconds patience)
+std::optional<QByteArray> receive(const FileDescriptor &socket, std::chrono::milliseconds patience)
 {
     QElapsedTimer timer;
     timer.start();
@@ -77,7 +60,7 @@ std::optional<QByteArray> receive(const Fd &socket, std::chrono::milliseconds pa
 }
 
 // Reads datagrams until one contains `needle`; collects them all in `seen`.
-std::optional<QByteArray> waitFor(const Fd &socket, const QByteArray &needle,
+std::optional<QByteArray> waitFor(const FileDescriptor &socket, const QByteArray &needle,
                                   std::chrono::milliseconds patience, QByteArrayList &seen)
 {
     QElapsedTimer timer;
@@ -98,12 +81,12 @@ TEST(SystemdNotify, AgentReportsReadyPingsWatchdogAndStops)
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
 
-    const Fd service(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    const FileDescriptor service(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     const int port = listenEphemeral(service);
     ASSERT_GT(port, 0);
 
     const QString notifyPath = dir.filePath(QStringLiteral("notify"));
-    const Fd notify(::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+    const FileDescriptor notify(::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0));
     sockaddr_un address{};
     address.sun_family = AF_UNIX;
     const QByteArray pathBytes = notifyPath.toLocal8Bit();

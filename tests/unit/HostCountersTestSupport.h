@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
+#include <QMap>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -32,6 +33,30 @@ inline QByteArray fixture(const QString &relative)
         return {};
     }
     return file.readAll();
+}
+
+// What the hand-written known/net/snmp and known/net/netstat say for the counters the agent
+// reads: distinct numbers, so that a name or value shifted by one position shows up.
+inline QMap<QString, quint64> knownSnmpCounters()
+{
+    return {
+        {QStringLiteral("Tcp.RetransSegs"), 4242},
+        {QStringLiteral("Tcp.OutSegs"), 18446744073709551000ULL},
+        {QStringLiteral("Tcp.AttemptFails"), 31},
+        {QStringLiteral("Tcp.EstabResets"), 41},
+        {QStringLiteral("Tcp.InErrs"), 7},
+    };
+}
+
+inline QMap<QString, quint64> knownNetstatCounters()
+{
+    return {
+        {QStringLiteral("TcpExt.ListenOverflows"), 12},
+        {QStringLiteral("TcpExt.ListenDrops"), 13},
+        {QStringLiteral("TcpExt.TCPTimeouts"), 14},
+        {QStringLiteral("TcpExt.TCPSynRetrans"), 15},
+        {QStringLiteral("TcpExt.TCPAbortOnTimeout"), 16},
+    };
 }
 
 inline std::string_view view(const QByteArray &bytes)

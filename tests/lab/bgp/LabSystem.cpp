@@ -1,5 +1,7 @@
 #include "LabSystem.h"
 
+#include "FileDescriptor.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -16,20 +18,18 @@ namespace anycast::lab {
 
 quint16 freeLoopbackPort()
 {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
+    const FileDescriptor fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (!fd.valid())
         return 0;
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     address.sin_port = 0;
-    quint16 port = 0;
     socklen_t length = sizeof(address);
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
-        port = ntohs(address.sin_port);
-    ::close(fd);
-    return port;
+    if (::bind(fd.get(), reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0 &&
+        ::getsockname(fd.get(), reinterpret_cast<sockaddr *>(&address), &length) == 0)
+        return ntohs(address.sin_port);
+    return 0;
 }
 
 bool isListeningOnLoopback(quint16 port)

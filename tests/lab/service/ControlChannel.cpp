@@ -2,23 +2,20 @@
 
 #include <cerrno>
 #include <unistd.h>
+#include <utility>
 
 namespace anycast::lab {
 
-ControlChannel::ControlChannel(int inFd, int outFd, bool ownsFds)
+ControlChannel::ControlChannel(int inFd, int outFd)
     : m_inFd(inFd)
     , m_outFd(outFd)
-    , m_ownsFds(ownsFds)
 {}
 
-ControlChannel::~ControlChannel()
-{
-    if (!m_ownsFds)
-        return;
-    ::close(m_inFd);
-    if (m_outFd != m_inFd)
-        ::close(m_outFd);
-}
+ControlChannel::ControlChannel(FileDescriptor socket)
+    : m_owned(std::move(socket))
+    , m_inFd(m_owned.get())
+    , m_outFd(m_owned.get())
+{}
 
 std::vector<std::optional<std::string>> ControlChannel::readLines()
 {

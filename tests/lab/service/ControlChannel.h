@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FileDescriptor.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -19,11 +21,10 @@ public:
     static constexpr std::size_t kMaxLineBytes = 4096;
     static constexpr std::size_t kMaxPendingBytes = 64 * 1024;
 
-    // Owned descriptors are closed with the channel; stdin and stdout are not.
-    ControlChannel(int inFd, int outFd, bool ownsFds);
-    ~ControlChannel();
-    ControlChannel(const ControlChannel &) = delete;
-    ControlChannel &operator=(const ControlChannel &) = delete;
+    // Over descriptors someone else owns (stdin and stdout): they stay open.
+    ControlChannel(int inFd, int outFd);
+    // Over a control socket client, both ways, closed with the channel.
+    explicit ControlChannel(FileDescriptor socket);
 
     int inFd() const { return m_inFd; }
     int outFd() const { return m_outFd; }
@@ -46,9 +47,9 @@ public:
     void flush();
 
 private:
+    FileDescriptor m_owned;
     int m_inFd = -1;
     int m_outFd = -1;
-    bool m_ownsFds = false;
     bool m_inputClosed = false;
     bool m_broken = false;     // the answer side failed; nothing more can be said
     bool m_discarding = false; // skipping the rest of an over-long line

@@ -86,32 +86,20 @@ std::optional<Endpoint> Endpoint::parse(std::string_view text)
     return endpoint;
 }
 
-int openTcpListener(const Endpoint &endpoint, int backlog)
+FileDescriptor openTcpListener(const Endpoint &endpoint, int backlog)
 {
-    const int fd = socket(endpoint.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (fd < 0)
+    FileDescriptor fd(socket(endpoint.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+    if (!fd.valid())
         throwErrno("socket");
     const int on = 1;
-    if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
+    if (setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
         (endpoint.family() == AF_INET6 &&
-         setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof on) != 0)) {
-        const int saved = errno;
-        close(fd);
-        errno = saved;
+         setsockopt(fd.get(), IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof on) != 0))
         throwErrno("setsockopt");
-    }
-    if (bind(fd, reinterpret_cast<const sockaddr *>(&endpoint.address), endpoint.length) != 0) {
-        const int saved = errno;
-        close(fd);
-        errno = saved;
+    if (bind(fd.get(), reinterpret_cast<const sockaddr *>(&endpoint.address), endpoint.length) != 0)
         throwErrno("bind");
-    }
-    if (listen(fd, backlog) != 0) {
-        const int saved = errno;
-        close(fd);
-        errno = saved;
+    if (listen(fd.get(), backlog) != 0)
         throwErrno("listen");
-    }
     return fd;
 }
 

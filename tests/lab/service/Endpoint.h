@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FileDescriptor.h"
+
 #include <cstdint>
 #include <netinet/in.h>
 #include <optional>
@@ -30,6 +32,6 @@ struct Endpoint
 // A non-blocking TCP listener on `endpoint` with SO_REUSEADDR (so it can listen again on a
 // port whose old connections still linger) and, for IPv6, IPV6_V6ONLY (so "::1" means only
 // IPv6). Throws std::system_error naming the failing call.
-int openTcpListener(const Endpoint &endpoint, int backlog);
+FileDescriptor openTcpListener(const Endpoint &endpoint, int backlog);
 
 } // namespace anycast::lab

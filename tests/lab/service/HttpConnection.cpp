@@ -68,12 +68,6 @@ std::string httpResponse(int status, bool withBody)
     return response;
 }
 
-HttpConnection::~HttpConnection()
-{
-    if (m_fd >= 0)
-        ::close(m_fd);
-}
-
 short HttpConnection::pollEvents() const
 {
     switch (m_phase) {
@@ -140,7 +134,7 @@ void HttpConnection::onTime(Clock::time_point now)
 void HttpConnection::readRequest(int status, std::chrono::milliseconds delay, Clock::time_point now)
 {
     char chunk[4096];
-    const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
+    const ssize_t n = ::recv(m_fd.get(), chunk, sizeof chunk, 0);
     if (n < 0) {
         if (!wouldBlock(errno))
             m_phase = Phase::Done;
@@ -180,7 +174,7 @@ void HttpConnection::write(Clock::time_point now)
 {
     while (m_sent < m_buffer.size()) {
         const ssize_t n =
-            ::send(m_fd, m_buffer.data() + m_sent, m_buffer.size() - m_sent, MSG_NOSIGNAL);
+            ::send(m_fd.get(), m_buffer.data() + m_sent, m_buffer.size() - m_sent, MSG_NOSIGNAL);
         if (n < 0) {
             if (!wouldBlock(errno))
                 m_phase = Phase::Done;
@@ -188,7 +182,7 @@ void HttpConnection::write(Clock::time_point now)
         }
         m_sent += static_cast<std::size_t>(n);
     }
-    ::shutdown(m_fd, SHUT_WR);
+    ::shutdown(m_fd.get(), SHUT_WR);
     m_buffer.clear();
     m_phase = Phase::Draining;
     m_deadline = now + kDrainTimeout;
@@ -198,7 +192,7 @@ void HttpConnection::drain()
 {
     // One read per wakeup, so a client that keeps sending cannot hold the loop.
     char chunk[4096];
-    const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
+    const ssize_t n = ::recv(m_fd.get(), chunk, sizeof chunk, 0);
     if (n == 0 || (n < 0 && !wouldBlock(errno)))
         m_phase = Phase::Done;
 }

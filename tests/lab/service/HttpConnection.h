@@ -1,9 +1,12 @@
 #pragma once
 
+#include "FileDescriptor.h"
+
 #include <chrono>
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace anycast::lab {
 
@@ -30,14 +33,11 @@ public:
         Done,     // close the descriptor
     };
 
-    explicit HttpConnection(int fd)
-        : m_fd(fd)
+    explicit HttpConnection(FileDescriptor fd)
+        : m_fd(std::move(fd))
     {}
-    ~HttpConnection();
-    HttpConnection(const HttpConnection &) = delete;
-    HttpConnection &operator=(const HttpConnection &) = delete;
 
-    int fd() const { return m_fd; }
+    int fd() const { return m_fd.get(); }
     Phase phase() const { return m_phase; }
     // poll() events this connection waits for (0 while waiting on its deadline).
     short pollEvents() const;
@@ -56,7 +56,7 @@ private:
     void write(Clock::time_point now);
     void drain();
 
-    int m_fd = -1;
+    FileDescriptor m_fd;
     Phase m_phase = Phase::Reading;
     std::string m_buffer; // the request while reading, the answer while writing
     std::size_t m_sent = 0;

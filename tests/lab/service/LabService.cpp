@@ -38,12 +38,12 @@ sockaddr_un unixAddress(const std::string &path)
 // left by a killed service refuses them, and is then safe to replace.
 bool unixSocketIsLive(const sockaddr_un &address)
 {
-    const int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (fd < 0)
+    const FileDescriptor fd(socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+    if (!fd.valid())
         return false;
-    const int result = connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address);
+    const int result =
+        connect(fd.get(), reinterpret_cast<const sockaddr *>(&address), sizeof address);
     const int error = errno;
-    close(fd);
     return result == 0 || error == EAGAIN || error == EINPROGRESS;
 }
 
@@ -69,27 +69,21 @@ struct LabService::PollTarget
 LabService::LabService(LabOptions options)
     : m_options(std::move(options))
     , m_endpoint(m_options.listen)
+    , m_listener(openTcpListener(m_endpoint, m_options.backlog))
 {
-    m_listenFd = openTcpListener(m_endpoint, m_options.backlog);
     // Learn the real port, so that reopen-listener and the `listening` line both use it.
     socklen_t length = sizeof m_endpoint.address;
-    getsockname(m_listenFd, reinterpret_cast<sockaddr *>(&m_endpoint.address), &length);
-    try {
-        if (!m_options.controlPath.empty())
-            openControlSocket();
-    } catch (...) {
-        close(m_listenFd);
-        throw;
-    }
-    m_console = std::make_unique<ControlChannel>(STDIN_FILENO, STDOUT_FILENO, false);
+    getsockname(m_listener.get(), reinterpret_cast<sockaddr *>(&m_endpoint.address), &length);
+    if (!m_options.controlPath.empty())
+        openControlSocket();
+    m_console = std::make_unique<ControlChannel>(STDIN_FILENO, STDOUT_FILENO);
 }
 
 LabService::~LabService()
 {
     m_connections.clear();
     m_controlClients.clear();
-    if (m_listenFd >= 0)
-        close(m_listenFd);
+    m_listener.reset();
     closeControlSocket();
 }
 
@@ -106,14 +100,13 @@ void LabService::openControlSocket()
             throw std::runtime_error(path + " is in use by another process");
         unlink(path.c_str());
     }
-    m_controlFd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (m_controlFd < 0)
+    m_control.reset(socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+    if (!m_control.valid())
         throw std::system_error(errno, std::generic_category(), "control socket");
-    if (bind(m_controlFd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0 ||
-        listen(m_controlFd, 16) != 0) {
+    if (bind(m_control.get(), reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0 ||
+        listen(m_control.get(), 16) != 0) {
         const int error = errno;
-        close(m_controlFd);
-        m_controlFd = -1;
+        m_control.reset();
         throw std::system_error(error, std::generic_category(), "control socket " + path);
     }
     if (lstat(path.c_str(), &info) == 0)
@@ -122,10 +115,9 @@ void LabService::openControlSocket()
 
 void LabService::closeControlSocket()
 {
-    if (m_controlFd < 0)
+    if (!m_control.valid())
         return;
-    close(m_controlFd);
-    m_controlFd = -1;
+    m_control.reset();
     struct stat info
     {};
     if (m_controlFileId && lstat(m_options.controlPath.c_str(), &info) == 0 &&
@@ -162,7 +154,7 @@ int LabService::run(int signalFd)
             }
             case PollTarget::Kind::ConsoleIn:
                 handleLines(*m_console);
-                if (!m_console->inputOpen() && m_controlFd < 0)
+                if (!m_console->inputOpen() && !m_control.valid())
                     m_quit = true; // nobody is left who could tell us to stop
                 break;
             case PollTarget::Kind::ConsoleOut:
@@ -170,7 +162,7 @@ int LabService::run(int signalFd)
                 break;
             case PollTarget::Kind::Listener:
                 // A command earlier in this turn may have paused or closed the listener.
-                if (m_listenFd >= 0 && !m_paused)
+                if (m_listener.valid() && !m_paused)
                     acceptConnections(now);
                 break;
             case PollTarget::Kind::ControlListener:
@@ -225,8 +217,8 @@ std::vector<LabService::PollTarget> LabService::buildPollSet(std::vector<pollfd>
             short((client.wantsInput() ? POLLIN : 0) | (client.hasPendingOutput() ? POLLOUT : 0));
         add(client.inFd(), events, Kind::ControlClient, i);
     }
-    if (m_controlFd >= 0)
-        add(m_controlFd, POLLIN, Kind::ControlListener);
+    if (m_control.valid())
+        add(m_control.get(), POLLIN, Kind::ControlListener);
     for (std::size_t i = 0; i < m_connections.size(); ++i) {
         const HttpConnection &connection = *m_connections[i];
         // Not asking for input leaves the request unread in the kernel; a reset or an error
@@ -236,8 +228,8 @@ std::vector<LabService::PollTarget> LabService::buildPollSet(std::vector<pollfd>
     }
     // A paused listener is simply not polled: the kernel keeps completing handshakes into
     // its accept queue until the backlog is full, which is the failure being simulated.
-    if (m_listenFd >= 0 && !m_paused && now >= m_acceptRetryAt)
-        add(m_listenFd, POLLIN, Kind::Listener);
+    if (m_listener.valid() && !m_paused && now >= m_acceptRetryAt)
+        add(m_listener.get(), POLLIN, Kind::Listener);
     return targets;
 }
 
@@ -252,7 +244,7 @@ int LabService::pollTimeoutMs(Clock::time_point now) const
         if (const auto deadline = connection->deadline())
             consider(*deadline);
     }
-    if (m_listenFd >= 0 && !m_paused && now < m_acceptRetryAt)
+    if (m_listener.valid() && !m_paused && now < m_acceptRetryAt)
         consider(m_acceptRetryAt);
     if (!next)
         return -1;
@@ -299,17 +291,16 @@ std::string LabService::execute(const ControlCommand &command)
         m_readPaused = false;
         return "ok reading resumed";
     case Kind::CloseListener:
-        if (m_listenFd < 0)
+        if (!m_listener.valid())
             return "ok listener already closed";
         // Connections still in the accept queue are reset by the kernel; accepted ones stay.
-        close(m_listenFd);
-        m_listenFd = -1;
+        m_listener.reset();
         return "ok closed " + m_endpoint.toString();
     case Kind::ReopenListener:
-        if (m_listenFd >= 0)
+        if (m_listener.valid())
             return "ok already listening " + m_endpoint.toString();
         try {
-            m_listenFd = openTcpListener(m_endpoint, m_options.backlog);
+            m_listener = openTcpListener(m_endpoint, m_options.backlog);
         } catch (const std::exception &error) {
             return std::string("error reopen-listener: ") + error.what();
         }
@@ -323,7 +314,8 @@ std::string LabService::execute(const ControlCommand &command)
     case Kind::Stats:
         return "ok accepted=" + std::to_string(m_accepted) +
                " active=" + std::to_string(activeConnections()) +
-               " paused=" + (m_paused ? "1" : "0") + " listening=" + (m_listenFd >= 0 ? "1" : "0") +
+               " paused=" + (m_paused ? "1" : "0") +
+               " listening=" + (m_listener.valid() ? "1" : "0") +
                " delay=" + std::to_string(m_delay.count()) + " status=" + std::to_string(m_status) +
                " reading=" + (m_readPaused ? "0" : "1");
     case Kind::Help:
@@ -338,10 +330,11 @@ std::string LabService::execute(const ControlCommand &command)
 void LabService::acceptConnections(Clock::time_point now)
 {
     for (int i = 0; i < kAcceptBatch; ++i) {
-        const int fd = accept4(m_listenFd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
-        if (fd >= 0) {
+        FileDescriptor fd(
+            accept4(m_listener.get(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC));
+        if (fd.valid()) {
             ++m_accepted;
-            m_connections.push_back(std::make_unique<HttpConnection>(fd));
+            m_connections.push_back(std::make_unique<HttpConnection>(std::move(fd)));
             continue;
         }
         switch (errno) {
@@ -364,14 +357,10 @@ void LabService::acceptConnections(Clock::time_point now)
 
 void LabService::acceptControlClients()
 {
-    const int fd = accept4(m_controlFd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
-    if (fd < 0)
+    FileDescriptor fd(accept4(m_control.get(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC));
+    if (!fd.valid() || m_controlClients.size() >= kMaxControlClients)
         return;
-    if (m_controlClients.size() >= kMaxControlClients) {
-        close(fd);
-        return;
-    }
-    m_controlClients.push_back(std::make_unique<ControlChannel>(fd, fd, true));
+    m_controlClients.push_back(std::make_unique<ControlChannel>(std::move(fd)));
 }
 
 std::size_t LabService::activeConnections() const

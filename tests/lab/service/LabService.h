@@ -3,6 +3,7 @@
 #include "ControlChannel.h"
 #include "ControlCommand.h"
 #include "Endpoint.h"
+#include "FileDescriptor.h"
 #include "HttpConnection.h"
 
 #include <chrono>
@@ -58,8 +59,8 @@ private:
 
     LabOptions m_options;
     Endpoint m_endpoint;
-    int m_listenFd = -1;
-    int m_controlFd = -1;
+    FileDescriptor m_listener;
+    FileDescriptor m_control;
     // The control socket file we created: only that one is removed at exit, never a file
     // some other process put at the same path since.
     std::optional<std::pair<dev_t, ino_t>> m_controlFileId;

@@ -1,6 +1,7 @@
 // anycast-lab-service: an HTTP service for tests and the demo that fails on command. See
 // LabService.h for the design and the README for the control commands.
 
+#include "FileDescriptor.h"
 #include "LabService.h"
 
 #include <charconv>
@@ -113,8 +114,8 @@ int main(int argc, char *argv[])
     sigaddset(&signals, SIGTERM);
     sigaddset(&signals, SIGINT);
     sigprocmask(SIG_BLOCK, &signals, nullptr);
-    const int signalFd = signalfd(-1, &signals, SFD_NONBLOCK | SFD_CLOEXEC);
-    if (signalFd < 0) {
+    const anycast::FileDescriptor signalFd(signalfd(-1, &signals, SFD_NONBLOCK | SFD_CLOEXEC));
+    if (!signalFd.valid()) {
         std::perror("anycast-lab-service: signalfd");
         return kExitFailure;
     }
@@ -123,9 +124,7 @@ int main(int argc, char *argv[])
 
     try {
         anycast::lab::LabService service(std::move(options));
-        const int code = service.run(signalFd);
-        close(signalFd);
-        return code;
+        return service.run(signalFd.get());
     } catch (const std::exception &error) {
         std::fprintf(stderr, "anycast-lab-service: %s\n", error.what());
         return kExitFailure;
