@@ -23,6 +23,17 @@ void AgentApiTest::SetUp()
     // A plain listening socket is all the agent's sampler needs to see a healthy service.
     m_serviceFd = labtest::listenOnLoopback(&m_servicePort);
     ASSERT_GE(m_serviceFd, 0);
+    using namespace std::chrono_literals;
+    m_config.node(QStringLiteral("api-1"))
+        .region(QStringLiteral("test-region"))
+        .location(50.11, 8.68)
+        .operatorsGroup(QStringLiteral("root"))
+        .fastPathInterval(100ms)
+        .sampleInterval(200ms);
+    m_config.addService(QStringLiteral("web"), {m_servicePort})
+        .prefixes({QStringLiteral("192.0.2.1/32")})
+        .rise(2)
+        .fall(2);
 }
 
 void AgentApiTest::TearDown()
@@ -38,46 +49,19 @@ void AgentApiTest::TearDown()
         ::close(m_serviceFd);
 }
 
-void AgentApiTest::writeConfig(const AgentOptions &options)
+void AgentApiTest::writeConfig()
 {
-    QString text = QStringLiteral(R"([agent]
-node = "api-1"
-region = "test-region"
-location = [50.11, 8.68]
-api_socket = "%1"
-bgp_socket = "%2"
-state_dir = "%3"
-http_listen = ""
-operators_group = "%4"
-fast_path_interval = "100ms"
-sample_interval = "200ms"
-)")
-                       .arg(socketPath(), path(QStringLiteral("bgp.sock")), stateDir(),
-                            options.operatorsGroup);
-    if (!options.apiGroup.isEmpty())
-        text += QStringLiteral("api_group = \"%1\"\n").arg(options.apiGroup);
-    text += QStringLiteral(R"(
-[[service]]
-name = "web"
-ports = [%1]
-prefixes = ["192.0.2.1/32"]
-rise = 2
-fall = 2
-)")
-                .arg(m_servicePort);
-    QFile file(path(QStringLiteral("agent.toml")));
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    ASSERT_EQ(file.write(text.toUtf8()), text.toUtf8().size());
+    ASSERT_FALSE(m_config.write().isEmpty()) << "cannot write " << m_config.path().toStdString();
 }
 
 void AgentApiTest::launchAgent()
 {
-    if (!QFile::exists(path(QStringLiteral("agent.toml"))))
+    if (!QFile::exists(m_config.path()))
         writeConfig();
     m_agent.reset(); // one agent at a time: the previous one is stopped first
     ++m_runs;
     m_agent = std::make_unique<labtest::AgentProcess>(
-        path(QStringLiteral("agent.toml")), path(QStringLiteral("agent-%1.log").arg(m_runs)));
+        m_config.path(), path(QStringLiteral("agent-%1.log").arg(m_runs)));
 }
 
 std::unique_ptr<ApiTestClient> AgentApiTest::waitForApi()

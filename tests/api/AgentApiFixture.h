@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AgentProcess.h"
+#include "AgentTestConfig.h"
 #include "ApiTestClient.h"
 
 #include <QByteArray>
@@ -17,13 +18,6 @@
 
 namespace anycast::apitest {
 
-// What differs between the tests' agent configurations.
-struct AgentOptions
-{
-    QString apiGroup; // empty: not set (operators_group decides)
-    QString operatorsGroup = QStringLiteral("root");
-};
-
 // The real anycast-agent on a configuration of its own in a temporary folder: the API socket,
 // the BGP socket and the state folder inside it, one service "web" on a loopback port the
 // test listens on (so the service is healthy), full samples every 200 ms. The tests run as
@@ -34,8 +28,8 @@ protected:
     void SetUp() override;
     void TearDown() override;
 
-    // Writes the configuration (again, with `options`).
-    void writeConfig(const AgentOptions &options = {});
+    // Writes m_config (again, with what the test changed in it).
+    void writeConfig();
     // Starts the agent without waiting for it (writes the default configuration if none
     // was written); the log of run N goes to agent-N.log.
     void launchAgent();
@@ -55,8 +49,8 @@ protected:
     QString log() const;
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
-    QString socketPath() const { return path(QStringLiteral("api.sock")); }
-    QString stateDir() const { return path(QStringLiteral("state")); }
+    QString socketPath() const { return m_config.apiSocket(); }
+    QString stateDir() const { return m_config.stateDir(); }
     QString statePath() const { return stateDir() + QStringLiteral("/drain-state.json"); }
     QString auditPath() const { return stateDir() + QStringLiteral("/audit.log"); }
     // Every line of audit.log, parsed (a line that is not a JSON object becomes {}).
@@ -64,6 +58,8 @@ protected:
 
     // Short: the socket's path must fit sun_path (108 bytes).
     QTemporaryDir m_dir{QDir::tempPath() + QStringLiteral("/acapi-XXXXXX")};
+    // Set up by SetUp() as described above; a test may change it before (re)writing it.
+    labtest::AgentTestConfig m_config{m_dir};
     quint16 m_servicePort = 0;
 
 private:

@@ -122,7 +122,8 @@ protected:
 
 TEST_F(OperatorApiTest, ReaderMayReadButNotDrainAndTheRefusalIsAudited)
 {
-    ASSERT_NO_FATAL_FAILURE(writeConfig({m_group, QStringLiteral("root")}));
+    m_config.apiGroup(m_group);
+    ASSERT_NO_FATAL_FAILURE(writeConfig());
     ASSERT_NO_FATAL_FAILURE(startAgent());
     struct stat socketInfo
     {};
@@ -193,7 +194,8 @@ TEST_F(OperatorApiTest, ReaderMayReadButNotDrainAndTheRefusalIsAudited)
 TEST_F(OperatorApiTest, RefusedDrainFloodCostsBoundedBytesAndEndsInACount)
 {
     constexpr int kAttempts = 300;
-    ASSERT_NO_FATAL_FAILURE(writeConfig({m_group, QStringLiteral("root")}));
+    m_config.apiGroup(m_group);
+    ASSERT_NO_FATAL_FAILURE(writeConfig());
     ASSERT_NO_FATAL_FAILURE(startAgent());
     QByteArray requests;
     for (int i = 0; i < kAttempts; ++i) {
@@ -239,7 +241,8 @@ TEST_F(OperatorApiTest, RefusedDrainFloodCostsBoundedBytesAndEndsInACount)
 
 TEST_F(OperatorApiTest, UserOutsideTheApiGroupCannotConnect)
 {
-    ASSERT_NO_FATAL_FAILURE(writeConfig({m_group, QStringLiteral("root")}));
+    m_config.apiGroup(m_group);
+    ASSERT_NO_FATAL_FAILURE(writeConfig());
     ASSERT_NO_FATAL_FAILURE(startAgent());
     constexpr Identity kNobody{65534, 65534};
     const QByteArray output =
@@ -257,7 +260,8 @@ TEST_F(OperatorApiTest, UserOutsideTheApiGroupCannotConnect)
 
 TEST_F(OperatorApiTest, OtherUsersAreCappedAt32ConnectionsEach)
 {
-    ASSERT_NO_FATAL_FAILURE(writeConfig({m_group, QStringLiteral("root")}));
+    m_config.apiGroup(m_group);
+    ASSERT_NO_FATAL_FAILURE(writeConfig());
     ASSERT_NO_FATAL_FAILURE(startAgent());
     const QString socket = socketPath();
     const QByteArray output = runAs(m_identity, [&] {

@@ -1,4 +1,5 @@
 #include "AgentProcess.h"
+#include "AgentTestConfig.h"
 #include "BgpLab.h"
 #include "LabAgentNode.h"
 #include "LabClient.h"
@@ -6,11 +7,9 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -49,7 +48,6 @@ protected:
     void startAll(const QString &onAgentLoss = QStringLiteral("keep"))
     {
         ASSERT_TRUE(m_dir.isValid());
-        m_socket = m_dir.filePath(QStringLiteral("bgp.sock"));
         m_service = std::make_unique<LabServiceProcess>(
             QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                         QStringLiteral("--backlog"), QStringLiteral("8")});
@@ -57,52 +55,37 @@ protected:
         node.localAs = kLocalAs;
         node.api = lab::ApiProcess{QStringLiteral("anycast-agent"),
                                    {QStringLiteral(ANYCAST_BIN_DIR "/anycast-exabgp-bridge"),
-                                    QStringLiteral("--socket"), m_socket,
+                                    QStringLiteral("--socket"), m_config.bgpSocket(),
                                     QStringLiteral("--on-agent-loss"), onAgentLoss,
                                     QStringLiteral("--grace"), QStringLiteral("1s")}};
         m_lab.addNode(node);
         ASSERT_TRUE(m_lab.start()) << m_lab.diagnostics().toStdString();
-        m_agent = std::make_unique<AgentProcess>(writeConfig(onAgentLoss));
+        configure(onAgentLoss);
+        m_agent = std::make_unique<AgentProcess>(m_config.write());
     }
 
-    QString writeConfig(const QString &onAgentLoss)
+    void configure(const QString &onAgentLoss)
     {
-        const QString path = m_dir.filePath(QStringLiteral("agent.toml"));
-        QFile file(path);
-        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral(R"([agent]
-node = "bgp-lab-1"
-region = "lab"
-bgp_socket = "%1"
-http_listen = "127.0.0.1:%6"
-fast_path_interval = "100ms"
-sample_interval = "500ms"
-[bgp]
-local_as = %2
-next_hop = "198.51.100.7"
-on_agent_loss = "%3"
-# The test changes the route five times in a minute on purpose; the default budget of 4
-# would (rightly) hold the last state.
-flap_budget = 20
-[[service]]
-name = "web"
-ports = [%4]
-prefixes = ["%5"]
-rise = 2
-fall = 2
-probe = "tcp://127.0.0.1:%4"
-probe_interval = "500ms"
-probe_timeout = "400ms"
-[service.route]
-med = 50
-communities = ["65001:100"]
-degraded_prepend = 3
-)")
-                       .arg(m_socket, QString::number(kLocalAs), onAgentLoss,
-                            QString::number(m_service->port()), kPrefix,
-                            QString::number(m_httpPort))
-                       .toUtf8());
-        return path;
+        m_config.node(QStringLiteral("bgp-lab-1"))
+            .httpListen(m_httpPort)
+            .fastPathInterval(100ms)
+            .sampleInterval(500ms)
+            .localAs(kLocalAs)
+            .nextHop(QStringLiteral("198.51.100.7"))
+            .onAgentLoss(onAgentLoss)
+            // The test changes the route five times in a minute on purpose; the default
+            // budget of 4 would (rightly) hold the last state.
+            .flapBudget(20);
+        m_config.addService(QStringLiteral("web"), {m_service->port()})
+            .prefixes({kPrefix})
+            .rise(2)
+            .fall(2)
+            .probe(QStringLiteral("tcp://127.0.0.1:%1").arg(m_service->port()))
+            .probeInterval(500ms)
+            .probeTimeout(400ms)
+            .med(50)
+            .communities({QStringLiteral("65001:100")})
+            .degradedPrepend(3);
     }
 
     std::optional<RibRoute> waitForPath(int copies)
@@ -117,7 +100,7 @@ degraded_prepend = 3
 
     QTemporaryDir m_dir;
     quint16 m_httpPort = lab::freeLoopbackPort();
-    QString m_socket;
+    AgentTestConfig m_config{m_dir};
     std::unique_ptr<LabServiceProcess> m_service;
     lab::BgpLab m_lab;
     std::unique_ptr<AgentProcess> m_agent;
@@ -191,8 +174,8 @@ TEST_F(AgentOverBgp, KilledBridgeIsRespawnedAndTheStateSentAgain)
     // The bridge is ExaBGP's child; kill it the hard way and let ExaBGP respawn it.
     // Only this lab's bridge (its socket path is unique); the bracket keeps pkill from
     // matching the shell that runs it.
-    const QByteArray pkill =
-        "pkill -9 -f 'anycast-exabgp-bridg[e] --socket " + QFile::encodeName(m_socket) + "'";
+    const QByteArray pkill = "pkill -9 -f 'anycast-exabgp-bridg[e] --socket " +
+                             QFile::encodeName(m_config.bgpSocket()) + "'";
     ASSERT_EQ(std::system(pkill.constData()), 0);
     ASSERT_TRUE(m_agent->waitForLine(QStringLiteral("bgp: bridge disconnected"), kPatience));
     QElapsedTimer sinceKill;

@@ -1,6 +1,6 @@
 #include "AgentProcess.h"
+#include "AgentTestConfig.h"
 #include "BgpLab.h"
-#include "LabAgentConfig.h"
 #include "LabClient.h"
 #include "LabSystem.h"
 
@@ -30,8 +30,7 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_dir.isValid());
-        // The bridge reaches the agent on the socket writeLabAgentConfig puts in the folder.
-        const QString socket = m_dir.filePath(QStringLiteral("bgp.sock"));
+        AgentTestConfig config(m_dir);
         m_service = std::make_unique<LabServiceProcess>(
             QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                         QStringLiteral("--backlog"), QStringLiteral("64")});
@@ -39,17 +38,16 @@ protected:
         node.localAs = kLocalAs;
         node.api = lab::ApiProcess{QStringLiteral("anycast-agent"),
                                    {QStringLiteral(ANYCAST_BIN_DIR "/anycast-exabgp-bridge"),
-                                    QStringLiteral("--socket"), socket}};
+                                    QStringLiteral("--socket"), config.bgpSocket()}};
         m_lab.addNode(node);
         ASSERT_TRUE(m_lab.start()) << m_lab.diagnostics().toStdString();
         // Defaults for the fast path, the samples, the probe and the hang windows; a flap
         // budget that lets the route come back after announce, de-prefer and withdraw.
-        const QString path = writeLabAgentConfig(
-            m_dir, QStringLiteral("http_listen = \"\"\n"),
-            QStringLiteral("[bgp]\nlocal_as = %1\nnext_hop = \"198.51.100.7\"\nflap_budget = 20\n"
-                           "[[service]]\nname = \"web\"\nports = [%2]\nprefixes = [\"%3\"]\n"
-                           "probe = \"http://127.0.0.1:%2/\"\n")
-                .arg(QString::number(kLocalAs), QString::number(m_service->port()), kPrefix));
+        config.localAs(kLocalAs).nextHop(QStringLiteral("198.51.100.7")).flapBudget(20);
+        config.addService(QStringLiteral("web"), {m_service->port()})
+            .prefixes({kPrefix})
+            .probe(QStringLiteral("http://127.0.0.1:%1/").arg(m_service->port()));
+        const QString path = config.write();
         ASSERT_FALSE(path.isEmpty());
         m_agent = std::make_unique<AgentProcess>(path);
         ASSERT_TRUE(m_lab.gobgp().waitForRoute(kPrefix, {}, kPatience))

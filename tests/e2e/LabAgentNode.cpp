@@ -1,11 +1,10 @@
 #include "LabAgentNode.h"
 
+#include "AgentTestConfig.h"
 #include "HttpGet.h"
 #include "LabSystem.h"
 
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocalSocket>
@@ -17,19 +16,27 @@ LabAgentNode::LabAgentNode(LabAgentOptions options)
     , m_httpPort(lab::freeLoopbackPort())
     , m_service(std::make_unique<LabServiceProcess>(
           QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}))
-{
-    QDir(m_dir.path()).mkdir(QStringLiteral("state"));
-}
+{}
 
 QStringList LabAgentNode::bridgeArguments() const
 {
     return {QStringLiteral(ANYCAST_BIN_DIR "/anycast-exabgp-bridge"),
             QStringLiteral("--socket"),
-            m_dir.filePath(QStringLiteral("bgp.sock")),
+            AgentTestConfig(m_dir).bgpSocket(),
             QStringLiteral("--on-agent-loss"),
             m_options.onAgentLoss,
             QStringLiteral("--grace"),
             QStringLiteral("1s")};
+}
+
+QString LabAgentNode::stateDir() const
+{
+    return AgentTestConfig(m_dir).stateDir();
+}
+
+QString LabAgentNode::apiSocket() const
+{
+    return AgentTestConfig(m_dir).apiSocket();
 }
 
 QString LabAgentNode::httpUrl() const
@@ -39,60 +46,36 @@ QString LabAgentNode::httpUrl() const
 
 QString LabAgentNode::writeConfig() const
 {
-    QStringList peers;
-    for (const QString &peer : m_options.peers)
-        peers.append(QLatin1Char('"') + peer + QLatin1Char('"'));
-    const QString path = m_dir.filePath(QStringLiteral("agent.toml"));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return path;
-    file.write(
-        QStringLiteral(R"([agent]
-node = "%1"
-region = "lab"
-api_socket = "%2"
-bgp_socket = "%3"
-state_dir = "%4"
-operators_group = "root"
-http_listen = "127.0.0.1:%5"
-fast_path_interval = "100ms"
-sample_interval = "500ms"
-[bgp]
-local_as = 65001
-next_hop = "198.51.100.7"
-on_agent_loss = "%6"
-flap_budget = 20
-[fleet]
-peers = [%7]
-min_announcing = %8
-poll_interval = "300ms"
-poll_timeout = "250ms"
-shared_fault_check = %13
-[[service]]
-name = "web"
-ports = [%9]
-prefixes = ["%10"]
-%14rise = 2
-fall = 2
-[service.route]
-med = 50
-drain_prepend = 3
-drain_floor = %11
-drain_grace = "%12"
-)")
-            .arg(m_options.node, apiSocket(), m_dir.filePath(QStringLiteral("bgp.sock")),
-                 stateDir(), QString::number(m_httpPort), m_options.onAgentLoss,
-                 peers.join(QStringLiteral(", ")), QString::number(m_options.minAnnouncing),
-                 QString::number(m_service->port()))
-            .arg(m_options.prefix, QString::number(m_options.drainFloor), m_options.drainGrace,
-                 m_options.sharedFaultCheck ? QStringLiteral("true") : QStringLiteral("false"),
-                 m_options.httpProbe ? QStringLiteral("probe = \"http://127.0.0.1:%1/\"\n"
-                                                      "probe_interval = \"300ms\"\n"
-                                                      "probe_timeout = \"250ms\"\n")
-                                           .arg(m_service->port())
-                                     : QString())
-            .toUtf8());
-    return path;
+    using namespace std::chrono_literals;
+    AgentTestConfig config(m_dir);
+    config.node(m_options.node)
+        .operatorsGroup(QStringLiteral("root"))
+        .httpListen(m_httpPort)
+        .fastPathInterval(100ms)
+        .sampleInterval(500ms)
+        .localAs(65001)
+        .nextHop(QStringLiteral("198.51.100.7"))
+        .onAgentLoss(m_options.onAgentLoss)
+        .flapBudget(20)
+        .peers(m_options.peers)
+        .minAnnouncing(m_options.minAnnouncing)
+        .pollInterval(300ms)
+        .pollTimeout(250ms)
+        .sharedFaultCheck(m_options.sharedFaultCheck);
+    ServiceTestConfig &web = config.addService(QStringLiteral("web"), {m_service->port()});
+    web.prefixes({m_options.prefix});
+    if (m_options.httpProbe) {
+        web.probe(QStringLiteral("http://127.0.0.1:%1/").arg(m_service->port()))
+            .probeInterval(300ms)
+            .probeTimeout(250ms);
+    }
+    web.rise(2)
+        .fall(2)
+        .med(50)
+        .drainPrepend(3)
+        .drainFloor(m_options.drainFloor)
+        .drainGrace(m_options.drainGrace);
+    return config.write();
 }
 
 void LabAgentNode::startAgent()

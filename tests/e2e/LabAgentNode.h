@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <chrono>
 #include <memory>
 
 namespace anycast::labtest {
@@ -19,7 +20,7 @@ struct LabAgentOptions
     QStringList peers; // other agents' http://127.0.0.1:PORT
     int minAnnouncing = 1;
     quint64 drainFloor = 10;
-    QString drainGrace = QStringLiteral("5m");
+    std::chrono::milliseconds drainGrace = std::chrono::minutes(5);
     QString onAgentLoss = QStringLiteral("keep");
     bool httpProbe = false; // probe the lab service with GET / (its `status` command fails it)
     bool sharedFaultCheck = false;
@@ -47,8 +48,8 @@ public:
     LabServiceProcess &service() { return *m_service; }
     quint16 httpPort() const { return m_httpPort; }
     QString httpUrl() const;
-    QString stateDir() const { return m_dir.filePath(QStringLiteral("state")); }
-    QString apiSocket() const { return m_dir.filePath(QStringLiteral("api.sock")); }
+    QString stateDir() const;
+    QString apiSocket() const;
 
     // One JSON-RPC call on a fresh connection to the API socket: the whole reply object
     // ({"result": ...} or {"error": ...}), or an empty object when the agent did not answer.

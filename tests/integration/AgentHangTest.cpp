@@ -1,5 +1,5 @@
 #include "AgentProcess.h"
-#include "LabAgentConfig.h"
+#include "AgentTestConfig.h"
 #include "LabClient.h"
 
 #include <QElapsedTimer>
@@ -41,12 +41,11 @@ protected:
                         QStringLiteral("--backlog"), QStringLiteral("64")});
         // The agent's defaults for the fast path, the full sample and the hang windows; a
         // probe with the defaults too (1 s interval and timeout).
-        const QString path =
-            writeLabAgentConfig(m_dir, QStringLiteral("http_listen = \"\"\n"),
-                                QStringLiteral("[[service]]\nname = \"web\"\nports = [%1]\n"
-                                               "prefixes = [\"192.0.2.1/32\"]\n"
-                                               "probe = \"http://127.0.0.1:%1/\"\n")
-                                    .arg(m_lab->port()));
+        AgentTestConfig config(m_dir);
+        config.addService(QStringLiteral("web"), {m_lab->port()})
+            .prefixes({QStringLiteral("192.0.2.1/32")})
+            .probe(QStringLiteral("http://127.0.0.1:%1/").arg(m_lab->port()));
+        const QString path = config.write();
         ASSERT_FALSE(path.isEmpty());
         m_agent = std::make_unique<AgentProcess>(path);
         ASSERT_TRUE(m_agent->waitForLine(QStringLiteral("health web: starting -> healthy"),

@@ -1,5 +1,5 @@
 #include "AgentProcess.h"
-#include "LabAgentConfig.h"
+#include "AgentTestConfig.h"
 #include "LabClient.h"
 #include "LoopbackListener.h"
 
@@ -117,13 +117,13 @@ protected:
                         QStringLiteral("--backlog"), QStringLiteral("8")});
         m_httpPort = freeLoopbackPort();
         ASSERT_NE(m_httpPort, 0);
-        const QString path = writeLabAgentConfig(
-            m_dir,
-            QStringLiteral("http_listen = \"127.0.0.1:%1\"\nsample_interval = \"500ms\"\n")
-                .arg(m_httpPort),
-            QStringLiteral("[[service]]\nname = \"web\"\nports = [%1]\n"
-                           "prefixes = [\"192.0.2.1/32\"]\nrise = 2\nfall = 2\n")
-                .arg(m_lab->port()));
+        AgentTestConfig config(m_dir);
+        config.httpListen(m_httpPort).sampleInterval(std::chrono::milliseconds(500));
+        config.addService(QStringLiteral("web"), {m_lab->port()})
+            .prefixes({QStringLiteral("192.0.2.1/32")})
+            .rise(2)
+            .fall(2);
+        const QString path = config.write();
         ASSERT_FALSE(path.isEmpty());
         m_agent = std::make_unique<AgentProcess>(path);
         ASSERT_TRUE(m_agent->waitForLine(QStringLiteral("health web: starting -> healthy"),

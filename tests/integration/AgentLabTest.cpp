@@ -1,8 +1,8 @@
 #include "AgentProcess.h"
+#include "AgentTestConfig.h"
 #include "LabClient.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 
@@ -32,32 +32,19 @@ protected:
                         QStringLiteral("--backlog"), QStringLiteral("8")});
     }
 
-    QString writeConfig(const QString &probe, const QString &thresholds = {})
+    // One service "web" on the lab service's port, checked by `probe`.
+    AgentTestConfig webConfig(const QString &probe)
     {
-        const QString path = m_dir.filePath(QStringLiteral("agent.toml"));
-        QFile file(path);
-        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(
-            QStringLiteral(R"([agent]
-node = "lab-1"
-region = "lab"
-fast_path_interval = "100ms"
-sample_interval = "500ms"
-[[service]]
-name = "web"
-ports = [%1]
-prefixes = ["192.0.2.1/32"]
-rise = 2
-fall = 2
-probe = "%2"
-probe_interval = "500ms"
-probe_timeout = "400ms"
-)")
-                .arg(m_lab->port())
-                .arg(probe)
-                .toUtf8() +
-            (thresholds.isEmpty() ? QByteArray() : "[service.thresholds]\n" + thresholds.toUtf8()));
-        return path;
+        AgentTestConfig config(m_dir);
+        config.fastPathInterval(100ms).sampleInterval(500ms);
+        config.addService(QStringLiteral("web"), {m_lab->port()})
+            .prefixes({QStringLiteral("192.0.2.1/32")})
+            .rise(2)
+            .fall(2)
+            .probe(probe)
+            .probeInterval(500ms)
+            .probeTimeout(400ms);
+        return config;
     }
 
     QString tcpProbe() const { return QStringLiteral("tcp://127.0.0.1:%1").arg(m_lab->port()); }
@@ -78,7 +65,7 @@ void report(const char *what, const QElapsedTimer &timer)
 
 TEST_F(AgentWithLabService, ClosedListenerTurnsDownAndIsWithdrawnThenRecovers)
 {
-    AgentProcess agent(writeConfig(tcpProbe()));
+    AgentProcess agent(webConfig(tcpProbe()).write());
     ASSERT_TRUE(agent.waitForLine(QStringLiteral("health web: starting -> healthy"), kPatience));
     ASSERT_TRUE(agent.waitForLine(QStringLiteral("route web 192.0.2.1/32: withdrawn -> announced"),
                                   kPatience));
@@ -109,8 +96,9 @@ TEST_F(AgentWithLabService, FillingAcceptQueueDegradesBeforeAnythingFails)
 {
     // The fill ratio alone: with the stall signals on, the queue that never drains would be
     // called stalled first (AgentHangTest covers that).
-    AgentProcess agent(writeConfig(
-        tcpProbe(), QStringLiteral("accept_stall = \"0ms\"\naccept_stall_withdraw = \"0ms\"\n")));
+    AgentTestConfig stallsOff = webConfig(tcpProbe());
+    stallsOff.service(QStringLiteral("web")).acceptStall(0ms).acceptStallWithdraw(0ms);
+    AgentProcess agent(stallsOff.write());
     ASSERT_TRUE(agent.waitForLine(QStringLiteral("health web: starting -> healthy"), kPatience));
 
     // Backlog 8: six waiting connections are 75% of it, past the default 50% threshold,
@@ -141,7 +129,7 @@ TEST_F(AgentWithLabService, FillingAcceptQueueDegradesBeforeAnythingFails)
 
 TEST_F(AgentWithLabService, HttpProbeAnswering500DePrefersAtOnceThenTakesTheServiceDown)
 {
-    AgentProcess agent(writeConfig(httpProbe()));
+    AgentProcess agent(webConfig(httpProbe()).write());
     ASSERT_TRUE(agent.waitForLine(QStringLiteral("health web: starting -> healthy"), kPatience));
     ASSERT_EQ(m_lab->command("status 500").rfind("ok", 0), 0u);
     QElapsedTimer sinceError;
@@ -167,17 +155,12 @@ TEST_F(AgentWithLabService, HttpProbeAnswering500DePrefersAtOnceThenTakesTheServ
 
 TEST_F(AgentWithLabService, SecondAgentDoesNotTakeOverALiveBgpSocket)
 {
-    const QString socket = m_dir.filePath(QStringLiteral("bgp.sock"));
-    const QString path = m_dir.filePath(QStringLiteral("bgp-agent.toml"));
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(QStringLiteral("[agent]\nregion = \"lab\"\nbgp_socket = \"%1\"\nhttp_listen = \"\"\n"
-                              "[bgp]\nlocal_as = 65001\n[[service]]\nname = \"web\"\n"
-                              "ports = [%2]\n")
-                   .arg(socket)
-                   .arg(m_lab->port())
-                   .toUtf8());
-    file.close();
+    AgentTestConfig config(m_dir);
+    config.localAs(65001);
+    config.addService(QStringLiteral("web"), {m_lab->port()});
+    const QString socket = config.bgpSocket();
+    const QString path = config.write();
+    ASSERT_FALSE(path.isEmpty());
     AgentProcess first(path);
     ASSERT_TRUE(first.waitForLine(
         QStringLiteral("bgp: waiting for anycast-exabgp-bridge on ") + socket, kPatience));

@@ -1,7 +1,7 @@
 #include "AgentProcess.h"
+#include "AgentTestConfig.h"
 #include "LabClient.h"
 
-#include <QFile>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -25,47 +25,32 @@ protected:
         ASSERT_TRUE(m_dir.isValid());
         m_lab = std::make_unique<LabServiceProcess>(
             QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        // One service "web" on the lab service's port; the test rewrites it between reloads.
+        m_config.operatorsGroup(QStringLiteral("root"))
+            .fastPathInterval(100ms)
+            .sampleInterval(300ms);
+        m_config.addService(QStringLiteral("web"), {m_lab->port()})
+            .prefixes({QStringLiteral("192.0.2.1/32")})
+            .rise(2)
+            .fall(2)
+            .med(50);
     }
 
-    QString writeConfig(quint32 med, quint16 port, const QString &extra = {})
-    {
-        const QString path = m_dir.filePath(QStringLiteral("agent.toml"));
-        QFile file(path);
-        EXPECT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(QStringLiteral(R"([agent]
-node = "lab-1"
-region = "lab"
-api_socket = "%1/api.sock"
-state_dir = "%1"
-operators_group = "root"
-fast_path_interval = "100ms"
-sample_interval = "300ms"
-%4
-[[service]]
-name = "web"
-ports = [%2]
-prefixes = ["192.0.2.1/32"]
-rise = 2
-fall = 2
-[service.route]
-med = %3
-)")
-                       .arg(m_dir.path(), QString::number(port), QString::number(med), extra)
-                       .toUtf8());
-        return path;
-    }
+    ServiceTestConfig &web() { return m_config.service(QStringLiteral("web")); }
 
     QTemporaryDir m_dir;
+    AgentTestConfig m_config{m_dir};
     std::unique_ptr<LabServiceProcess> m_lab;
 };
 
 TEST_F(AgentReload, AppliesTuningKeepsHealthAndRefusesBadConfigs)
 {
-    AgentProcess agent(writeConfig(50, m_lab->port()));
+    AgentProcess agent(m_config.write());
     ASSERT_TRUE(agent.waitForLine(QStringLiteral("announced (med 50)"), kPatience));
 
     // A new MED: the route changes attribute, never leaves, and health stays healthy.
-    writeConfig(70, m_lab->port());
+    web().med(70);
+    ASSERT_FALSE(m_config.write().isEmpty());
     agent.signal(SIGHUP);
     // The new route is decided within the reload, before it reports itself applied.
     const auto changed = agent.waitForLine(QStringLiteral("route web 192.0.2.1/32"), kPatience);
@@ -75,11 +60,8 @@ TEST_F(AgentReload, AppliesTuningKeepsHealthAndRefusesBadConfigs)
     ASSERT_TRUE(agent.waitForLine(QStringLiteral("reload: applied"), kPatience));
 
     // A syntax error: refused with the file, line and column; the running config stays.
-    {
-        QFile file(m_dir.filePath(QStringLiteral("agent.toml")));
-        ASSERT_TRUE(file.open(QIODevice::Append));
-        file.write("rise = = 3\n");
-    }
+    AgentTestConfig broken = m_config;
+    ASSERT_FALSE(broken.extraLine(QStringLiteral("rise = = 3")).write().isEmpty());
     agent.signal(SIGHUP);
     const auto refused =
         agent.waitForLine(QStringLiteral("reload: keeping the running config"), kPatience);
@@ -87,7 +69,8 @@ TEST_F(AgentReload, AppliesTuningKeepsHealthAndRefusesBadConfigs)
     EXPECT_TRUE(refused->contains(QStringLiteral("agent.toml:"))) << refused->toStdString();
 
     // A port change needs a restart: refused as a whole, even with a new MED in it.
-    writeConfig(90, static_cast<quint16>(m_lab->port() + 1));
+    web().med(90).ports({static_cast<quint16>(m_lab->port() + 1)});
+    ASSERT_FALSE(m_config.write().isEmpty());
     agent.signal(SIGHUP);
     const auto restartOnly =
         agent.waitForLine(QStringLiteral("reload: keeping the running config"), kPatience);

@@ -1,12 +1,11 @@
 #include "RuntimeAgent.h"
 
+#include "AgentTestConfig.h"
 #include "HttpGet.h"
 #include "LabSystem.h"
 #include "ProcessUsage.h"
 
 #include <QDeadlineTimer>
-#include <QDir>
-#include <QFile>
 #include <QJsonDocument>
 #include <QThread>
 
@@ -14,38 +13,33 @@ namespace anycast::test {
 
 RuntimeAgent::RuntimeAgent()
     : m_httpPort(lab::freeLoopbackPort())
+{}
+
+QString RuntimeAgent::bgpSocket() const
 {
-    QDir(m_dir.path()).mkdir(QStringLiteral("state"));
+    return labtest::AgentTestConfig(m_dir).bgpSocket();
+}
+
+QString RuntimeAgent::apiSocket() const
+{
+    return labtest::AgentTestConfig(m_dir).apiSocket();
 }
 
 bool RuntimeAgent::start()
 {
-    QFile config(path(QStringLiteral("agent.toml")));
-    if (!config.open(QIODevice::WriteOnly))
+    labtest::AgentTestConfig config(m_dir);
+    config.node(QStringLiteral("runtime-1"))
+        .operatorsGroup(QStringLiteral("root"))
+        .httpListen(m_httpPort)
+        .localAs(65001)
+        .nextHop(QStringLiteral("198.51.100.7"));
+    config.addService(QStringLiteral("web"), {lab::freeLoopbackPort()})
+        .prefixes({QStringLiteral("192.0.2.10/32")});
+    const QString configPath = config.write();
+    if (configPath.isEmpty())
         return false;
-    config.write(QStringLiteral(R"([agent]
-node = "runtime-1"
-region = "lab"
-api_socket = "%1"
-bgp_socket = "%2"
-state_dir = "%3"
-operators_group = "root"
-http_listen = "127.0.0.1:%4"
-[bgp]
-local_as = 65001
-next_hop = "198.51.100.7"
-[[service]]
-name = "web"
-ports = [%5]
-prefixes = ["192.0.2.10/32"]
-)")
-                     .arg(apiSocket(), bgpSocket(), path(QStringLiteral("state")))
-                     .arg(m_httpPort)
-                     .arg(lab::freeLoopbackPort())
-                     .toUtf8());
-    config.close();
-    m_process = std::make_unique<labtest::AgentProcess>(config.fileName(),
-                                                        path(QStringLiteral("agent.log")));
+    m_process =
+        std::make_unique<labtest::AgentProcess>(configPath, path(QStringLiteral("agent.log")));
     const QDeadlineTimer deadline(std::chrono::seconds(15));
     while (!deadline.hasExpired() && m_process->running()) {
         if (!status().isEmpty())

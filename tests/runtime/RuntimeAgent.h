@@ -22,8 +22,8 @@ public:
     bool start();
     labtest::AgentProcess &process() { return *m_process; }
     quint16 httpPort() const { return m_httpPort; }
-    QString bgpSocket() const { return m_dir.filePath(QStringLiteral("bgp.sock")); }
-    QString apiSocket() const { return m_dir.filePath(QStringLiteral("api.sock")); }
+    QString bgpSocket() const;
+    QString apiSocket() const;
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
     // GET /status and /metrics; empty when the agent does not answer.
