@@ -1,4 +1,4 @@
-#include "ConnectionActivity.h"
+#include "common/ConnectionActivity.h"
 
 #include <algorithm>
 #include <limits>

@@ -1,4 +1,4 @@
-#include "HealthStates.h"
+#include "common/HealthStates.h"
 
 #include <array>
 

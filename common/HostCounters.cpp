@@ -1,4 +1,4 @@
-#include "HostCounters.h"
+#include "common/HostCounters.h"
 
 namespace anycast {
 

@@ -1,6 +1,6 @@
-#include "IpAddress.h"
+#include "common/IpAddress.h"
 
-#include "AsciiDigits.h"
+#include "common/AsciiDigits.h"
 
 #include <QStringList>
 

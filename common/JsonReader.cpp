@@ -1,4 +1,4 @@
-#include "JsonReader.h"
+#include "common/JsonReader.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "ListenerStats.h"
+#include "common/ListenerStats.h"
 
 #include <algorithm>
 #include <limits>

@@ -1,6 +1,6 @@
-#include "Prefix.h"
+#include "common/Prefix.h"
 
-#include "AsciiDigits.h"
+#include "common/AsciiDigits.h"
 
 #include <QByteArrayView>
 #include <QHashFunctions>

@@ -1,6 +1,6 @@
-#include "ServiceSocketStats.h"
+#include "common/ServiceSocketStats.h"
 
-#include "JsonList.h"
+#include "common/JsonList.h"
 
 namespace anycast {
 namespace detail {

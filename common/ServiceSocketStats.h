@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ListenerStats.h"
-#include "TcpInfoSummary.h"
-#include "TcpStateCounts.h"
+#include "common/ListenerStats.h"
+#include "common/TcpInfoSummary.h"
+#include "common/TcpStateCounts.h"
 
 #include <QList>
 

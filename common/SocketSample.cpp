@@ -1,6 +1,6 @@
-#include "SocketSample.h"
+#include "common/SocketSample.h"
 
-#include "JsonList.h"
+#include "common/JsonList.h"
 
 namespace anycast {
 namespace {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ConnectionActivity.h"
-#include "HostCounters.h"
-#include "ServiceSocketStats.h"
+#include "common/ConnectionActivity.h"
+#include "common/HostCounters.h"
+#include "common/ServiceSocketStats.h"
 
 #include <QStringList>
 

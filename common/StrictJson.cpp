@@ -1,4 +1,4 @@
-#include "StrictJson.h"
+#include "common/StrictJson.h"
 
 #include <QJsonParseError>
 

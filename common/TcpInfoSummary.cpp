@@ -1,4 +1,4 @@
-#include "TcpInfoSummary.h"
+#include "common/TcpInfoSummary.h"
 
 #include <limits>
 

@@ -1,4 +1,4 @@
-#include "TcpState.h"
+#include "common/TcpState.h"
 
 namespace anycast {
 namespace {

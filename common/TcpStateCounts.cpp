@@ -1,4 +1,4 @@
-#include "TcpStateCounts.h"
+#include "common/TcpStateCounts.h"
 
 #include <array>
 #include <numeric>

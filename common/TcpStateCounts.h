@@ -1,7 +1,7 @@
 #pragma once
 
-#include "JsonReader.h"
-#include "TcpState.h"
+#include "common/JsonReader.h"
+#include "common/TcpState.h"
 
 namespace anycast {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Caller.h"
-#include "protocol/JsonRpcReply.h"
-#include "protocol/RpcError.h"
+#include "agent/api/Caller.h"
+#include "common/protocol/JsonRpcReply.h"
+#include "common/protocol/RpcError.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

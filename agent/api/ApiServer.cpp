@@ -1,10 +1,10 @@
-#include "ApiServer.h"
+#include "agent/api/ApiServer.h"
 
-#include "PeerCredentials.h"
-#include "SocketAccess.h"
-#include "protocol/JsonRpcReply.h"
-#include "protocol/JsonRpcRequest.h"
-#include "protocol/ParamsReader.h"
+#include "agent/api/PeerCredentials.h"
+#include "agent/api/SocketAccess.h"
+#include "common/protocol/JsonRpcReply.h"
+#include "common/protocol/JsonRpcRequest.h"
+#include "common/protocol/ParamsReader.h"
 
 #include <QJsonArray>
 #include <QLocalSocket>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ApiMethods.h"
-#include "Result.h"
-#include "SocketAccess.h"
+#include "agent/api/ApiMethods.h"
+#include "agent/api/SocketAccess.h"
+#include "common/Result.h"
 
 #include <QLocalServer>
 #include <QMap>

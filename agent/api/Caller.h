@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/HelloReply.h"
+#include "common/protocol/HelloReply.h"
 
 #include <QJsonObject>
 #include <QList>

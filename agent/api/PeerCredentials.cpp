@@ -1,4 +1,4 @@
-#include "PeerCredentials.h"
+#include "agent/api/PeerCredentials.h"
 
 #include <QJsonArray>
 

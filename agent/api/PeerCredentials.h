@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Caller.h"
-#include "Result.h"
+#include "agent/api/Caller.h"
+#include "common/Result.h"
 
 namespace anycast {
 

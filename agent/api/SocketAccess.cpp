@@ -1,7 +1,7 @@
-#include "SocketAccess.h"
+#include "agent/api/SocketAccess.h"
 
-#include "PeerCredentials.h"
-#include "UnixSocketPath.h"
+#include "agent/api/PeerCredentials.h"
+#include "agent/support/UnixSocketPath.h"
 
 #include <QFile>
 #include <QLocalServer>

@@ -1,4 +1,4 @@
-#include "BgpBridgeServer.h"
+#include "agent/bgp/BgpBridgeServer.h"
 
 #include <QLocalSocket>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "BgpController.h"
-#include "LogThrottle.h"
-#include "Result.h"
-#include "SocketAccess.h"
+#include "agent/api/SocketAccess.h"
+#include "agent/bgp/BgpController.h"
+#include "agent/support/LogThrottle.h"
+#include "common/Result.h"
 
 #include <QLocalServer>
 #include <QPointer>

@@ -1,6 +1,6 @@
-#include "BgpCommunity.h"
+#include "agent/bgp/BgpCommunity.h"
 
-#include "AsciiDigits.h"
+#include "common/AsciiDigits.h"
 
 #include <QStringList>
 

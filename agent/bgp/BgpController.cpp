@@ -1,6 +1,6 @@
-#include "BgpController.h"
+#include "agent/bgp/BgpController.h"
 
-#include "StrictJson.h"
+#include "common/StrictJson.h"
 
 #include <algorithm>
 #include <arpa/inet.h>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ExabgpCommands.h"
-#include "SteadyTime.h"
+#include "agent/bgp/ExabgpCommands.h"
+#include "agent/support/SteadyTime.h"
 
 #include <QHash>
 #include <QJsonObject>

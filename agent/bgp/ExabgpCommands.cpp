@@ -1,7 +1,7 @@
-#include "ExabgpCommands.h"
+#include "agent/bgp/ExabgpCommands.h"
 
-#include "BgpCommunity.h"
-#include "Prefix.h"
+#include "agent/bgp/BgpCommunity.h"
+#include "common/Prefix.h"
 
 namespace anycast {
 namespace {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "NextHop.h"
-#include "RouteDecision.h"
+#include "agent/bgp/NextHop.h"
+#include "agent/policy/RouteDecision.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
-#include "NextHop.h"
+#include "agent/bgp/NextHop.h"
 
-#include "Prefix.h"
+#include "common/Prefix.h"
 
 namespace anycast {
 

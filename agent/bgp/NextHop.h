@@ -1,7 +1,7 @@
 #pragma once
 
-#include "IpAddress.h"
-#include "Result.h"
+#include "common/IpAddress.h"
+#include "common/Result.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "Bridge.h"
+#include "agent/bridge/Bridge.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "BridgeOptions.h"
-#include "CommandTracker.h"
-#include "LineBuffer.h"
+#include "agent/bridge/BridgeOptions.h"
+#include "agent/bridge/CommandTracker.h"
+#include "agent/bridge/LineBuffer.h"
 
 #include <chrono>
 #include <csignal>

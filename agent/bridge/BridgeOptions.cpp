@@ -1,4 +1,4 @@
-#include "BridgeOptions.h"
+#include "agent/bridge/BridgeOptions.h"
 
 #include <charconv>
 #include <sys/un.h>

@@ -1,4 +1,4 @@
-#include "CommandTracker.h"
+#include "agent/bridge/CommandTracker.h"
 
 namespace anycast {
 namespace {

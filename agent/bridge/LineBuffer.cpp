@@ -1,4 +1,4 @@
-#include "LineBuffer.h"
+#include "agent/bridge/LineBuffer.h"
 
 namespace anycast {
 

@@ -25,8 +25,8 @@
 //   exits because the agent is missing: ExaBGP stops respawning a process that dies 5 times in
 //   about a minute. More than 4 MiB waiting for ExaBGP: the agent connection is dropped
 //   (and retried once half of it has drained). Bad arguments: usage on stderr, exit 64.
-#include "Bridge.h"
-#include "BridgeOptions.h"
+#include "agent/bridge/Bridge.h"
+#include "agent/bridge/BridgeOptions.h"
 
 #include <csignal>
 #include <cstdio>

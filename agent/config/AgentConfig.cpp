@@ -1,9 +1,9 @@
-#include "AgentConfig.h"
+#include "agent/config/AgentConfig.h"
 
-#include "DisplayName.h"
-#include "Duration.h"
-#include "NextHop.h"
-#include "ServiceConfigReader.h"
+#include "agent/bgp/NextHop.h"
+#include "agent/config/ServiceConfigReader.h"
+#include "common/config/DisplayName.h"
+#include "common/config/Duration.h"
 
 #include <QFile>
 #include <QHostAddress>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "HealthEngine.h"
-#include "ProbeSpec.h"
-#include "Result.h"
-#include "RoutePolicy.h"
-#include "ServicePorts.h"
-#include "protocol/GeoLocation.h"
+#include "agent/health/HealthEngine.h"
+#include "agent/policy/RoutePolicy.h"
+#include "agent/probe/ProbeSpec.h"
+#include "agent/sampler/ServicePorts.h"
+#include "common/Result.h"
+#include "common/protocol/GeoLocation.h"
 
 #include <QHash>
 #include <QJsonValue>

@@ -1,4 +1,4 @@
-#include "ConfigReload.h"
+#include "agent/config/ConfigReload.h"
 
 namespace anycast {
 namespace {

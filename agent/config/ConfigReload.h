@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AgentConfig.h"
+#include "agent/config/AgentConfig.h"
 
 #include <QStringList>
 

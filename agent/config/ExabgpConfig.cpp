@@ -1,4 +1,4 @@
-#include "ExabgpConfig.h"
+#include "agent/config/ExabgpConfig.h"
 
 #include <QTextStream>
 

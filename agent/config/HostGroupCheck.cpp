@@ -1,7 +1,7 @@
-#include "HostGroupCheck.h"
+#include "agent/config/HostGroupCheck.h"
 
-#include "ConfigReader.h"
-#include "PeerCredentials.h"
+#include "agent/api/PeerCredentials.h"
+#include "common/config/ConfigReader.h"
 
 namespace anycast {
 

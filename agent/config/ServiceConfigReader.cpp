@@ -1,8 +1,8 @@
-#include "ServiceConfigReader.h"
+#include "agent/config/ServiceConfigReader.h"
 
-#include "BgpCommunity.h"
-#include "ConnectionActivity.h"
-#include "Prefix.h"
+#include "agent/bgp/BgpCommunity.h"
+#include "common/ConnectionActivity.h"
+#include "common/Prefix.h"
 
 #include <QSet>
 

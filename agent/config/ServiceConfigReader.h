@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AgentConfig.h"
-#include "ConfigReader.h"
+#include "agent/config/AgentConfig.h"
+#include "common/config/ConfigReader.h"
 
 #include <QHash>
 

@@ -1,6 +1,6 @@
-#include "FleetPoller.h"
+#include "agent/fleet/FleetPoller.h"
 
-#include "PlainHttpRequest.h"
+#include "agent/support/PlainHttpRequest.h"
 
 #include <QJsonObject>
 #include <QNetworkProxy>

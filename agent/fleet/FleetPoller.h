@@ -1,11 +1,11 @@
 #pragma once
 
-#include "FleetGuard.h"
-#include "PeerStatus.h"
-#include "protocol/FleetStatus.h"
-#include "Result.h"
-#include "SharedFaultRule.h"
-#include "SteadyTime.h"
+#include "agent/fleet/PeerStatus.h"
+#include "agent/fleet/SharedFaultRule.h"
+#include "agent/policy/FleetGuard.h"
+#include "agent/support/SteadyTime.h"
+#include "common/Result.h"
+#include "common/protocol/FleetStatus.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>

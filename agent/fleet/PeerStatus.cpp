@@ -1,7 +1,7 @@
-#include "PeerStatus.h"
+#include "agent/fleet/PeerStatus.h"
 
-#include "StrictJson.h"
-#include "protocol/AgentStatus.h"
+#include "common/StrictJson.h"
+#include "common/protocol/AgentStatus.h"
 
 namespace anycast {
 namespace {

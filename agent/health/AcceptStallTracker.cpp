@@ -1,4 +1,4 @@
-#include "AcceptStallTracker.h"
+#include "agent/health/AcceptStallTracker.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ListenerStats.h"
-#include "SteadyTime.h"
+#include "agent/support/SteadyTime.h"
+#include "common/ListenerStats.h"
 
 #include <optional>
 #include <vector>

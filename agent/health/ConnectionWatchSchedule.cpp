@@ -1,4 +1,4 @@
-#include "ConnectionWatchSchedule.h"
+#include "agent/health/ConnectionWatchSchedule.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "HealthEngine.h"
+#include "agent/health/HealthEngine.h"
 
-#include "protocol/ServiceStatus.h"
+#include "common/protocol/ServiceStatus.h"
 
 #include <algorithm>
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "AcceptStallTracker.h"
-#include "ConnectionActivity.h"
-#include "HealthStates.h"
-#include "HealthThresholds.h"
-#include "SignalEvaluator.h"
-#include "SteadyTime.h"
+#include "agent/health/AcceptStallTracker.h"
+#include "agent/health/HealthThresholds.h"
+#include "agent/health/SignalEvaluator.h"
+#include "agent/support/SteadyTime.h"
+#include "common/ConnectionActivity.h"
+#include "common/HealthStates.h"
 
 #include <optional>
 

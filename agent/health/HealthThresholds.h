@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SteadyTime.h"
+#include "agent/support/SteadyTime.h"
 
 #include <QtGlobal>
 

@@ -1,4 +1,4 @@
-#include "ProbeSchedule.h"
+#include "agent/health/ProbeSchedule.h"
 
 namespace anycast {
 

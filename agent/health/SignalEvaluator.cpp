@@ -1,4 +1,4 @@
-#include "SignalEvaluator.h"
+#include "agent/health/SignalEvaluator.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HealthThresholds.h"
-#include "SocketSample.h"
+#include "agent/health/HealthThresholds.h"
+#include "common/SocketSample.h"
 
 #include <QStringList>
 

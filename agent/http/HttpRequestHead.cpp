@@ -1,4 +1,4 @@
-#include "HttpRequestHead.h"
+#include "agent/http/HttpRequestHead.h"
 
 #include <QByteArrayView>
 

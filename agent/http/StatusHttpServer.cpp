@@ -1,6 +1,6 @@
-#include "StatusHttpServer.h"
+#include "agent/http/StatusHttpServer.h"
 
-#include "HttpRequestHead.h"
+#include "agent/http/HttpRequestHead.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ConnectionAdmission.h"
-#include "LogThrottle.h"
-#include "Result.h"
+#include "agent/http/ConnectionAdmission.h"
+#include "agent/support/LogThrottle.h"
+#include "common/Result.h"
 
 #include <QJsonObject>
 #include <QTcpServer>

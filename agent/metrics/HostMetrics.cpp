@@ -1,5 +1,5 @@
-#include "MetricsAreas.h"
-#include "MetricsFamilies.h"
+#include "agent/metrics/MetricsAreas.h"
+#include "agent/metrics/MetricsFamilies.h"
 
 #include <array>
 

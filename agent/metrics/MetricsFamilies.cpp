@@ -1,4 +1,4 @@
-#include "MetricsFamilies.h"
+#include "agent/metrics/MetricsFamilies.h"
 
 namespace anycast {
 

@@ -1,6 +1,6 @@
-#include "MetricsRenderer.h"
+#include "agent/metrics/MetricsRenderer.h"
 
-#include "MetricsAreas.h"
+#include "agent/metrics/MetricsAreas.h"
 
 #include <algorithm>
 #include <prometheus/registry.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MetricsSnapshot.h"
+#include "agent/metrics/MetricsSnapshot.h"
 
 #include <QByteArray>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "HealthStates.h"
-#include "HostCounters.h"
-#include "ServiceSocketStats.h"
+#include "common/HealthStates.h"
+#include "common/HostCounters.h"
+#include "common/ServiceSocketStats.h"
 
 #include <QList>
 #include <QMap>

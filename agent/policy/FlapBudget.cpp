@@ -1,4 +1,4 @@
-#include "FlapBudget.h"
+#include "agent/policy/FlapBudget.h"
 
 namespace anycast {
 

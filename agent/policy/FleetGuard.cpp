@@ -1,4 +1,4 @@
-#include "FleetGuard.h"
+#include "agent/policy/FleetGuard.h"
 
 namespace anycast {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HealthStates.h"
-#include "protocol/PrefixDecision.h"
+#include "common/HealthStates.h"
+#include "common/protocol/PrefixDecision.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "RoutePolicy.h"
+#include "agent/policy/RoutePolicy.h"
 
-#include "protocol/UndrainGate.h"
+#include "common/protocol/UndrainGate.h"
 
 namespace anycast {
 namespace {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "FlapBudget.h"
-#include "FleetGuard.h"
-#include "RouteDecision.h"
+#include "agent/policy/FlapBudget.h"
+#include "agent/policy/FleetGuard.h"
+#include "agent/policy/RouteDecision.h"
 
 #include <QList>
 

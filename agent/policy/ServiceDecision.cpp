@@ -1,6 +1,6 @@
-#include "ServiceDecision.h"
+#include "agent/policy/ServiceDecision.h"
 
-#include "protocol/ServiceStatus.h"
+#include "common/protocol/ServiceStatus.h"
 
 namespace anycast {
 

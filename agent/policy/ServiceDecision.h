@@ -1,8 +1,8 @@
 #pragma once
 
-#include "HealthEngine.h"
-#include "ProbeSchedule.h"
-#include "RoutePolicy.h"
+#include "agent/health/HealthEngine.h"
+#include "agent/health/ProbeSchedule.h"
+#include "agent/policy/RoutePolicy.h"
 
 #include <QList>
 #include <QString>

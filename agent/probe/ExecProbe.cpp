@@ -1,4 +1,4 @@
-#include "ExecProbe.h"
+#include "agent/probe/ExecProbe.h"
 
 #include <cerrno>
 #include <csignal>

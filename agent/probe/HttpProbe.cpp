@@ -1,6 +1,6 @@
-#include "HttpProbe.h"
+#include "agent/probe/HttpProbe.h"
 
-#include "PlainHttpRequest.h"
+#include "agent/support/PlainHttpRequest.h"
 
 #include <QNetworkProxy>
 #include <QNetworkReply>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Probe.h"
+#include "agent/probe/Probe.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>

@@ -1,8 +1,8 @@
-#include "Probe.h"
+#include "agent/probe/Probe.h"
 
-#include "ExecProbe.h"
-#include "HttpProbe.h"
-#include "TcpProbe.h"
+#include "agent/probe/ExecProbe.h"
+#include "agent/probe/HttpProbe.h"
+#include "agent/probe/TcpProbe.h"
 
 namespace anycast {
 

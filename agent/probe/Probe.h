@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ProbeSpec.h"
+#include "agent/probe/ProbeSpec.h"
 
 #include <QObject>
 

@@ -1,4 +1,4 @@
-#include "TcpProbe.h"
+#include "agent/probe/TcpProbe.h"
 
 #include <QNetworkProxy>
 

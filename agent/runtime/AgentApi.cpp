@@ -1,10 +1,10 @@
-#include "AgentApi.h"
+#include "agent/runtime/AgentApi.h"
 
-#include "MemoryTuning.h"
-#include "protocol/ApiVersion.h"
-#include "protocol/HelloReply.h"
-#include "protocol/ParamsReader.h"
-#include "protocol/TextParameter.h"
+#include "agent/runtime/MemoryTuning.h"
+#include "common/protocol/ApiVersion.h"
+#include "common/protocol/HelloReply.h"
+#include "common/protocol/ParamsReader.h"
+#include "common/protocol/TextParameter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

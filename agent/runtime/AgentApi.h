@@ -1,12 +1,12 @@
 #pragma once
 
-#include "AgentConfig.h"
-#include "ApiMethods.h"
-#include "EventLog.h"
-#include "OperatorControl.h"
-#include "SampleHistory.h"
-#include "protocol/AgentStatus.h"
-#include "protocol/MutationRequest.h"
+#include "agent/api/ApiMethods.h"
+#include "agent/config/AgentConfig.h"
+#include "agent/runtime/EventLog.h"
+#include "agent/runtime/OperatorControl.h"
+#include "agent/runtime/SampleHistory.h"
+#include "common/protocol/AgentStatus.h"
+#include "common/protocol/MutationRequest.h"
 
 #include <functional>
 

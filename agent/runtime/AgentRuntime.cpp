@@ -1,9 +1,9 @@
-#include "AgentRuntime.h"
+#include "agent/runtime/AgentRuntime.h"
 
-#include "ConfigReload.h"
-#include "Duration.h"
-#include "MetricsRenderer.h"
-#include "SharedFaultRule.h"
+#include "agent/config/ConfigReload.h"
+#include "agent/fleet/SharedFaultRule.h"
+#include "agent/metrics/MetricsRenderer.h"
+#include "common/config/Duration.h"
 
 namespace anycast {
 namespace {

@@ -1,4 +1,4 @@
-#include "AgentRuntime.h"
+#include "agent/runtime/AgentRuntime.h"
 
 #include <algorithm>
 

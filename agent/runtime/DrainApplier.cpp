@@ -1,4 +1,4 @@
-#include "DrainApplier.h"
+#include "agent/runtime/DrainApplier.h"
 
 namespace anycast {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "DrainState.h"
-#include "ServiceMonitor.h"
+#include "agent/runtime/ServiceMonitor.h"
+#include "agent/state/DrainState.h"
 
 #include <map>
 

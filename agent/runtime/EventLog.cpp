@@ -1,4 +1,4 @@
-#include "EventLog.h"
+#include "agent/runtime/EventLog.h"
 
 namespace anycast {
 

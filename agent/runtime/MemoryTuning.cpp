@@ -1,4 +1,4 @@
-#include "MemoryTuning.h"
+#include "agent/runtime/MemoryTuning.h"
 
 #include <malloc.h>
 

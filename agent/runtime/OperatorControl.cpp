@@ -1,7 +1,7 @@
-#include "OperatorControl.h"
+#include "agent/runtime/OperatorControl.h"
 
-#include "AuditRecovery.h"
-#include "protocol/UtcTimestamp.h"
+#include "agent/state/AuditRecovery.h"
+#include "common/protocol/UtcTimestamp.h"
 
 #include <QDir>
 #include <QFileInfo>

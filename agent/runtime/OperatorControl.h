@@ -1,11 +1,11 @@
 #pragma once
 
-#include "AuditLog.h"
-#include "Caller.h"
-#include "DrainStateFile.h"
-#include "RefusalLimiter.h"
-#include "protocol/MutationRequest.h"
-#include "protocol/RpcError.h"
+#include "agent/api/Caller.h"
+#include "agent/state/AuditLog.h"
+#include "agent/state/DrainStateFile.h"
+#include "agent/state/RefusalLimiter.h"
+#include "common/protocol/MutationRequest.h"
+#include "common/protocol/RpcError.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "RuntimeRecorder.h"
+#include "agent/runtime/RuntimeRecorder.h"
 
 #include <QJsonArray>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ApiServer.h"
-#include "EventLog.h"
-#include "SampleHistory.h"
-#include "ServiceMonitor.h"
+#include "agent/api/ApiServer.h"
+#include "agent/runtime/EventLog.h"
+#include "agent/runtime/SampleHistory.h"
+#include "agent/runtime/ServiceMonitor.h"
 
 #include <QMap>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "RuntimeSnapshot.h"
+#include "agent/runtime/RuntimeSnapshot.h"
 
 namespace anycast {
 

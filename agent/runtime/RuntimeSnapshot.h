@@ -1,9 +1,9 @@
 #pragma once
 
-#include "MetricsSnapshot.h"
-#include "Probe.h"
-#include "ServiceDecision.h"
-#include "protocol/AgentStatus.h"
+#include "agent/metrics/MetricsSnapshot.h"
+#include "agent/policy/ServiceDecision.h"
+#include "agent/probe/Probe.h"
+#include "common/protocol/AgentStatus.h"
 
 #include <QMap>
 

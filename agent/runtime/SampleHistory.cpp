@@ -1,5 +1,4 @@
-#include "SampleHistory.h"
-
+#include "agent/runtime/SampleHistory.h"
 
 namespace anycast {
 

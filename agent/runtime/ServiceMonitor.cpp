@@ -1,4 +1,4 @@
-#include "ServiceMonitor.h"
+#include "agent/runtime/ServiceMonitor.h"
 
 namespace anycast {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AgentConfig.h"
-#include "Probe.h"
-#include "ServiceDecision.h"
+#include "agent/config/AgentConfig.h"
+#include "agent/policy/ServiceDecision.h"
+#include "agent/probe/Probe.h"
 
 #include <QObject>
 

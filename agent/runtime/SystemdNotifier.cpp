@@ -1,4 +1,4 @@
-#include "SystemdNotifier.h"
+#include "agent/runtime/SystemdNotifier.h"
 
 #include <cstdint>
 #include <systemd/sd-daemon.h>

@@ -1,4 +1,4 @@
-#include "UnixSignals.h"
+#include "agent/runtime/UnixSignals.h"
 
 #include <QSocketNotifier>
 

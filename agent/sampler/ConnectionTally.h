@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ConnectionActivity.h"
-#include "ServicePorts.h"
-#include "TcpState.h"
+#include "agent/sampler/ServicePorts.h"
+#include "common/ConnectionActivity.h"
+#include "common/TcpState.h"
 
 #include <cstdint>
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HostCounters.h"
-#include "Result.h"
+#include "common/HostCounters.h"
+#include "common/Result.h"
 
 #include <QStringList>
 

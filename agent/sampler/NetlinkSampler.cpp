@@ -1,7 +1,7 @@
-#include "NetlinkSampler.h"
+#include "agent/sampler/NetlinkSampler.h"
 
-#include "InetDiagFilter.h"
-#include "SockDiagSocket.h"
+#include "agent/sampler/InetDiagFilter.h"
+#include "agent/sampler/SockDiagSocket.h"
 
 #include <QDateTime>
 

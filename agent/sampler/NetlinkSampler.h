@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ConnectionTally.h"
-#include "Sampler.h"
-#include "SocketAggregator.h"
+#include "agent/sampler/ConnectionTally.h"
+#include "agent/sampler/Sampler.h"
+#include "agent/sampler/SocketAggregator.h"
 
 #include <cstdint>
 #include <functional>

@@ -1,6 +1,6 @@
-#include "ProcNetTcpParser.h"
+#include "agent/sampler/ProcNetTcpParser.h"
 
-#include "TextQuoting.h"
+#include "agent/support/TextQuoting.h"
 
 #include <arpa/inet.h>
 #include <charconv>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "TcpState.h"
+#include "common/Result.h"
+#include "common/TcpState.h"
 
 #include <QString>
 

@@ -1,8 +1,8 @@
-#include "ProcNetTcpReader.h"
+#include "agent/sampler/ProcNetTcpReader.h"
 
-#include "ErrnoText.h"
-#include "FileDescriptor.h"
-#include "TextQuoting.h"
+#include "agent/support/ErrnoText.h"
+#include "agent/support/FileDescriptor.h"
+#include "agent/support/TextQuoting.h"
 
 #include <QFile>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ProcNetTcpParser.h"
-#include "Result.h"
+#include "agent/sampler/ProcNetTcpParser.h"
+#include "common/Result.h"
 
 #include <QString>
 #include <QStringList>

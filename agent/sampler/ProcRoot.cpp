@@ -1,4 +1,4 @@
-#include "ProcRoot.h"
+#include "agent/sampler/ProcRoot.h"
 
 #include <QByteArray>
 

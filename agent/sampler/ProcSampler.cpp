@@ -1,6 +1,6 @@
-#include "ProcSampler.h"
+#include "agent/sampler/ProcSampler.h"
 
-#include "ProcNetTcpParser.h"
+#include "agent/sampler/ProcNetTcpParser.h"
 
 #include <QDateTime>
 

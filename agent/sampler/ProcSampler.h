@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ProcNetTcpReader.h"
-#include "Sampler.h"
-#include "SocketAggregator.h"
+#include "agent/sampler/ProcNetTcpReader.h"
+#include "agent/sampler/Sampler.h"
+#include "agent/sampler/SocketAggregator.h"
 
 namespace anycast {
 

@@ -1,4 +1,4 @@
-#include "SampleCollector.h"
+#include "agent/sampler/SampleCollector.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HostCountersReader.h"
-#include "Sampler.h"
+#include "agent/sampler/HostCountersReader.h"
+#include "agent/sampler/Sampler.h"
 
 #include <chrono>
 #include <functional>

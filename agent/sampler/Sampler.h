@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Result.h"
-#include "ServicePorts.h"
-#include "SocketSample.h"
+#include "agent/sampler/ServicePorts.h"
+#include "common/Result.h"
+#include "common/SocketSample.h"
 
 #include <QDateTime>
 

@@ -1,4 +1,4 @@
-#include "ServicePorts.h"
+#include "agent/sampler/ServicePorts.h"
 
 #include <algorithm>
 #include <limits>

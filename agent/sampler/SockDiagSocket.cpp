@@ -1,6 +1,6 @@
-#include "SockDiagSocket.h"
+#include "agent/sampler/SockDiagSocket.h"
 
-#include "ErrnoText.h"
+#include "agent/support/ErrnoText.h"
 
 #include <cerrno>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "SocketAggregator.h"
+#include "agent/sampler/SocketAggregator.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ServicePorts.h"
-#include "SocketSample.h"
+#include "agent/sampler/ServicePorts.h"
+#include "common/SocketSample.h"
 
 #include <cstdint>
 #include <vector>

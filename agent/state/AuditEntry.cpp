@@ -1,7 +1,7 @@
-#include "AuditEntry.h"
+#include "agent/state/AuditEntry.h"
 
-#include "JsonReader.h"
-#include "protocol/UtcTimestamp.h"
+#include "common/JsonReader.h"
+#include "common/protocol/UtcTimestamp.h"
 
 #include <limits>
 

@@ -1,7 +1,7 @@
-#include "AuditLog.h"
+#include "agent/state/AuditLog.h"
 
-#include "PosixFile.h"
-#include "StrictJson.h"
+#include "agent/state/PosixFile.h"
+#include "common/StrictJson.h"
 
 #include <QJsonDocument>
 

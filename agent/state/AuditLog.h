@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AuditEntry.h"
-#include "Result.h"
+#include "agent/state/AuditEntry.h"
+#include "common/Result.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "AuditRecovery.h"
+#include "agent/state/AuditRecovery.h"
 
-#include "JsonReader.h"
+#include "common/JsonReader.h"
 
 #include <QSet>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AuditEntry.h"
-#include "DrainStateFile.h"
+#include "agent/state/AuditEntry.h"
+#include "agent/state/DrainStateFile.h"
 
 #include <QJsonObject>
 #include <QList>

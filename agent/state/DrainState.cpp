@@ -1,4 +1,4 @@
-#include "DrainState.h"
+#include "agent/state/DrainState.h"
 
 #include <QJsonArray>
 

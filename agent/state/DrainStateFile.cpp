@@ -1,7 +1,7 @@
-#include "DrainStateFile.h"
+#include "agent/state/DrainStateFile.h"
 
-#include "PosixFile.h"
-#include "StrictJson.h"
+#include "agent/state/PosixFile.h"
+#include "common/StrictJson.h"
 
 #include <QFile>
 #include <QJsonDocument>

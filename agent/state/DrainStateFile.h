@@ -1,7 +1,7 @@
 #pragma once
 
-#include "DrainState.h"
-#include "Result.h"
+#include "agent/state/DrainState.h"
+#include "common/Result.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "PosixFile.h"
+#include "agent/state/PosixFile.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "ErrnoText.h"
+#include "agent/support/ErrnoText.h"
 
 #include <system_error>
 

@@ -1,4 +1,4 @@
-#include "LogThrottle.h"
+#include "agent/support/LogThrottle.h"
 
 namespace anycast {
 

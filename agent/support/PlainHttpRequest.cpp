@@ -1,4 +1,4 @@
-#include "PlainHttpRequest.h"
+#include "agent/support/PlainHttpRequest.h"
 
 namespace anycast {
 

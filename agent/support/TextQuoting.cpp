@@ -1,4 +1,4 @@
-#include "TextQuoting.h"
+#include "agent/support/TextQuoting.h"
 
 #include <algorithm>
 

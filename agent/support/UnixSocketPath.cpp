@@ -1,4 +1,4 @@
-#include "UnixSocketPath.h"
+#include "agent/support/UnixSocketPath.h"
 
 #include <QFileInfo>
 #include <QLocalServer>

@@ -1,4 +1,4 @@
-#include "DialogPrompter.h"
+#include "app/dialogs/DialogPrompter.h"
 
 #include <QInputDialog>
 #include <QLineEdit>

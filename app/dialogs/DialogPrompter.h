@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SshPrompter.h"
+#include "app/transport/SshPrompter.h"
 
 class QWidget;
 

@@ -1,6 +1,6 @@
-#include "DrainDialog.h"
+#include "app/dialogs/DrainDialog.h"
 
-#include "protocol/TextParameter.h"
+#include "common/protocol/TextParameter.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

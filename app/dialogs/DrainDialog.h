@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/DrainPlan.h"
-#include "protocol/MutationRequest.h"
+#include "app/models/DrainPlan.h"
+#include "common/protocol/MutationRequest.h"
 
 #include <QDialog>
 

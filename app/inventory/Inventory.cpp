@@ -1,4 +1,4 @@
-#include "Inventory.h"
+#include "app/inventory/Inventory.h"
 
 namespace anycast {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SshDestination.h"
+#include "app/transport/SshDestination.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "InventoryDiff.h"
+#include "app/inventory/InventoryDiff.h"
 
 #include <QSet>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Inventory.h"
+#include "app/inventory/Inventory.h"
 
 #include <QList>
 

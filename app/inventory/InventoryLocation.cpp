@@ -1,4 +1,4 @@
-#include "InventoryLocation.h"
+#include "app/inventory/InventoryLocation.h"
 
 #include <QDir>
 

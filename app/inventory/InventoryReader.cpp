@@ -1,6 +1,6 @@
-#include "InventoryReader.h"
+#include "app/inventory/InventoryReader.h"
 
-#include "ConfigReader.h"
+#include "common/config/ConfigReader.h"
 
 #include <QDir>
 #include <QFile>

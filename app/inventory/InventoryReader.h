@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Inventory.h"
-#include "Result.h"
+#include "app/inventory/Inventory.h"
+#include "common/Result.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "InventoryWatcher.h"
+#include "app/inventory/InventoryWatcher.h"
 
-#include "InventoryReader.h"
+#include "app/inventory/InventoryReader.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Inventory.h"
-#include "InventoryDiff.h"
+#include "app/inventory/Inventory.h"
+#include "app/inventory/InventoryDiff.h"
 
 #include <QByteArray>
 #include <QFileSystemWatcher>

@@ -1,10 +1,10 @@
-#include "AuditModel.h"
+#include "app/models/AuditModel.h"
 
-#include "CsvWriter.h"
-#include "FleetState.h"
-#include "ModelRoles.h"
-#include "StateWords.h"
-#include "protocol/UtcTimestamp.h"
+#include "app/models/CsvWriter.h"
+#include "app/models/FleetState.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/StateWords.h"
+#include "common/protocol/UtcTimestamp.h"
 
 namespace anycast {
 namespace {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AuditRows.h"
+#include "app/models/AuditRows.h"
 
 #include <QAbstractTableModel>
 #include <QTimer>

@@ -1,6 +1,6 @@
-#include "AuditRows.h"
+#include "app/models/AuditRows.h"
 
-#include "protocol/UtcTimestamp.h"
+#include "common/protocol/UtcTimestamp.h"
 
 #include <QHash>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "EventLog.h"
-#include "protocol/DrainRecord.h"
+#include "app/models/EventLog.h"
+#include "common/protocol/DrainRecord.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "BucketRing.h"
+#include "app/models/BucketRing.h"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SeriesMetrics.h"
+#include "app/models/SeriesMetrics.h"
 
 #include <QtGlobal>
 

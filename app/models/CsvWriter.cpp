@@ -1,4 +1,4 @@
-#include "CsvWriter.h"
+#include "app/models/CsvWriter.h"
 
 namespace anycast {
 

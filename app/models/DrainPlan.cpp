@@ -1,4 +1,4 @@
-#include "DrainPlan.h"
+#include "app/models/DrainPlan.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "FleetState.h"
+#include "app/models/FleetState.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "DrainProgress.h"
+#include "app/models/DrainProgress.h"
 
-#include "protocol/UndrainGate.h"
+#include "common/protocol/UndrainGate.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "DrainPlan.h"
-#include "NodeSnapshot.h"
-#include "protocol/AgentClient.h"
+#include "app/models/DrainPlan.h"
+#include "app/models/NodeSnapshot.h"
+#include "common/protocol/AgentClient.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "EventFilterProxy.h"
+#include "app/models/EventFilterProxy.h"
 
-#include "EventLogModel.h"
-#include "ModelRoles.h"
+#include "app/models/EventLogModel.h"
+#include "app/models/ModelRoles.h"
 
 namespace anycast {
 

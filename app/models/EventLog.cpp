@@ -1,4 +1,4 @@
-#include "EventLog.h"
+#include "app/models/EventLog.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "EventLogModel.h"
+#include "app/models/EventLogModel.h"
 
-#include "ModelRoles.h"
+#include "app/models/ModelRoles.h"
 
 namespace anycast {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "EventLog.h"
+#include "app/models/EventLog.h"
 
 #include <QAbstractTableModel>
 #include <QCoreApplication>

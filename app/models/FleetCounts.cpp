@@ -1,6 +1,6 @@
-#include "FleetCounts.h"
+#include "app/models/FleetCounts.h"
 
-#include "FleetState.h"
+#include "app/models/FleetState.h"
 
 namespace anycast {
 

@@ -1,4 +1,4 @@
-#include "FleetModel.h"
+#include "app/models/FleetModel.h"
 
 namespace anycast {
 

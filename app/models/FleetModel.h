@@ -1,8 +1,8 @@
 #pragma once
 
-#include "FleetRows.h"
-#include "FleetState.h"
-#include "KeyedTreeModel.h"
+#include "app/models/FleetRows.h"
+#include "app/models/FleetState.h"
+#include "app/models/KeyedTreeModel.h"
 
 #include <QHash>
 #include <QSet>

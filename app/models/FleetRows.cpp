@@ -1,10 +1,10 @@
-#include "FleetRows.h"
+#include "app/models/FleetRows.h"
 
-#include "ModelRoles.h"
-#include "RowRouting.h"
-#include "StateWords.h"
-#include "protocol/UtcTimestamp.h"
-#include "words/StateNames.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/RowRouting.h"
+#include "app/models/StateWords.h"
+#include "app/words/StateNames.h"
+#include "common/protocol/UtcTimestamp.h"
 
 #include <QPointF>
 

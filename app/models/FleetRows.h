@@ -1,10 +1,10 @@
 #pragma once
 
-#include "KeyedTreeModel.h"
-#include "NodeFacts.h"
-#include "NodeSnapshot.h"
-#include "PrefixCensus.h"
-#include "RegionRollup.h"
+#include "app/models/KeyedTreeModel.h"
+#include "app/models/NodeFacts.h"
+#include "app/models/NodeSnapshot.h"
+#include "app/models/PrefixCensus.h"
+#include "app/models/RegionRollup.h"
 
 #include <QCoreApplication>
 #include <QList>

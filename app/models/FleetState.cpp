@@ -1,4 +1,4 @@
-#include "FleetState.h"
+#include "app/models/FleetState.h"
 
 namespace anycast {
 namespace {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "NodeFacts.h"
-#include "NodeSnapshot.h"
-#include "PrefixCensus.h"
+#include "app/models/NodeFacts.h"
+#include "app/models/NodeSnapshot.h"
+#include "app/models/PrefixCensus.h"
 
 #include <QHash>
 #include <QMap>

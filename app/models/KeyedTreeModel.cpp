@@ -1,6 +1,6 @@
-#include "KeyedTreeModel.h"
+#include "app/models/KeyedTreeModel.h"
 
-#include "ModelRoles.h"
+#include "app/models/ModelRoles.h"
 
 #include <QSet>
 

@@ -1,6 +1,6 @@
-#include "NodeFacts.h"
+#include "app/models/NodeFacts.h"
 
-#include "protocol/UndrainGate.h"
+#include "common/protocol/UndrainGate.h"
 
 namespace anycast {
 namespace {

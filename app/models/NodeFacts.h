@@ -1,8 +1,8 @@
 #pragma once
 
-#include "HealthStates.h"
-#include "NodeSnapshot.h"
-#include "style/Observation.h"
+#include "app/models/NodeSnapshot.h"
+#include "app/style/Observation.h"
+#include "common/HealthStates.h"
 
 #include <QHash>
 #include <QList>

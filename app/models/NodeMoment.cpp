@@ -1,7 +1,7 @@
-#include "NodeMoment.h"
+#include "app/models/NodeMoment.h"
 
-#include "EventLog.h"
-#include "SeriesLookup.h"
+#include "app/models/EventLog.h"
+#include "app/models/SeriesLookup.h"
 
 #include <QDateTime>
 #include <QStringList>

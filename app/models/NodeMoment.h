@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TimeSeriesStore.h"
+#include "app/models/TimeSeriesStore.h"
 
 #include <QCoreApplication>
 #include <QString>

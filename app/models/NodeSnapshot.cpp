@@ -1,4 +1,4 @@
-#include "NodeSnapshot.h"
+#include "app/models/NodeSnapshot.h"
 
 namespace anycast {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "protocol/AgentStatus.h"
-#include "protocol/HelloReply.h"
-#include "protocol/SamplePoint.h"
-#include "session/LinkStatus.h"
+#include "app/session/LinkStatus.h"
+#include "common/protocol/AgentStatus.h"
+#include "common/protocol/HelloReply.h"
+#include "common/protocol/SamplePoint.h"
 
 #include <optional>
 

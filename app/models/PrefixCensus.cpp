@@ -1,4 +1,4 @@
-#include "PrefixCensus.h"
+#include "app/models/PrefixCensus.h"
 
 #include <algorithm>
 

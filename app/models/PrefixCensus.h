@@ -1,6 +1,6 @@
 #pragma once
 
-#include "NodeFacts.h"
+#include "app/models/NodeFacts.h"
 
 #include <QHash>
 #include <QList>

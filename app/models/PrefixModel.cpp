@@ -1,7 +1,7 @@
-#include "PrefixModel.h"
+#include "app/models/PrefixModel.h"
 
-#include "ModelRoles.h"
-#include "StateWords.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/StateWords.h"
 
 #include <QPointF>
 

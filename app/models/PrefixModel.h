@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FleetState.h"
-#include "KeyedTreeModel.h"
+#include "app/models/FleetState.h"
+#include "app/models/KeyedTreeModel.h"
 
 #include <QTimer>
 

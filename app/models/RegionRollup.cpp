@@ -1,4 +1,4 @@
-#include "RegionRollup.h"
+#include "app/models/RegionRollup.h"
 
 namespace anycast {
 namespace {

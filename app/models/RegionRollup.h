@@ -1,7 +1,7 @@
 #pragma once
 
-#include "NodeFacts.h"
-#include "PrefixCensus.h"
+#include "app/models/NodeFacts.h"
+#include "app/models/PrefixCensus.h"
 
 #include <QList>
 

@@ -1,4 +1,4 @@
-#include "RowRouting.h"
+#include "app/models/RowRouting.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "NodeFacts.h"
-#include "RegionRollup.h"
-#include "words/RoutingState.h"
+#include "app/models/NodeFacts.h"
+#include "app/models/RegionRollup.h"
+#include "app/words/RoutingState.h"
 
 #include <QList>
 

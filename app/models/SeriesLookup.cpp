@@ -1,4 +1,4 @@
-#include "SeriesLookup.h"
+#include "app/models/SeriesLookup.h"
 
 #include <algorithm>
 

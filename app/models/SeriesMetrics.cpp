@@ -1,4 +1,4 @@
-#include "SeriesMetrics.h"
+#include "app/models/SeriesMetrics.h"
 
 namespace anycast {
 

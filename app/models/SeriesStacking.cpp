@@ -1,4 +1,4 @@
-#include "SeriesStacking.h"
+#include "app/models/SeriesStacking.h"
 
 #include <QMap>
 

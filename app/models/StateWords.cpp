@@ -1,6 +1,6 @@
-#include "StateWords.h"
+#include "app/models/StateWords.h"
 
-#include "words/StateNames.h"
+#include "app/words/StateNames.h"
 
 namespace anycast {
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "HealthStates.h"
-#include "NodeFacts.h"
-#include "RegionRollup.h"
-#include "protocol/ServiceStatus.h"
-#include "session/LinkStatus.h"
+#include "app/models/NodeFacts.h"
+#include "app/models/RegionRollup.h"
+#include "app/session/LinkStatus.h"
+#include "common/HealthStates.h"
+#include "common/protocol/ServiceStatus.h"
 
 #include <QCoreApplication>
 #include <QString>

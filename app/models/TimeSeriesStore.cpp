@@ -1,4 +1,4 @@
-#include "TimeSeriesStore.h"
+#include "app/models/TimeSeriesStore.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "BucketRing.h"
-#include "SeriesMetrics.h"
-#include "protocol/SamplePoint.h"
+#include "app/models/BucketRing.h"
+#include "app/models/SeriesMetrics.h"
+#include "common/protocol/SamplePoint.h"
 
 #include <QHash>
 #include <QList>

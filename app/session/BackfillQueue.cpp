@@ -1,4 +1,4 @@
-#include "BackfillQueue.h"
+#include "app/session/BackfillQueue.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "CoalescedCall.h"
+#include "app/session/CoalescedCall.h"
 
 namespace anycast {
 

@@ -1,8 +1,8 @@
-#include "ConsoleFleet.h"
+#include "app/session/ConsoleFleet.h"
 
-#include "FleetConnections.h"
-#include "LocalTransport.h"
-#include "TransportBinding.h"
+#include "app/session/TransportBinding.h"
+#include "app/transport/FleetConnections.h"
+#include "app/transport/LocalTransport.h"
 
 namespace anycast {
 

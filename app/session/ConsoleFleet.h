@@ -1,11 +1,11 @@
 #pragma once
 
-#include "BackfillQueue.h"
-#include "FleetFeed.h"
-#include "NodeSession.h"
-#include "models/EventLog.h"
-#include "models/FleetState.h"
-#include "models/TimeSeriesStore.h"
+#include "app/models/EventLog.h"
+#include "app/models/FleetState.h"
+#include "app/models/TimeSeriesStore.h"
+#include "app/session/BackfillQueue.h"
+#include "app/session/FleetFeed.h"
+#include "app/session/NodeSession.h"
 
 #include <QHash>
 #include <QObject>

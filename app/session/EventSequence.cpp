@@ -1,4 +1,4 @@
-#include "EventSequence.h"
+#include "app/session/EventSequence.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/AgentEvent.h"
+#include "common/protocol/AgentEvent.h"
 
 #include <QList>
 

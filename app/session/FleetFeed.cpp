@@ -1,9 +1,9 @@
-#include "FleetFeed.h"
+#include "app/session/FleetFeed.h"
 
-#include "NodeSession.h"
-#include "models/EventLog.h"
-#include "models/FleetState.h"
-#include "models/TimeSeriesStore.h"
+#include "app/models/EventLog.h"
+#include "app/models/FleetState.h"
+#include "app/models/TimeSeriesStore.h"
+#include "app/session/NodeSession.h"
 
 namespace anycast {
 

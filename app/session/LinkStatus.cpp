@@ -1,4 +1,4 @@
-#include "LinkStatus.h"
+#include "app/session/LinkStatus.h"
 
 #include <array>
 

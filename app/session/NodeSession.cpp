@@ -1,6 +1,6 @@
-#include "NodeSession.h"
+#include "app/session/NodeSession.h"
 
-#include "BackgroundDisposal.h"
+#include "common/BackgroundDisposal.h"
 
 #include <algorithm>
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "BackfillQueue.h"
-#include "CoalescedCall.h"
-#include "EventSequence.h"
-#include "LinkStatus.h"
-#include "SampleSequence.h"
-#include "protocol/AgentClient.h"
+#include "app/session/BackfillQueue.h"
+#include "app/session/CoalescedCall.h"
+#include "app/session/EventSequence.h"
+#include "app/session/LinkStatus.h"
+#include "app/session/SampleSequence.h"
+#include "common/protocol/AgentClient.h"
 
 #include <QIODevice>
 #include <QObject>

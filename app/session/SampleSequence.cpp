@@ -1,4 +1,4 @@
-#include "SampleSequence.h"
+#include "app/session/SampleSequence.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/SamplePoint.h"
+#include "common/protocol/SamplePoint.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "TransportBinding.h"
+#include "app/session/TransportBinding.h"
 
-#include "AgentTransport.h"
-#include "NodeSession.h"
+#include "app/session/NodeSession.h"
+#include "app/transport/AgentTransport.h"
 
 namespace anycast {
 namespace {

@@ -1,4 +1,4 @@
-#include "ContrastRatio.h"
+#include "app/style/ContrastRatio.h"
 
 #include <algorithm>
 #include <cmath>

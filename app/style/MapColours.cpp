@@ -1,4 +1,4 @@
-#include "MapColours.h"
+#include "app/style/MapColours.h"
 
 #include <QPalette>
 

@@ -1,4 +1,4 @@
-#include "StateGlyph.h"
+#include "app/style/StateGlyph.h"
 
 #include <QPainter>
 

@@ -1,6 +1,6 @@
-#include "StateIconEngine.h"
+#include "app/style/StateIconEngine.h"
 
-#include "StateGlyph.h"
+#include "app/style/StateGlyph.h"
 
 #include <QIcon>
 #include <QPainter>

@@ -1,4 +1,4 @@
-#include "StateStyle.h"
+#include "app/style/StateStyle.h"
 
 namespace anycast {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Observation.h"
-#include "words/RoutingState.h"
-#include "words/StateNames.h"
+#include "app/style/Observation.h"
+#include "app/words/RoutingState.h"
+#include "app/words/StateNames.h"
 
 #include <QColor>
 #include <QCoreApplication>

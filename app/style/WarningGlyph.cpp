@@ -1,4 +1,4 @@
-#include "WarningGlyph.h"
+#include "app/style/WarningGlyph.h"
 
 #include <QPainter>
 #include <QPainterPath>

@@ -1,4 +1,4 @@
-#include "AgentTransport.h"
+#include "app/transport/AgentTransport.h"
 
 #include <QRandomGenerator>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ConnectionState.h"
-#include "LivenessCheck.h"
-#include "ReconnectBackoff.h"
+#include "app/transport/ConnectionState.h"
+#include "app/transport/LivenessCheck.h"
+#include "app/transport/ReconnectBackoff.h"
 
 #include <QIODevice>
 #include <QObject>

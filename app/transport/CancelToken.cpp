@@ -1,4 +1,4 @@
-#include "CancelToken.h"
+#include "app/transport/CancelToken.h"
 
 #include <cstdint>
 #include <sys/eventfd.h>

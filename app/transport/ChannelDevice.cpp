@@ -1,6 +1,6 @@
-#include "ChannelDevice.h"
+#include "app/transport/ChannelDevice.h"
 
-#include "SshLink.h"
+#include "app/transport/SshLink.h"
 
 #include <cstring>
 

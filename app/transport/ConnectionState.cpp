@@ -1,4 +1,4 @@
-#include "ConnectionState.h"
+#include "app/transport/ConnectionState.h"
 
 #include <QStringList>
 

@@ -1,6 +1,6 @@
-#include "FleetConnections.h"
+#include "app/transport/FleetConnections.h"
 
-#include "TransportFactory.h"
+#include "app/transport/TransportFactory.h"
 
 namespace anycast {
 

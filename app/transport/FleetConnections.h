@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AgentTransport.h"
-#include "Inventory.h"
-#include "InventoryDiff.h"
+#include "app/inventory/Inventory.h"
+#include "app/inventory/InventoryDiff.h"
+#include "app/transport/AgentTransport.h"
 
 #include <QObject>
 

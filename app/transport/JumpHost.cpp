@@ -1,7 +1,7 @@
-#include "JumpHost.h"
+#include "app/transport/JumpHost.h"
 
-#include "JumpRelay.h"
-#include "SshNetworkCore.h"
+#include "app/transport/JumpRelay.h"
+#include "app/transport/SshNetworkCore.h"
 
 #include <deque>
 #include <mutex>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "CancelToken.h"
-#include "SshSessionSetup.h"
-#include "SshTarget.h"
+#include "app/transport/CancelToken.h"
+#include "app/transport/SshSessionSetup.h"
+#include "app/transport/SshTarget.h"
 
 #include <memory>
 

@@ -1,6 +1,6 @@
-#include "JumpRelay.h"
+#include "app/transport/JumpRelay.h"
 
-#include "SshSession.h"
+#include "app/transport/SshSession.h"
 
 #include <cerrno>
 #include <poll.h>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "CancelToken.h"
-#include "SshSessionSetup.h"
+#include "app/transport/CancelToken.h"
+#include "app/transport/SshSessionSetup.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "KnownHostsFile.h"
+#include "app/transport/KnownHostsFile.h"
 
 #include <QCryptographicHash>
 #include <QFile>

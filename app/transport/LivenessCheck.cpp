@@ -1,4 +1,4 @@
-#include "LivenessCheck.h"
+#include "app/transport/LivenessCheck.h"
 
 namespace anycast {
 

@@ -1,4 +1,4 @@
-#include "LocalTransport.h"
+#include "app/transport/LocalTransport.h"
 
 namespace anycast {
 

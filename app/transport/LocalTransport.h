@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AgentTransport.h"
+#include "app/transport/AgentTransport.h"
 
 #include <QLocalSocket>
 

@@ -1,4 +1,4 @@
-#include "ProxyRoute.h"
+#include "app/transport/ProxyRoute.h"
 
 #include <QRegularExpression>
 

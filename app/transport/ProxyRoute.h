@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "SshDestination.h"
+#include "app/transport/SshDestination.h"
+#include "common/Result.h"
 
 #include <QList>
 #include <QString>

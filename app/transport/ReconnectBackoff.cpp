@@ -1,4 +1,4 @@
-#include "ReconnectBackoff.h"
+#include "app/transport/ReconnectBackoff.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "SshDestination.h"
+#include "app/transport/SshDestination.h"
 
 #include <QHostAddress>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "SshLink.h"
+#include "app/transport/SshLink.h"
 
 #include <QCoreApplication>
 

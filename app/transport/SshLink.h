@@ -1,7 +1,7 @@
 #pragma once
 
-#include "CancelToken.h"
-#include "ConnectionState.h"
+#include "app/transport/CancelToken.h"
+#include "app/transport/ConnectionState.h"
 
 #include <QByteArray>
 #include <QEvent>

@@ -1,6 +1,6 @@
-#include "SshNetwork.h"
+#include "app/transport/SshNetwork.h"
 
-#include "SshNetworkCore.h"
+#include "app/transport/SshNetworkCore.h"
 
 #include <libssh/libssh.h>
 #include <mutex>

@@ -1,6 +1,6 @@
-#include "SshNetworkCore.h"
+#include "app/transport/SshNetworkCore.h"
 
-#include "JumpHost.h"
+#include "app/transport/JumpHost.h"
 
 #include <QMetaObject>
 

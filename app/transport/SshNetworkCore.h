@@ -1,9 +1,9 @@
 #pragma once
 
-#include "CancelToken.h"
-#include "ConnectionState.h"
-#include "SshPrompter.h"
-#include "SshTarget.h"
+#include "app/transport/CancelToken.h"
+#include "app/transport/ConnectionState.h"
+#include "app/transport/SshPrompter.h"
+#include "app/transport/SshTarget.h"
 
 #include <QByteArray>
 #include <QObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ConnectionState.h"
+#include "app/transport/ConnectionState.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "SshSession.h"
+#include "app/transport/SshSession.h"
 
-#include "JumpHost.h"
+#include "app/transport/JumpHost.h"
 
 #include <unistd.h>
 

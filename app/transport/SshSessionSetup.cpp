@@ -1,10 +1,10 @@
-#include "SshSessionSetup.h"
+#include "app/transport/SshSessionSetup.h"
 
-#include "JumpHost.h"
-#include "KnownHostsFile.h"
-#include "ProxyRoute.h"
-#include "SshNetworkCore.h"
-#include "TcpConnector.h"
+#include "app/transport/JumpHost.h"
+#include "app/transport/KnownHostsFile.h"
+#include "app/transport/ProxyRoute.h"
+#include "app/transport/SshNetworkCore.h"
+#include "app/transport/TcpConnector.h"
 
 #include <cstring>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "CancelToken.h"
-#include "ConnectionState.h"
-#include "SshSession.h"
-#include "SshTarget.h"
+#include "app/transport/CancelToken.h"
+#include "app/transport/ConnectionState.h"
+#include "app/transport/SshSession.h"
+#include "app/transport/SshTarget.h"
 
 #include <functional>
 #include <memory>

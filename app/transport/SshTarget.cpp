@@ -1,4 +1,4 @@
-#include "SshTarget.h"
+#include "app/transport/SshTarget.h"
 
 #include <QStringList>
 

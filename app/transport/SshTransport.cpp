@@ -1,9 +1,9 @@
-#include "SshTransport.h"
+#include "app/transport/SshTransport.h"
 
-#include "SshLink.h"
-#include "SshNetwork.h"
-#include "SshNetworkCore.h"
-#include "SshWorker.h"
+#include "app/transport/SshLink.h"
+#include "app/transport/SshNetwork.h"
+#include "app/transport/SshNetworkCore.h"
+#include "app/transport/SshWorker.h"
 
 namespace anycast {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AgentTransport.h"
-#include "ChannelDevice.h"
-#include "SshTarget.h"
+#include "app/transport/AgentTransport.h"
+#include "app/transport/ChannelDevice.h"
+#include "app/transport/SshTarget.h"
 
 #include <memory>
 

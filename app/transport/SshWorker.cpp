@@ -1,8 +1,8 @@
-#include "SshWorker.h"
+#include "app/transport/SshWorker.h"
 
-#include "SshNetworkCore.h"
-#include "SshSession.h"
-#include "SshSessionSetup.h"
+#include "app/transport/SshNetworkCore.h"
+#include "app/transport/SshSession.h"
+#include "app/transport/SshSessionSetup.h"
 
 #include <poll.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "SshLink.h"
-#include "SshTarget.h"
+#include "app/transport/SshLink.h"
+#include "app/transport/SshTarget.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "TcpConnector.h"
+#include "app/transport/TcpConnector.h"
 
 #include <cerrno>
 #include <cstring>

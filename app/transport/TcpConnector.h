@@ -1,7 +1,7 @@
 #pragma once
 
-#include "CancelToken.h"
-#include "Result.h"
+#include "app/transport/CancelToken.h"
+#include "common/Result.h"
 
 #include <QString>
 

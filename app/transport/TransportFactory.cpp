@@ -1,7 +1,7 @@
-#include "TransportFactory.h"
+#include "app/transport/TransportFactory.h"
 
-#include "LocalTransport.h"
-#include "SshTransport.h"
+#include "app/transport/LocalTransport.h"
+#include "app/transport/SshTransport.h"
 
 namespace anycast {
 

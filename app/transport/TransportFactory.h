@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AgentTransport.h"
-#include "Inventory.h"
+#include "app/inventory/Inventory.h"
+#include "app/transport/AgentTransport.h"
 
 #include <memory>
 

@@ -1,8 +1,8 @@
-#include "AuditPage.h"
+#include "app/views/AuditPage.h"
 
-#include "WarningGlyph.h"
-#include "models/AuditModel.h"
-#include "models/ModelRoles.h"
+#include "app/models/AuditModel.h"
+#include "app/models/ModelRoles.h"
+#include "app/style/WarningGlyph.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>

@@ -1,8 +1,8 @@
-#include "ChartMarkerFeed.h"
+#include "app/views/ChartMarkerFeed.h"
 
-#include "ChartMarker.h"
-#include "ChartsPage.h"
-#include "models/EventLog.h"
+#include "app/models/EventLog.h"
+#include "app/views/ChartMarker.h"
+#include "app/views/ChartsPage.h"
 
 #include <QDateTime>
 

@@ -1,4 +1,4 @@
-#include "ChartMarkerLayer.h"
+#include "app/views/ChartMarkerLayer.h"
 
 #include <QChart>
 #include <QFontMetricsF>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ChartMarker.h"
+#include "app/views/ChartMarker.h"
 
 #include <QCoreApplication>
 #include <QList>

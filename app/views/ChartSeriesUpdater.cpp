@@ -1,4 +1,4 @@
-#include "ChartSeriesUpdater.h"
+#include "app/views/ChartSeriesUpdater.h"
 
 #include <QXYSeries>
 

@@ -1,9 +1,9 @@
-#include "ChartsPage.h"
+#include "app/views/ChartsPage.h"
 
-#include "TimeChartView.h"
-#include "models/FleetState.h"
-#include "models/SeriesLookup.h"
-#include "models/SeriesStacking.h"
+#include "app/models/FleetState.h"
+#include "app/models/SeriesLookup.h"
+#include "app/models/SeriesStacking.h"
+#include "app/views/TimeChartView.h"
 
 #include <QAreaSeries>
 #include <QButtonGroup>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ChartMarker.h"
-#include "ChartSeriesUpdater.h"
-#include "models/TimeSeriesStore.h"
+#include "app/models/TimeSeriesStore.h"
+#include "app/views/ChartMarker.h"
+#include "app/views/ChartSeriesUpdater.h"
 
 #include <QTimer>
 #include <QWidget>

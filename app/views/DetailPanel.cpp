@@ -1,7 +1,7 @@
-#include "DetailPanel.h"
+#include "app/views/DetailPanel.h"
 
-#include "FleetDetails.h"
-#include "models/FleetState.h"
+#include "app/models/FleetState.h"
+#include "app/views/FleetDetails.h"
 
 #include <QPlainTextEdit>
 #include <QScrollBar>

@@ -1,9 +1,9 @@
-#include "DrainController.h"
+#include "app/views/DrainController.h"
 
-#include "DrainProgressPanel.h"
-#include "dialogs/DrainDialog.h"
-#include "models/FleetState.h"
-#include "session/NodeSession.h"
+#include "app/dialogs/DrainDialog.h"
+#include "app/models/FleetState.h"
+#include "app/session/NodeSession.h"
+#include "app/views/DrainProgressPanel.h"
 
 #include <QAction>
 #include <QPushButton>

@@ -1,4 +1,4 @@
-#include "DrainProgressPanel.h"
+#include "app/views/DrainProgressPanel.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

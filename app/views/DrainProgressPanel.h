@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/DrainProgress.h"
+#include "app/models/DrainProgress.h"
 
 #include <QWidget>
 

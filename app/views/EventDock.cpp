@@ -1,10 +1,10 @@
-#include "EventDock.h"
+#include "app/views/EventDock.h"
 
-#include "WarningGlyph.h"
-#include "models/EventFilterProxy.h"
-#include "models/EventLogModel.h"
-#include "models/FleetState.h"
-#include "models/ModelRoles.h"
+#include "app/models/EventFilterProxy.h"
+#include "app/models/EventLogModel.h"
+#include "app/models/FleetState.h"
+#include "app/models/ModelRoles.h"
+#include "app/style/WarningGlyph.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,11 +1,11 @@
-#include "FleetDetails.h"
+#include "app/views/FleetDetails.h"
 
-#include "models/FleetRows.h"
-#include "models/FleetState.h"
-#include "models/RowRouting.h"
-#include "models/StateWords.h"
-#include "protocol/UtcTimestamp.h"
-#include "words/StateNames.h"
+#include "app/models/FleetRows.h"
+#include "app/models/FleetState.h"
+#include "app/models/RowRouting.h"
+#include "app/models/StateWords.h"
+#include "app/words/StateNames.h"
+#include "common/protocol/UtcTimestamp.h"
 
 namespace anycast {
 namespace {

@@ -1,7 +1,7 @@
-#include "FleetFilterProxy.h"
+#include "app/views/FleetFilterProxy.h"
 
-#include "models/FleetRows.h"
-#include "models/ModelRoles.h"
+#include "app/models/FleetRows.h"
+#include "app/models/ModelRoles.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "words/RoutingState.h"
+#include "app/words/RoutingState.h"
 
 #include <QSortFilterProxyModel>
 

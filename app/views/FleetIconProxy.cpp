@@ -1,8 +1,8 @@
-#include "FleetIconProxy.h"
+#include "app/views/FleetIconProxy.h"
 
-#include "StateIconEngine.h"
-#include "models/FleetRows.h"
-#include "models/ModelRoles.h"
+#include "app/models/FleetRows.h"
+#include "app/models/ModelRoles.h"
+#include "app/style/StateIconEngine.h"
 
 namespace anycast {
 

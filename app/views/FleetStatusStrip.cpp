@@ -1,6 +1,6 @@
-#include "FleetStatusStrip.h"
+#include "app/views/FleetStatusStrip.h"
 
-#include "models/FleetState.h"
+#include "app/models/FleetState.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

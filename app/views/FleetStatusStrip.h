@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/FleetCounts.h"
+#include "app/models/FleetCounts.h"
 
 #include <QTimer>
 #include <QWidget>

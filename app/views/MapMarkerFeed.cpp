@@ -1,6 +1,6 @@
-#include "MapMarkerFeed.h"
+#include "app/views/MapMarkerFeed.h"
 
-#include "RegionMapFacts.h"
+#include "app/views/RegionMapFacts.h"
 
 #include <QAbstractItemModel>
 

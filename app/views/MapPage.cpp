@@ -1,8 +1,8 @@
-#include "MapPage.h"
+#include "app/views/MapPage.h"
 
-#include "MapMarkerFeed.h"
-#include "StateLegend.h"
-#include "WorldMapView.h"
+#include "app/views/MapMarkerFeed.h"
+#include "app/widgets/StateLegend.h"
+#include "app/widgets/WorldMapView.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,9 +1,9 @@
-#include "ModelDump.h"
+#include "app/views/ModelDump.h"
 
-#include "models/FleetRows.h"
-#include "models/ModelRoles.h"
-#include "models/PrefixModel.h"
-#include "session/LinkStatus.h"
+#include "app/models/FleetRows.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/PrefixModel.h"
+#include "app/session/LinkStatus.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
-#include "ReadyWatch.h"
+#include "app/views/ReadyWatch.h"
 
-#include "models/FleetState.h"
+#include "app/models/FleetState.h"
 
 namespace anycast {
 

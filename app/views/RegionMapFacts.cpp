@@ -1,10 +1,10 @@
-#include "RegionMapFacts.h"
+#include "app/views/RegionMapFacts.h"
 
-#include "models/FleetState.h"
-#include "models/KeyedTreeModel.h"
-#include "models/ModelRoles.h"
-#include "models/PrefixModel.h"
-#include "models/StateWords.h"
+#include "app/models/FleetState.h"
+#include "app/models/KeyedTreeModel.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/PrefixModel.h"
+#include "app/models/StateWords.h"
 
 #include <QPointF>
 

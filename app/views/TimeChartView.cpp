@@ -1,4 +1,4 @@
-#include "TimeChartView.h"
+#include "app/views/TimeChartView.h"
 
 #include <QAbstractSeries>
 #include <QDateTime>

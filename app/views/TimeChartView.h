@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ChartMarkerLayer.h"
+#include "app/views/ChartMarkerLayer.h"
 
 #include <QChartView>
 

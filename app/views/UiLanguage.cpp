@@ -1,4 +1,4 @@
-#include "UiLanguage.h"
+#include "app/views/UiLanguage.h"
 
 #include <QLocale>
 #include <QTranslator>

@@ -1,4 +1,4 @@
-#include "FirstRunWidget.h"
+#include "app/widgets/FirstRunWidget.h"
 
 #include <QFileInfo>
 #include <QLabel>

@@ -1,4 +1,4 @@
-#include "LandGeometry.h"
+#include "app/widgets/LandGeometry.h"
 
 #include <QFile>
 #include <QtEndian>

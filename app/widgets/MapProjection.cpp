@@ -1,4 +1,4 @@
-#include "MapProjection.h"
+#include "app/widgets/MapProjection.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "MarkerLabels.h"
+#include "app/widgets/MarkerLabels.h"
 
-#include "MapColours.h"
+#include "app/style/MapColours.h"
 
 #include <QPainter>
 

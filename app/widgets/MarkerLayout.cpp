@@ -1,6 +1,6 @@
-#include "MarkerLayout.h"
+#include "app/widgets/MarkerLayout.h"
 
-#include "MapProjection.h"
+#include "app/widgets/MapProjection.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MapMarker.h"
+#include "app/widgets/MapMarker.h"
 
 #include <QList>
 #include <QPointF>

@@ -1,4 +1,4 @@
-#include "MarkerNavigation.h"
+#include "app/widgets/MarkerNavigation.h"
 
 #include <algorithm>
 #include <cmath>

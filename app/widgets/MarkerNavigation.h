@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MarkerLayout.h"
+#include "app/widgets/MarkerLayout.h"
 
 #include <QList>
 

@@ -1,7 +1,7 @@
-#include "StateLegend.h"
+#include "app/widgets/StateLegend.h"
 
-#include "StateGlyph.h"
-#include "StateIconEngine.h"
+#include "app/style/StateGlyph.h"
+#include "app/style/StateIconEngine.h"
 
 #include <QGridLayout>
 #include <QIcon>

@@ -1,4 +1,4 @@
-#include "WindowLayout.h"
+#include "app/widgets/WindowLayout.h"
 
 #include <QMainWindow>
 #include <QSettings>

@@ -1,10 +1,10 @@
-#include "WorldMapView.h"
+#include "app/widgets/WorldMapView.h"
 
-#include "MapColours.h"
-#include "MapProjection.h"
-#include "MarkerLabels.h"
-#include "MarkerNavigation.h"
-#include "StateGlyph.h"
+#include "app/style/MapColours.h"
+#include "app/style/StateGlyph.h"
+#include "app/widgets/MapProjection.h"
+#include "app/widgets/MarkerLabels.h"
+#include "app/widgets/MarkerNavigation.h"
 
 #include <QFocusEvent>
 #include <QHelpEvent>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "LandGeometry.h"
-#include "MapMarker.h"
-#include "MarkerLayout.h"
+#include "app/widgets/LandGeometry.h"
+#include "app/widgets/MapMarker.h"
+#include "app/widgets/MarkerLayout.h"
 
 #include <QPixmap>
 #include <QWidget>

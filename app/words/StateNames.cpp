@@ -1,4 +1,4 @@
-#include "StateNames.h"
+#include "app/words/StateNames.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "RoutingState.h"
-#include "style/Observation.h"
+#include "app/style/Observation.h"
+#include "app/words/RoutingState.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
-#include "ConfigReader.h"
+#include "common/config/ConfigReader.h"
 
-#include "DisplayName.h"
-#include "Duration.h"
+#include "common/config/DisplayName.h"
+#include "common/config/Duration.h"
 
 #include <QFile>
 

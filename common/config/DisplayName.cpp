@@ -1,4 +1,4 @@
-#include "DisplayName.h"
+#include "common/config/DisplayName.h"
 
 #include <QList>
 

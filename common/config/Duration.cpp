@@ -1,4 +1,4 @@
-#include "Duration.h"
+#include "common/config/Duration.h"
 
 #include <limits>
 

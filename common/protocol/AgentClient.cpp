@@ -1,8 +1,8 @@
-#include "protocol/AgentClient.h"
+#include "common/protocol/AgentClient.h"
 
-#include "BackgroundDisposal.h"
-#include "protocol/ApiVersion.h"
-#include "protocol/RpcMessage.h"
+#include "common/BackgroundDisposal.h"
+#include "common/protocol/ApiVersion.h"
+#include "common/protocol/RpcMessage.h"
 
 #include <QFuture>
 #include <QFutureWatcher>

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "protocol/AgentEvent.h"
-#include "protocol/AgentStatus.h"
-#include "protocol/HelloReply.h"
-#include "protocol/LineFramer.h"
-#include "protocol/MutationReply.h"
-#include "protocol/MutationRequest.h"
-#include "protocol/RpcError.h"
-#include "protocol/RpcMessage.h"
-#include "protocol/SamplePoint.h"
+#include "common/protocol/AgentEvent.h"
+#include "common/protocol/AgentStatus.h"
+#include "common/protocol/HelloReply.h"
+#include "common/protocol/LineFramer.h"
+#include "common/protocol/MutationReply.h"
+#include "common/protocol/MutationRequest.h"
+#include "common/protocol/RpcError.h"
+#include "common/protocol/RpcMessage.h"
+#include "common/protocol/SamplePoint.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,7 +1,7 @@
-#include "protocol/AgentEvent.h"
+#include "common/protocol/AgentEvent.h"
 
-#include "JsonList.h"
-#include "protocol/UtcTimestamp.h"
+#include "common/JsonList.h"
+#include "common/protocol/UtcTimestamp.h"
 
 namespace anycast {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "JsonReader.h"
-#include "protocol/PrefixDecision.h"
+#include "common/JsonReader.h"
+#include "common/protocol/PrefixDecision.h"
 
 #include <QDateTime>
 #include <QJsonObject>

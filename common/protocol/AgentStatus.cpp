@@ -1,6 +1,6 @@
-#include "protocol/AgentStatus.h"
+#include "common/protocol/AgentStatus.h"
 
-#include "JsonList.h"
+#include "common/JsonList.h"
 
 namespace anycast {
 

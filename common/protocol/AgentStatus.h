@@ -1,11 +1,11 @@
 #pragma once
 
-#include "JsonReader.h"
-#include "protocol/BgpStatus.h"
-#include "protocol/FleetStatus.h"
-#include "protocol/GeoLocation.h"
-#include "protocol/OperatorStatus.h"
-#include "protocol/ServiceStatus.h"
+#include "common/JsonReader.h"
+#include "common/protocol/BgpStatus.h"
+#include "common/protocol/FleetStatus.h"
+#include "common/protocol/GeoLocation.h"
+#include "common/protocol/OperatorStatus.h"
+#include "common/protocol/ServiceStatus.h"
 
 #include <QList>
 

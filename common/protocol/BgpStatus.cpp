@@ -1,6 +1,6 @@
-#include "protocol/BgpStatus.h"
+#include "common/protocol/BgpStatus.h"
 
-#include "JsonList.h"
+#include "common/JsonList.h"
 
 namespace anycast {
 

@@ -1,6 +1,6 @@
-#include "protocol/DrainRecord.h"
+#include "common/protocol/DrainRecord.h"
 
-#include "protocol/UtcTimestamp.h"
+#include "common/protocol/UtcTimestamp.h"
 
 #include <limits>
 

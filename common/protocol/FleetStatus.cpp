@@ -1,6 +1,6 @@
-#include "protocol/FleetStatus.h"
+#include "common/protocol/FleetStatus.h"
 
-#include "JsonList.h"
+#include "common/JsonList.h"
 
 namespace anycast {
 namespace {

@@ -1,4 +1,4 @@
-#include "protocol/GeoLocation.h"
+#include "common/protocol/GeoLocation.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "JsonReader.h"
+#include "common/JsonReader.h"
 
 #include <QJsonValue>
 

@@ -1,8 +1,8 @@
-#include "protocol/HelloReply.h"
+#include "common/protocol/HelloReply.h"
 
-#include "JsonList.h"
-#include "ServiceSocketStats.h"
-#include "protocol/ServiceStatus.h"
+#include "common/JsonList.h"
+#include "common/ServiceSocketStats.h"
+#include "common/protocol/ServiceStatus.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "JsonReader.h"
-#include "protocol/GeoLocation.h"
+#include "common/JsonReader.h"
+#include "common/protocol/GeoLocation.h"
 
 #include <QList>
 #include <QStringList>

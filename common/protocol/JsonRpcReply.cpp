@@ -1,4 +1,4 @@
-#include "protocol/JsonRpcReply.h"
+#include "common/protocol/JsonRpcReply.h"
 
 #include <QJsonDocument>
 

@@ -1,6 +1,6 @@
-#include "protocol/JsonRpcRequest.h"
+#include "common/protocol/JsonRpcRequest.h"
 
-#include "StrictJson.h"
+#include "common/StrictJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

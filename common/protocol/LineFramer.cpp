@@ -1,4 +1,4 @@
-#include "protocol/LineFramer.h"
+#include "common/protocol/LineFramer.h"
 
 namespace anycast {
 

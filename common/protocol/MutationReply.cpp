@@ -1,4 +1,4 @@
-#include "protocol/MutationReply.h"
+#include "common/protocol/MutationReply.h"
 
 namespace anycast {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "JsonReader.h"
-#include "protocol/DrainRecord.h"
+#include "common/JsonReader.h"
+#include "common/protocol/DrainRecord.h"
 
 #include <optional>
 

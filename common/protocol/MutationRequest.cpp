@@ -1,4 +1,4 @@
-#include "protocol/MutationRequest.h"
+#include "common/protocol/MutationRequest.h"
 
 namespace anycast {
 namespace {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/DrainRecord.h"
+#include "common/protocol/DrainRecord.h"
 
 #include <QJsonObject>
 #include <QString>

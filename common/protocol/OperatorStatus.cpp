@@ -1,7 +1,7 @@
-#include "protocol/OperatorStatus.h"
+#include "common/protocol/OperatorStatus.h"
 
-#include "JsonList.h"
-#include "protocol/PrefixDecision.h"
+#include "common/JsonList.h"
+#include "common/protocol/PrefixDecision.h"
 
 namespace anycast {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "HealthStates.h"
-#include "JsonReader.h"
-#include "protocol/DrainRecord.h"
+#include "common/HealthStates.h"
+#include "common/JsonReader.h"
+#include "common/protocol/DrainRecord.h"
 
 #include <QList>
 

@@ -1,6 +1,6 @@
-#include "protocol/ParamsReader.h"
+#include "common/protocol/ParamsReader.h"
 
-#include "protocol/TextParameter.h"
+#include "common/protocol/TextParameter.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/RpcError.h"
+#include "common/protocol/RpcError.h"
 
 #include <QJsonObject>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "protocol/PrefixDecision.h"
+#include "common/protocol/PrefixDecision.h"
 
 #include <QJsonArray>
 

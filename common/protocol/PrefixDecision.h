@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HealthStates.h"
-#include "JsonReader.h"
+#include "common/HealthStates.h"
+#include "common/JsonReader.h"
 
 #include <QJsonObject>
 #include <QStringList>

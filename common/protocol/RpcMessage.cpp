@@ -1,6 +1,6 @@
-#include "protocol/RpcMessage.h"
+#include "common/protocol/RpcMessage.h"
 
-#include "StrictJson.h"
+#include "common/StrictJson.h"
 
 #include <QJsonDocument>
 

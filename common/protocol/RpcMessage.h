@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "protocol/RpcError.h"
+#include "common/Result.h"
+#include "common/protocol/RpcError.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,8 +1,8 @@
-#include "protocol/SamplePoint.h"
+#include "common/protocol/SamplePoint.h"
 
-#include "JsonList.h"
-#include "protocol/PrefixDecision.h"
-#include "protocol/UtcTimestamp.h"
+#include "common/JsonList.h"
+#include "common/protocol/PrefixDecision.h"
+#include "common/protocol/UtcTimestamp.h"
 
 #include <QJsonArray>
 

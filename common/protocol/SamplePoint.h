@@ -1,9 +1,9 @@
 #pragma once
 
-#include "HealthStates.h"
-#include "JsonReader.h"
-#include "ServiceSocketStats.h"
-#include "protocol/ServiceStatus.h"
+#include "common/HealthStates.h"
+#include "common/JsonReader.h"
+#include "common/ServiceSocketStats.h"
+#include "common/protocol/ServiceStatus.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "protocol/ServiceStatus.h"
+#include "common/protocol/ServiceStatus.h"
 
-#include "JsonList.h"
+#include "common/JsonList.h"
 
 #include <QJsonArray>
 

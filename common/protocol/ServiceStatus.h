@@ -1,9 +1,9 @@
 #pragma once
 
-#include "HealthStates.h"
-#include "JsonReader.h"
-#include "protocol/DrainRecord.h"
-#include "protocol/PrefixDecision.h"
+#include "common/HealthStates.h"
+#include "common/JsonReader.h"
+#include "common/protocol/DrainRecord.h"
+#include "common/protocol/PrefixDecision.h"
 
 #include <QList>
 #include <QStringList>

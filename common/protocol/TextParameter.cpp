@@ -1,4 +1,4 @@
-#include "protocol/TextParameter.h"
+#include "common/protocol/TextParameter.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "protocol/UndrainGate.h"
+#include "common/protocol/UndrainGate.h"
 
 #include <QRegularExpression>
 

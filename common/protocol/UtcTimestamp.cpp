@@ -1,4 +1,4 @@
-#include "protocol/UtcTimestamp.h"
+#include "common/protocol/UtcTimestamp.h"
 
 namespace anycast {
 

@@ -1,6 +1,6 @@
-#include "AgentApiFixture.h"
+#include "tests/api/AgentApiFixture.h"
 
-#include "LoopbackListener.h"
+#include "tests/integration/LoopbackListener.h"
 
 #include <QDeadlineTimer>
 #include <QFile>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AgentProcess.h"
-#include "AgentTestConfig.h"
-#include "ApiTestClient.h"
+#include "tests/api/ApiTestClient.h"
+#include "tests/integration/AgentProcess.h"
+#include "tests/support/AgentTestConfig.h"
 
 #include <QByteArray>
 #include <QDir>

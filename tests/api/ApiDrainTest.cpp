@@ -1,4 +1,4 @@
-#include "AgentApiFixture.h"
+#include "tests/api/AgentApiFixture.h"
 
 #include <QJsonDocument>
 

@@ -1,6 +1,6 @@
-#include "AgentApiFixture.h"
-#include "FileDescriptor.h"
-#include "TemporaryAccount.h"
+#include "agent/support/FileDescriptor.h"
+#include "tests/api/AgentApiFixture.h"
+#include "tests/support/TemporaryAccount.h"
 
 #include <QDeadlineTimer>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "ApiTestClient.h"
+#include "tests/api/ApiTestClient.h"
 
 #include <QDeadlineTimer>
 #include <QFile>

@@ -1,6 +1,6 @@
 // What the real bridge does when the agent goes away: on_agent_loss after the grace time, and
 // back-pressure when the stand-in for ExaBGP (this test) stops reading stdout.
-#include "BridgeHarness.h"
+#include "tests/bridge/BridgeHarness.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "BridgeHarness.h"
+#include "tests/bridge/BridgeHarness.h"
 
 #include <QDir>
 

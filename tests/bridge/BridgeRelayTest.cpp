@@ -1,6 +1,6 @@
 // The real bridge binary between a stand-in for ExaBGP (this test, on the bridge's stdin and
 // stdout) and a stand-in agent (a Unix socket server in a temporary directory).
-#include "BridgeHarness.h"
+#include "tests/bridge/BridgeHarness.h"
 
 #include <gtest/gtest.h>
 

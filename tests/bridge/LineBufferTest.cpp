@@ -1,6 +1,6 @@
-#include "LineBuffer.h"
+#include "agent/bridge/LineBuffer.h"
 
-#include "BridgeOptions.h"
+#include "agent/bridge/BridgeOptions.h"
 
 #include <gtest/gtest.h>
 

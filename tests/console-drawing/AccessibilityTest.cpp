@@ -1,12 +1,12 @@
 // The accessibility check: every state in the legend differs from every other in shape
 // or in its word, and every state colour keeps 3:1 against the map under both palettes.
-#include "ContrastRatio.h"
-#include "ImageProbe.h"
-#include "MapColours.h"
-#include "QtPrinters.h"
-#include "StateGlyph.h"
-#include "StateLegend.h"
-#include "TestPalettes.h"
+#include "app/style/ContrastRatio.h"
+#include "app/style/MapColours.h"
+#include "app/style/StateGlyph.h"
+#include "app/widgets/StateLegend.h"
+#include "tests/console-drawing/ImageProbe.h"
+#include "tests/console-drawing/QtPrinters.h"
+#include "tests/console-drawing/TestPalettes.h"
 
 #include <QLabel>
 

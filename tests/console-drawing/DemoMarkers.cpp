@@ -1,4 +1,4 @@
-#include "DemoMarkers.h"
+#include "tests/console-drawing/DemoMarkers.h"
 
 namespace anycast::test {
 

@@ -3,11 +3,11 @@
 // a sheet of every glyph at tree (16 px) and map (48 px) size.
 //
 //   anycast-drawing-demo --out docs/images
-#include "DemoMarkers.h"
-#include "StateGlyph.h"
-#include "StateLegend.h"
-#include "TestPalettes.h"
-#include "WorldMapView.h"
+#include "app/style/StateGlyph.h"
+#include "app/widgets/StateLegend.h"
+#include "app/widgets/WorldMapView.h"
+#include "tests/console-drawing/DemoMarkers.h"
+#include "tests/console-drawing/TestPalettes.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

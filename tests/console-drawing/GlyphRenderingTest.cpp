@@ -1,9 +1,9 @@
 // The state glyphs as pixels: shapes that differ, fills where they belong, marks that show, and
 // edges that stay crisp at tree-icon size.
-#include "ContrastRatio.h"
-#include "ImageProbe.h"
-#include "QtPrinters.h"
-#include "StateGlyph.h"
+#include "app/style/ContrastRatio.h"
+#include "app/style/StateGlyph.h"
+#include "tests/console-drawing/ImageProbe.h"
+#include "tests/console-drawing/QtPrinters.h"
 
 #include <QPainter>
 

@@ -1,7 +1,7 @@
 // Item-view icons of the state glyphs: drawn at the size and pixel density asked, cached.
-#include "ImageProbe.h"
-#include "QtPrinters.h"
-#include "StateIconEngine.h"
+#include "app/style/StateIconEngine.h"
+#include "tests/console-drawing/ImageProbe.h"
+#include "tests/console-drawing/QtPrinters.h"
 
 #include <QStandardItemModel>
 #include <QTreeView>

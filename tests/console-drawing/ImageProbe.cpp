@@ -1,6 +1,6 @@
-#include "ImageProbe.h"
+#include "tests/console-drawing/ImageProbe.h"
 
-#include "StateGlyph.h"
+#include "app/style/StateGlyph.h"
 
 #include <QPainter>
 

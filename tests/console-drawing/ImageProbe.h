@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StateStyle.h"
+#include "app/style/StateStyle.h"
 
 #include <QColor>
 #include <QImage>

@@ -1,7 +1,7 @@
 // The map's land from the committed resource, and the strict reader of its format.
-#include "LandGeometry.h"
+#include "app/widgets/LandGeometry.h"
 
-#include "QtPrinters.h"
+#include "tests/console-drawing/QtPrinters.h"
 
 #include <QPainterPath>
 #include <QtEndian>

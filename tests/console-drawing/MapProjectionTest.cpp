@@ -1,7 +1,7 @@
 // The Natural Earth projection and its fit into a widget.
-#include "MapProjection.h"
+#include "app/widgets/MapProjection.h"
 
-#include "QtPrinters.h"
+#include "tests/console-drawing/QtPrinters.h"
 
 #include <gtest/gtest.h>
 

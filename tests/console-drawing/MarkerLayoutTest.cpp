@@ -1,9 +1,9 @@
 // Where markers and labels go, which marker a point hits, and how the keyboard moves.
-#include "MarkerLayout.h"
+#include "app/widgets/MarkerLayout.h"
 
-#include "MapProjection.h"
-#include "MarkerNavigation.h"
-#include "QtPrinters.h"
+#include "app/widgets/MapProjection.h"
+#include "app/widgets/MarkerNavigation.h"
+#include "tests/console-drawing/QtPrinters.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // The console's translations: every .ts file complete and current against the tr() strings
 // under app/ (lupdate run on a copy), and the compiled German, French and Spanish in use.
-#include "QtPrinters.h"
-#include "StateLegend.h"
-#include "StateStyle.h"
+#include "app/style/StateStyle.h"
+#include "app/widgets/StateLegend.h"
+#include "tests/console-drawing/QtPrinters.h"
 
 #include <QDir>
 #include <QFile>
@@ -115,9 +115,16 @@ TEST_P(TsFile, IsCompleteAndCurrent)
     ASSERT_TRUE(QFile::copy(original, copy));
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
-    QStringList arguments{QStringLiteral("-silent"), QStringLiteral("-locations"),
-                          QStringLiteral("none"),    QStringLiteral(ANYCAST_SOURCE_DIR "/app"),
-                          QStringLiteral("-ts"),     copy};
+    // -I the root: the sources include their headers by their path from it, and lupdate
+    // needs the headers to know which class a tr() belongs to.
+    QStringList arguments{QStringLiteral("-silent"),
+                          QStringLiteral("-locations"),
+                          QStringLiteral("none"),
+                          QStringLiteral("-I"),
+                          QStringLiteral(ANYCAST_SOURCE_DIR),
+                          QStringLiteral(ANYCAST_SOURCE_DIR "/app"),
+                          QStringLiteral("-ts"),
+                          copy};
     // English, the source language, holds only its plural forms.
     if (code == QLatin1String("en"))
         arguments.prepend(QStringLiteral("-pluralonly"));

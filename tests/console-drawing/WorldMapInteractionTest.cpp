@@ -1,7 +1,7 @@
 // The map under the mouse and the keyboard: hover, tooltip, click and focus between markers.
-#include "DemoMarkers.h"
-#include "QtPrinters.h"
-#include "WorldMapView.h"
+#include "app/widgets/WorldMapView.h"
+#include "tests/console-drawing/DemoMarkers.h"
+#include "tests/console-drawing/QtPrinters.h"
 
 #include <QApplication>
 #include <QHelpEvent>

@@ -1,12 +1,12 @@
 // The announcement map grabbed into images: land and sea, each marker's fill and size, and
 // repaints only when something changed.
-#include "DemoMarkers.h"
-#include "ImageProbe.h"
-#include "MapColours.h"
-#include "MapProjection.h"
-#include "QtPrinters.h"
-#include "TestPalettes.h"
-#include "WorldMapView.h"
+#include "app/style/MapColours.h"
+#include "app/widgets/MapProjection.h"
+#include "app/widgets/WorldMapView.h"
+#include "tests/console-drawing/DemoMarkers.h"
+#include "tests/console-drawing/ImageProbe.h"
+#include "tests/console-drawing/QtPrinters.h"
+#include "tests/console-drawing/TestPalettes.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>

@@ -1,13 +1,13 @@
 // The audit rows from drain and undrain events made by hand (the shape the agent sends,
 // docs/API.md) and a clock the test sets: states, staleness, drains seen only in status,
 // and the CSV export read back field by field.
-#include "models/AuditModel.h"
+#include "app/models/AuditModel.h"
 
-#include "CsvReader.h"
-#include "models/AuditRows.h"
-#include "models/FleetState.h"
-#include "models/ModelRoles.h"
-#include "protocol/UtcTimestamp.h"
+#include "app/models/AuditRows.h"
+#include "app/models/FleetState.h"
+#include "app/models/ModelRoles.h"
+#include "common/protocol/UtcTimestamp.h"
+#include "tests/console/CsvReader.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonObject>

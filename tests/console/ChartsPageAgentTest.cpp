@@ -1,12 +1,12 @@
 // The region charts against real agents: two anycast-agent processes in region "lab" on
 // their Unix sockets, the console's real sessions and store, the charts page offscreen. Real
 // TCP connections to an agent's service make its ESTABLISHED count move.
-#include "ConsoleTestSupport.h"
-#include "LabAgent.h"
-#include "models/SeriesLookup.h"
-#include "session/ConsoleFleet.h"
-#include "views/ChartsPage.h"
-#include "views/TimeChartView.h"
+#include "app/models/SeriesLookup.h"
+#include "app/session/ConsoleFleet.h"
+#include "app/views/ChartsPage.h"
+#include "app/views/TimeChartView.h"
+#include "tests/console/ConsoleTestSupport.h"
+#include "tests/sshlab/LabAgent.h"
 
 #include <QAreaSeries>
 #include <QDateTimeAxis>

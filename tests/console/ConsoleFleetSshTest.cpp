@@ -2,13 +2,13 @@
 // transports -> node sessions -> FleetModel -> the window's tree. Two nodes: one whose host
 // key is known (connected, named by its agent's hello) and one whose known_hosts entry holds
 // another key (refused before login, and the tree says why).
-#include "ConsoleTestSupport.h"
-#include "FleetConnections.h"
-#include "InventoryWatcher.h"
-#include "MainWindow.h"
-#include "models/FleetModel.h"
-#include "models/ModelRoles.h"
-#include "session/ConsoleFleet.h"
+#include "app/MainWindow.h"
+#include "app/inventory/InventoryWatcher.h"
+#include "app/models/FleetModel.h"
+#include "app/models/ModelRoles.h"
+#include "app/session/ConsoleFleet.h"
+#include "app/transport/FleetConnections.h"
+#include "tests/console/ConsoleTestSupport.h"
 
 #include <QFile>
 #include <QHeaderView>

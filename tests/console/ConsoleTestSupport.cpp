@@ -1,6 +1,6 @@
-#include "ConsoleTestSupport.h"
+#include "tests/console/ConsoleTestSupport.h"
 
-#include "SshTransport.h"
+#include "app/transport/SshTransport.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

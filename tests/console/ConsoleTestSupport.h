@@ -1,11 +1,11 @@
 #pragma once
 
-#include "AgentTransport.h"
-#include "LabAgent.h"
-#include "SshNetwork.h"
-#include "SshPrompter.h"
-#include "SshServer.h"
-#include "SshTarget.h"
+#include "app/transport/AgentTransport.h"
+#include "app/transport/SshNetwork.h"
+#include "app/transport/SshPrompter.h"
+#include "app/transport/SshTarget.h"
+#include "tests/sshlab/LabAgent.h"
+#include "tests/sshlab/SshServer.h"
 
 #include <QDir>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "CsvReader.h"
+#include "tests/console/CsvReader.h"
 
 namespace anycast::consoletest {
 

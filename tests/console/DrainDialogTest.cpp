@@ -1,10 +1,10 @@
 // The dialog's choices that the lab agents cannot show (they have no fleet peers): `force`
 // offered only when the fleet guard would hold the route, and what ticking it demands. The
 // fleet is hand-built from what agents would send.
-#include "dialogs/DrainDialog.h"
+#include "app/dialogs/DrainDialog.h"
 
-#include "ConsoleTestSupport.h"
-#include "FleetBuilders.h"
+#include "tests/console/ConsoleTestSupport.h"
+#include "tests/models/FleetBuilders.h"
 
 #include <QCheckBox>
 #include <QLineEdit>

@@ -1,12 +1,12 @@
 // A drain the agent refuses, through the real sshd: the operator logs in as a user that may
 // read the agent's socket but is not in operators_group. The console shows the refusal as
 // an error with the agent's message, never as progress, and the agent changes nothing.
-#include "ConsoleTestSupport.h"
-#include "TemporaryAccount.h"
-#include "dialogs/DrainDialog.h"
-#include "session/ConsoleFleet.h"
-#include "views/DrainController.h"
-#include "views/DrainProgressPanel.h"
+#include "app/dialogs/DrainDialog.h"
+#include "app/session/ConsoleFleet.h"
+#include "app/views/DrainController.h"
+#include "app/views/DrainProgressPanel.h"
+#include "tests/console/ConsoleTestSupport.h"
+#include "tests/support/TemporaryAccount.h"
 
 #include <QAction>
 #include <QDirIterator>

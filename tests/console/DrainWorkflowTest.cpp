@@ -1,13 +1,13 @@
 // Drain and undrain through the console's dialog, offscreen, against four real agents in two
 // regions that share one prefix: what the dialog shows and refuses, the call reaching the
 // agent, the phases and the fleet tree following the node's reports.
-#include "ConsoleTestSupport.h"
-#include "dialogs/DrainDialog.h"
-#include "models/AuditModel.h"
-#include "models/FleetModel.h"
-#include "session/ConsoleFleet.h"
-#include "views/DrainController.h"
-#include "views/DrainProgressPanel.h"
+#include "app/dialogs/DrainDialog.h"
+#include "app/models/AuditModel.h"
+#include "app/models/FleetModel.h"
+#include "app/session/ConsoleFleet.h"
+#include "app/views/DrainController.h"
+#include "app/views/DrainProgressPanel.h"
+#include "tests/console/ConsoleTestSupport.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,11 +2,11 @@
 // time, one insert per batch, gaps placed where events may be missing, the caps and their
 // count, the chart markers; the table model and its filters over it, checked by
 // QAbstractItemModelTester as rows come and go.
-#include "models/EventLog.h"
+#include "app/models/EventLog.h"
 
-#include "models/EventFilterProxy.h"
-#include "models/EventLogModel.h"
-#include "models/ModelRoles.h"
+#include "app/models/EventFilterProxy.h"
+#include "app/models/EventLogModel.h"
+#include "app/models/ModelRoles.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -3,15 +3,15 @@
 // dock's filters and "follow latest", a gap row when an agent restarts, and a real drain
 // and undrain made with anycastctl in the audit view with who, reason and ticket; stale with
 // a clock the test moves; the CSV export read back.
-#include "CsvReader.h"
-#include "LabAgent.h"
-#include "models/AuditModel.h"
-#include "models/EventFilterProxy.h"
-#include "models/EventLogModel.h"
-#include "models/ModelRoles.h"
-#include "session/ConsoleFleet.h"
-#include "views/AuditPage.h"
-#include "views/EventDock.h"
+#include "app/models/AuditModel.h"
+#include "app/models/EventFilterProxy.h"
+#include "app/models/EventLogModel.h"
+#include "app/models/ModelRoles.h"
+#include "app/session/ConsoleFleet.h"
+#include "app/views/AuditPage.h"
+#include "app/views/EventDock.h"
+#include "tests/console/CsvReader.h"
+#include "tests/sshlab/LabAgent.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

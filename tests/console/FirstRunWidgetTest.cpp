@@ -1,6 +1,6 @@
-#include "FirstRunWidget.h"
+#include "app/widgets/FirstRunWidget.h"
 
-#include "InventoryReader.h"
+#include "app/inventory/InventoryReader.h"
 
 #include <QApplication>
 #include <QLocalServer>

@@ -1,4 +1,4 @@
-#include "InventoryReader.h"
+#include "app/inventory/InventoryReader.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "KnownHostsFile.h"
+#include "app/transport/KnownHostsFile.h"
 
-#include "SshKeyPair.h"
+#include "tests/sshlab/SshKeyPair.h"
 
 #include <QFile>
 #include <QProcess>

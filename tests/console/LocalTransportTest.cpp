@@ -1,8 +1,8 @@
-#include "LocalTransport.h"
+#include "app/transport/LocalTransport.h"
 
-#include "ConsoleTestSupport.h"
-#include "FleetConnections.h"
-#include "InventoryWatcher.h"
+#include "app/inventory/InventoryWatcher.h"
+#include "app/transport/FleetConnections.h"
+#include "tests/console/ConsoleTestSupport.h"
 
 #include <QFile>
 #include <QFileInfo>

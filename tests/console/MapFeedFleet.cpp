@@ -1,8 +1,8 @@
-#include "MapFeedFleet.h"
+#include "tests/console/MapFeedFleet.h"
 
-#include "ModelTestSupport.h"
-#include "models/FleetModel.h"
-#include "models/PrefixModel.h"
+#include "app/models/FleetModel.h"
+#include "app/models/PrefixModel.h"
+#include "tests/models/ModelTestSupport.h"
 
 namespace anycast::modeltest {
 

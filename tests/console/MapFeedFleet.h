@@ -1,6 +1,6 @@
 #pragma once
 
-#include "FleetBuilders.h"
+#include "tests/models/FleetBuilders.h"
 
 #include <memory>
 

@@ -2,11 +2,11 @@
 // its nodes are, labelled with "N of M announcing", filled by the region's route for the
 // selected prefix (drained is never the failure fill), nodes without a location listed
 // apart, and updates that follow the models' signals.
-#include "views/MapMarkerFeed.h"
+#include "app/views/MapMarkerFeed.h"
 
-#include "MapFeedFleet.h"
-#include "models/ModelRoles.h"
-#include "models/RegionRollup.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/RegionRollup.h"
+#include "tests/console/MapFeedFleet.h"
 
 #include <QApplication>
 #include <QSignalSpy>

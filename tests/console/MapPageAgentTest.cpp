@@ -4,12 +4,12 @@
 // undrains go to the agents through the console's own sessions, as the drain dialog sends
 // them, and the marker's fill must follow what the agents report: an operator's drain lowers
 // the region to lost redundancy and then to drained, never to the withdrawn (failure) fill.
-#include "ConsoleTestSupport.h"
-#include "LabAgent.h"
-#include "models/FleetModel.h"
-#include "models/PrefixModel.h"
-#include "session/ConsoleFleet.h"
-#include "views/MapMarkerFeed.h"
+#include "app/models/FleetModel.h"
+#include "app/models/PrefixModel.h"
+#include "app/session/ConsoleFleet.h"
+#include "app/views/MapMarkerFeed.h"
+#include "tests/console/ConsoleTestSupport.h"
+#include "tests/sshlab/LabAgent.h"
 
 #include <QSignalSpy>
 

@@ -1,4 +1,4 @@
-#include "ConsoleTestSupport.h"
+#include "tests/console/ConsoleTestSupport.h"
 
 #include <QFile>
 

@@ -1,9 +1,9 @@
-#include "ConnectionState.h"
-#include "InventoryDiff.h"
-#include "InventoryLocation.h"
-#include "LivenessCheck.h"
-#include "ProxyRoute.h"
-#include "ReconnectBackoff.h"
+#include "app/inventory/InventoryDiff.h"
+#include "app/inventory/InventoryLocation.h"
+#include "app/transport/ConnectionState.h"
+#include "app/transport/LivenessCheck.h"
+#include "app/transport/ProxyRoute.h"
+#include "app/transport/ReconnectBackoff.h"
 
 #include <gtest/gtest.h>
 

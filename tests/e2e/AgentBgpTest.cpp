@@ -1,9 +1,9 @@
-#include "AgentProcess.h"
-#include "AgentTestConfig.h"
-#include "BgpLab.h"
-#include "LabAgentNode.h"
-#include "LabClient.h"
-#include "LabSystem.h"
+#include "tests/e2e/LabAgentNode.h"
+#include "tests/integration/AgentProcess.h"
+#include "tests/lab/LabClient.h"
+#include "tests/lab/bgp/BgpLab.h"
+#include "tests/lab/bgp/LabSystem.h"
+#include "tests/support/AgentTestConfig.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,8 +1,8 @@
-#include "AgentProcess.h"
-#include "AgentTestConfig.h"
-#include "BgpLab.h"
-#include "LabClient.h"
-#include "LabSystem.h"
+#include "tests/integration/AgentProcess.h"
+#include "tests/lab/LabClient.h"
+#include "tests/lab/bgp/BgpLab.h"
+#include "tests/lab/bgp/LabSystem.h"
+#include "tests/support/AgentTestConfig.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>

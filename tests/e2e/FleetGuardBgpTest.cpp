@@ -1,5 +1,5 @@
-#include "BgpLab.h"
-#include "LabAgentNode.h"
+#include "tests/e2e/LabAgentNode.h"
+#include "tests/lab/bgp/BgpLab.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "LabAgentNode.h"
+#include "tests/e2e/LabAgentNode.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
-#include "LabAgentNode.h"
+#include "tests/e2e/LabAgentNode.h"
 
-#include "AgentTestConfig.h"
-#include "HttpGet.h"
-#include "LabSystem.h"
+#include "tests/lab/bgp/LabSystem.h"
+#include "tests/support/AgentTestConfig.h"
+#include "tests/support/HttpGet.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

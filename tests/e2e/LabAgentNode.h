@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AgentProcess.h"
-#include "LabClient.h"
+#include "tests/integration/AgentProcess.h"
+#include "tests/lab/LabClient.h"
 
 #include <QJsonObject>
 #include <QStringList>

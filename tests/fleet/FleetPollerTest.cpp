@@ -1,7 +1,7 @@
-#include "FleetPoller.h"
+#include "agent/fleet/FleetPoller.h"
 
-#include "FleetTestSupport.h"
-#include "StatusHttpServer.h"
+#include "agent/http/StatusHttpServer.h"
+#include "tests/fleet/FleetTestSupport.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "FleetTestSupport.h"
+#include "tests/fleet/FleetTestSupport.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/AgentStatus.h"
+#include "common/protocol/AgentStatus.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "PeerStatus.h"
+#include "agent/fleet/PeerStatus.h"
 
-#include "FleetTestSupport.h"
+#include "tests/fleet/FleetTestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -83,11 +83,12 @@ ServiceStatus serviceWith(const QString &name, const QString &health,
 TEST(PeerStatus, APrefixInTwoServicesIsAnnouncedIfEitherAnnouncesIt)
 {
     AgentStatus typed = peerStatus(QStringLiteral("a"), {});
-    typed.services = {
-        serviceWith(QStringLiteral("web"), QStringLiteral("down"), {{kPrefix, PrefixState::Withdrawn}}),
-        serviceWith(QStringLiteral("dns"), QStringLiteral("degraded"), {{kPrefix, PrefixState::Degraded}}),
-        serviceWith(QStringLiteral("ntp"), QStringLiteral("down"),
-                    {{QStringLiteral("192.0.2.9/32"), PrefixState::Withdrawn}})};
+    typed.services = {serviceWith(QStringLiteral("web"), QStringLiteral("down"),
+                                  {{kPrefix, PrefixState::Withdrawn}}),
+                      serviceWith(QStringLiteral("dns"), QStringLiteral("degraded"),
+                                  {{kPrefix, PrefixState::Degraded}}),
+                      serviceWith(QStringLiteral("ntp"), QStringLiteral("down"),
+                                  {{QStringLiteral("192.0.2.9/32"), PrefixState::Withdrawn}})};
     const auto status = parsePeerStatus(body(typed.toJson()));
     ASSERT_TRUE(status) << status.error().toStdString();
     EXPECT_TRUE(status->announces(kPrefix));
@@ -98,12 +99,11 @@ TEST(PeerStatus, APrefixInTwoServicesIsAnnouncedIfEitherAnnouncesIt)
 TEST(PeerStatus, ReadsProbeResultsAndHealthPerService)
 {
     AgentStatus typed = peerStatus(QStringLiteral("a"), {});
-    typed.services = {
-        serviceWith(QStringLiteral("web"), QStringLiteral("down"), {},
-                    ProbeStatus{false, QStringLiteral("HTTP 503")}),
-        serviceWith(QStringLiteral("dns"), QStringLiteral("healthy"), {},
-                    ProbeStatus{true, QStringLiteral("ok")}),
-        serviceWith(QStringLiteral("ntp"), QStringLiteral("starting"))};
+    typed.services = {serviceWith(QStringLiteral("web"), QStringLiteral("down"), {},
+                                  ProbeStatus{false, QStringLiteral("HTTP 503")}),
+                      serviceWith(QStringLiteral("dns"), QStringLiteral("healthy"), {},
+                                  ProbeStatus{true, QStringLiteral("ok")}),
+                      serviceWith(QStringLiteral("ntp"), QStringLiteral("starting"))};
     const auto status = parsePeerStatus(body(typed.toJson()));
     ASSERT_TRUE(status) << status.error().toStdString();
     EXPECT_EQ(status->services.value(QStringLiteral("web")).health, QStringLiteral("down"));
@@ -202,11 +202,9 @@ const std::vector<RejectRow> kRejectRows = {
     {"ServicesNotArray",
      edited([](QJsonObject &status) { status.insert(QStringLiteral("services"), QJsonObject()); }),
      QStringLiteral("services: expected an array")},
-    {"NodeNotString",
-     edited([](QJsonObject &status) { status.insert(QStringLiteral("node"), 7); }),
+    {"NodeNotString", edited([](QJsonObject &status) { status.insert(QStringLiteral("node"), 7); }),
      QStringLiteral("node: expected a string")},
-    {"MissingRegion",
-     edited([](QJsonObject &status) { status.remove(QStringLiteral("region")); }),
+    {"MissingRegion", edited([](QJsonObject &status) { status.remove(QStringLiteral("region")); }),
      QStringLiteral("region: missing")},
     {"ServiceNotObject",
      edited([](QJsonObject &status) { status.insert(QStringLiteral("services"), QJsonArray{1}); }),
@@ -214,19 +212,16 @@ const std::vector<RejectRow> kRejectRows = {
     {"ServiceWithoutName",
      editedService([](QJsonObject &service) { service.remove(QStringLiteral("name")); }),
      QStringLiteral("services[0].name: missing")},
-    {"DuplicateService",
-     edited([](QJsonObject &status) {
+    {"DuplicateService", edited([](QJsonObject &status) {
          const QJsonValue service = status.value(QStringLiteral("services")).toArray().at(0);
          status.insert(QStringLiteral("services"), QJsonArray{service, service});
      }),
      QStringLiteral("listed twice")},
-    {"UnknownHealthWord",
-     editedService([](QJsonObject &service) {
+    {"UnknownHealthWord", editedService([](QJsonObject &service) {
          service.insert(QStringLiteral("health"), QStringLiteral("fine"));
      }),
      QStringLiteral("services[0].health")},
-    {"RoutesNotArray",
-     editedService([](QJsonObject &service) {
+    {"RoutesNotArray", editedService([](QJsonObject &service) {
          service.insert(QStringLiteral("routes"), QStringLiteral("all"));
      }),
      QStringLiteral("services[0].routes")},
@@ -238,14 +233,14 @@ const std::vector<RejectRow> kRejectRows = {
      QStringLiteral("services[0].routes[0].state")},
     // An unknown state word cannot be read as announcing or not: the peer counts as not
     // answering, which errs toward keeping this node's route.
-    {"RouteStateUnknownWord",
-     editedRoute([](QJsonObject &route) { route.insert(QStringLiteral("state"), QStringLiteral("prepended")); }),
+    {"RouteStateUnknownWord", editedRoute([](QJsonObject &route) {
+         route.insert(QStringLiteral("state"), QStringLiteral("prepended"));
+     }),
      QStringLiteral("services[0].routes[0].state")},
     {"RouteWithoutPrefix",
      editedRoute([](QJsonObject &route) { route.remove(QStringLiteral("prefix")); }),
      QStringLiteral("services[0].routes[0].prefix")},
-    {"ProbeOkNotBool",
-     editedService([](QJsonObject &service) {
+    {"ProbeOkNotBool", editedService([](QJsonObject &service) {
          service.insert(QStringLiteral("probe"),
                         QJsonObject{{QStringLiteral("ok"), QStringLiteral("yes")},
                                     {QStringLiteral("detail"), QString()}});

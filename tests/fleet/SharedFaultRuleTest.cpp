@@ -1,4 +1,4 @@
-#include "SharedFaultRule.h"
+#include "agent/fleet/SharedFaultRule.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-#include "protocol/JsonRpcReply.h"
-#include "protocol/JsonRpcRequest.h"
-#include "protocol/ParamsReader.h"
+#include "common/protocol/JsonRpcReply.h"
+#include "common/protocol/JsonRpcRequest.h"
+#include "common/protocol/ParamsReader.h"
 
 #include <QJsonDocument>
 

@@ -1,7 +1,7 @@
-#include "BgpCommunity.h"
-#include "IpAddress.h"
-#include "NextHop.h"
-#include "Prefix.h"
+#include "agent/bgp/BgpCommunity.h"
+#include "agent/bgp/NextHop.h"
+#include "common/IpAddress.h"
+#include "common/Prefix.h"
 
 #include <cstddef>
 #include <cstdint>

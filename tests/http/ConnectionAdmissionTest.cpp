@@ -1,4 +1,4 @@
-#include "ConnectionAdmission.h"
+#include "agent/http/ConnectionAdmission.h"
 
 #include <gtest/gtest.h>
 

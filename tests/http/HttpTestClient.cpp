@@ -1,4 +1,4 @@
-#include "HttpTestClient.h"
+#include "tests/http/HttpTestClient.h"
 
 #include <QDeadlineTimer>
 #include <QEventLoop>

@@ -1,5 +1,5 @@
-#include "HttpTestClient.h"
-#include "StatusHttpServer.h"
+#include "agent/http/StatusHttpServer.h"
+#include "tests/http/HttpTestClient.h"
 
 #include <QElapsedTimer>
 

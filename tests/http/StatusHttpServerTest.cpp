@@ -1,6 +1,6 @@
-#include "StatusHttpServer.h"
+#include "agent/http/StatusHttpServer.h"
 
-#include "HttpTestClient.h"
+#include "tests/http/HttpTestClient.h"
 
 #include <QJsonDocument>
 #include <QTcpServer>

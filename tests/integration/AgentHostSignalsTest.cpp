@@ -1,7 +1,7 @@
-#include "AgentProcess.h"
-#include "AgentTestConfig.h"
-#include "LabClient.h"
-#include "LoopbackListener.h"
+#include "tests/integration/AgentProcess.h"
+#include "tests/integration/LoopbackListener.h"
+#include "tests/lab/LabClient.h"
+#include "tests/support/AgentTestConfig.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "AgentProcess.h"
-#include "AgentTestConfig.h"
-#include "LabClient.h"
+#include "tests/integration/AgentProcess.h"
+#include "tests/lab/LabClient.h"
+#include "tests/support/AgentTestConfig.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

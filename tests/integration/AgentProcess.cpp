@@ -1,6 +1,6 @@
-#include "AgentProcess.h"
+#include "tests/integration/AgentProcess.h"
 
-#include "AgentStopCheck.h"
+#include "tests/support/AgentStopCheck.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -3,9 +3,9 @@
 // connections whose bytes nobody reads. Real sockets on loopback; the full sample and the
 // connection watch must say the same.
 
-#include "LoopbackSockets.h"
-#include "NetlinkSampler.h"
-#include "ProcSampler.h"
+#include "agent/sampler/NetlinkSampler.h"
+#include "agent/sampler/ProcSampler.h"
+#include "tests/kernel/LoopbackSockets.h"
 
 #include <QThread>
 

@@ -1,4 +1,4 @@
-#include "LoopbackSockets.h"
+#include "tests/kernel/LoopbackSockets.h"
 
 #include <QFile>
 

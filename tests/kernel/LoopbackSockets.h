@@ -1,11 +1,11 @@
 #pragma once
 
-#include "FileDescriptor.h"
-#include "Sampler.h"
-#include "ServicePorts.h"
-#include "SocketSample.h"
-#include "TcpState.h"
-#include "TcpStateCounts.h"
+#include "agent/sampler/Sampler.h"
+#include "agent/sampler/ServicePorts.h"
+#include "agent/support/FileDescriptor.h"
+#include "common/SocketSample.h"
+#include "common/TcpState.h"
+#include "common/TcpStateCounts.h"
 
 #include <QString>
 

@@ -1,9 +1,9 @@
 // What only the sock_diag backend reports: the listen backlog and tcp_info. The behaviour it
 // shares with ProcSampler is tested for both in SamplerAgreementTest.cpp.
 
-#include "NetlinkSampler.h"
+#include "agent/sampler/NetlinkSampler.h"
 
-#include "LoopbackSockets.h"
+#include "tests/kernel/LoopbackSockets.h"
 
 #include <gtest/gtest.h>
 

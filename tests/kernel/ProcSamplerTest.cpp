@@ -2,9 +2,9 @@
 // be missing or broken. The behaviour it shares with NetlinkSampler is tested for both in
 // SamplerAgreementTest.cpp.
 
-#include "ProcSampler.h"
+#include "agent/sampler/ProcSampler.h"
 
-#include "LoopbackSockets.h"
+#include "tests/kernel/LoopbackSockets.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,9 +5,9 @@
 // and the service counts are asserted exactly; host-wide counts (otherSockets) change
 // under us with whatever else runs, so they only get lower bounds made of our own sockets.
 
-#include "LoopbackSockets.h"
-#include "NetlinkSampler.h"
-#include "ProcSampler.h"
+#include "agent/sampler/NetlinkSampler.h"
+#include "agent/sampler/ProcSampler.h"
+#include "tests/kernel/LoopbackSockets.h"
 
 #include <gtest/gtest.h>
 

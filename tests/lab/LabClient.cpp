@@ -1,4 +1,4 @@
-#include "LabClient.h"
+#include "tests/lab/LabClient.h"
 
 #include <arpa/inet.h>
 #include <cerrno>

@@ -1,7 +1,7 @@
 // anycast-lab-service as a real process on real loopback sockets: each test drives one failure
 // mode through the control commands and checks what a client (and so the agent) would see.
 
-#include "LabClient.h"
+#include "tests/lab/LabClient.h"
 
 #include <QTemporaryDir>
 

@@ -1,6 +1,6 @@
-#include "AcceptStallTracker.h"
+#include "agent/health/AcceptStallTracker.h"
 
-#include "LogicTestSupport.h"
+#include "tests/logic/LogicTestSupport.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "BgpController.h"
+#include "agent/bgp/BgpController.h"
 
 #include <gtest/gtest.h>
 

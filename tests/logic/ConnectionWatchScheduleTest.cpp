@@ -1,6 +1,6 @@
-#include "ConnectionWatchSchedule.h"
+#include "agent/health/ConnectionWatchSchedule.h"
 
-#include "LogicTestSupport.h"
+#include "tests/logic/LogicTestSupport.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-#include "FlapBudget.h"
+#include "agent/policy/FlapBudget.h"
 
-#include "LogicTestSupport.h"
+#include "tests/logic/LogicTestSupport.h"
 
 #include <gtest/gtest.h>
 

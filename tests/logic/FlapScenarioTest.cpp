@@ -1,5 +1,5 @@
-#include "RoutePolicySupport.h"
-#include "SimulatedNode.h"
+#include "tests/logic/RoutePolicySupport.h"
+#include "tests/logic/SimulatedNode.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-#include "FleetGuard.h"
+#include "agent/policy/FleetGuard.h"
 
-#include "LogicTestSupport.h"
+#include "tests/logic/LogicTestSupport.h"
 
 #include <gtest/gtest.h>
 

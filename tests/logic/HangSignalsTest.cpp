@@ -1,6 +1,6 @@
-#include "HealthEngine.h"
-#include "LogicTestSupport.h"
-#include "ProbeSchedule.h"
+#include "agent/health/HealthEngine.h"
+#include "agent/health/ProbeSchedule.h"
+#include "tests/logic/LogicTestSupport.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "LogicTestSupport.h"
+#include "tests/logic/LogicTestSupport.h"
 
 #include <algorithm>
 

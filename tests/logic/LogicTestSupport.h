@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HealthEngine.h"
-#include "RouteDecision.h"
+#include "agent/health/HealthEngine.h"
+#include "agent/policy/RouteDecision.h"
 
 #include <ostream>
 #include <vector>

@@ -1,6 +1,6 @@
-#include "ProbeSchedule.h"
+#include "agent/health/ProbeSchedule.h"
 
-#include "LogicTestSupport.h"
+#include "tests/logic/LogicTestSupport.h"
 
 #include <gtest/gtest.h>
 

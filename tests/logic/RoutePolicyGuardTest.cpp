@@ -1,4 +1,4 @@
-#include "RoutePolicySupport.h"
+#include "tests/logic/RoutePolicySupport.h"
 
 #include <gtest/gtest.h>
 

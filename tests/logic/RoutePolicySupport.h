@@ -1,7 +1,7 @@
 #pragma once
 
-#include "LogicTestSupport.h"
-#include "RoutePolicy.h"
+#include "agent/policy/RoutePolicy.h"
+#include "tests/logic/LogicTestSupport.h"
 
 namespace anycast::logictest {
 

@@ -1,5 +1,5 @@
-#include "HealthEngine.h"
-#include "RoutePolicySupport.h"
+#include "agent/health/HealthEngine.h"
+#include "tests/logic/RoutePolicySupport.h"
 
 #include <gtest/gtest.h>
 

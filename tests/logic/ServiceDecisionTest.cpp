@@ -2,9 +2,9 @@
 // probe fails" and the shared fault, the probe's gating and a wrong answer, when the fast
 // path decides and when only the full sample does, and the "starting" label. The running
 // agent, `--once` and the scenario simulations all decide through this class.
-#include "ServiceDecision.h"
+#include "agent/policy/ServiceDecision.h"
 
-#include "RoutePolicySupport.h"
+#include "tests/logic/RoutePolicySupport.h"
 
 #include <gtest/gtest.h>
 

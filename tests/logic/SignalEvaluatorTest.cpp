@@ -1,6 +1,6 @@
-#include "SignalEvaluator.h"
+#include "agent/health/SignalEvaluator.h"
 
-#include "LogicTestSupport.h"
+#include "tests/logic/LogicTestSupport.h"
 
 #include <gtest/gtest.h>
 

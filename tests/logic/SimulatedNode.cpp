@@ -1,4 +1,4 @@
-#include "SimulatedNode.h"
+#include "tests/logic/SimulatedNode.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ServiceDecision.h"
+#include "agent/policy/ServiceDecision.h"
 
 #include <functional>
 #include <vector>

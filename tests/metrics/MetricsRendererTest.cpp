@@ -1,7 +1,7 @@
-#include "MetricsRenderer.h"
+#include "agent/metrics/MetricsRenderer.h"
 
-#include "MetricsTestSnapshot.h"
-#include "PrometheusTextParser.h"
+#include "tests/metrics/MetricsTestSnapshot.h"
+#include "tests/metrics/PrometheusTextParser.h"
 
 #include <QSet>
 

@@ -1,4 +1,4 @@
-#include "MetricsTestSnapshot.h"
+#include "tests/metrics/MetricsTestSnapshot.h"
 
 namespace anycast {
 

@@ -1,4 +1,4 @@
-#include "PrometheusTextParser.h"
+#include "tests/metrics/PrometheusTextParser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

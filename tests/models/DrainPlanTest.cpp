@@ -1,8 +1,8 @@
 // What a drain or undrain would do, from hand-built fleets: two regions of two nodes sharing
 // one prefix, and one node that alone serves a second prefix.
-#include "models/DrainPlan.h"
+#include "app/models/DrainPlan.h"
 
-#include "ModelTestSupport.h"
+#include "tests/models/ModelTestSupport.h"
 
 #include <gtest/gtest.h>
 

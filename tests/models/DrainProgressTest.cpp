@@ -1,8 +1,8 @@
 // The phases of a drain and an undrain, from the agent's reply and the node's reports as the
 // agent words them; refusals and failures never read as progress.
-#include "models/DrainProgress.h"
+#include "app/models/DrainProgress.h"
 
-#include "FleetBuilders.h"
+#include "tests/models/FleetBuilders.h"
 
 #include <gtest/gtest.h>
 

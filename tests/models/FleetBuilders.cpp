@@ -1,6 +1,6 @@
-#include "FleetBuilders.h"
+#include "tests/models/FleetBuilders.h"
 
-#include "protocol/ApiVersion.h"
+#include "common/protocol/ApiVersion.h"
 
 namespace anycast::modeltest {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "protocol/AgentStatus.h"
-#include "protocol/HelloReply.h"
-#include "protocol/SamplePoint.h"
+#include "common/protocol/AgentStatus.h"
+#include "common/protocol/HelloReply.h"
+#include "common/protocol/SamplePoint.h"
 
 #include <QDateTime>
 #include <QMap>

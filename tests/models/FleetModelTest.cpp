@@ -1,9 +1,9 @@
 // The fleet tree under QAbstractItemModelTester: its shape, its roles, and updates that
 // insert, remove and change exactly what changed.
-#include "models/FleetModel.h"
+#include "app/models/FleetModel.h"
 
-#include "ModelTestSupport.h"
-#include "models/ModelRoles.h"
+#include "app/models/ModelRoles.h"
+#include "tests/models/ModelTestSupport.h"
 
 #include <QPointF>
 

@@ -1,6 +1,6 @@
-#include "ModelTestSupport.h"
+#include "tests/models/ModelTestSupport.h"
 
-#include "models/ModelRoles.h"
+#include "app/models/ModelRoles.h"
 
 #include <QAbstractItemModelTester>
 #include <QMutex>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "FleetBuilders.h"
-#include "models/FleetState.h"
-#include "models/ModelRoles.h"
-#include "models/NodeFacts.h"
+#include "app/models/FleetState.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/NodeFacts.h"
+#include "tests/models/FleetBuilders.h"
 
 #include <QAbstractItemModel>
 #include <QList>

@@ -1,9 +1,9 @@
 // A click on a chart opens the node as it was then: the bucket's values as the chart drew
 // them, and the node's own last events up to the end of that bucket, never a later one and
 // never another node's.
-#include "models/NodeMoment.h"
+#include "app/models/NodeMoment.h"
 
-#include "models/EventLog.h"
+#include "app/models/EventLog.h"
 
 #include <gtest/gtest.h>
 

@@ -1,17 +1,17 @@
 // NodeSession against the real anycast-agent over its real Unix socket: status and samples
 // reach the fleet model and the charts' store; a console that was away (link dropped, agent
 // restarted, agent frozen) notices, reconnects and catches up with no gap.
-#include "AgentApiFixture.h"
-#include "AwaitOutcome.h"
-#include "LocalTransport.h"
-#include "models/FleetModel.h"
-#include "models/ModelRoles.h"
-#include "models/StateWords.h"
-#include "models/TimeSeriesStore.h"
-#include "protocol/UtcTimestamp.h"
-#include "session/FleetFeed.h"
-#include "session/NodeSession.h"
-#include "session/TransportBinding.h"
+#include "app/models/FleetModel.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/StateWords.h"
+#include "app/models/TimeSeriesStore.h"
+#include "app/session/FleetFeed.h"
+#include "app/session/NodeSession.h"
+#include "app/session/TransportBinding.h"
+#include "app/transport/LocalTransport.h"
+#include "common/protocol/UtcTimestamp.h"
+#include "tests/api/AgentApiFixture.h"
+#include "tests/protocol/AwaitOutcome.h"
 
 #include <QDir>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // The models and the drawing code share one Observation: a view includes both and draws what
 // the model observed, with the shape the legend shows for it.
-#include "models/NodeFacts.h"
-#include "style/StateStyle.h"
+#include "app/models/NodeFacts.h"
+#include "app/style/StateStyle.h"
 
 #include <gtest/gtest.h>
 

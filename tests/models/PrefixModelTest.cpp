@@ -1,9 +1,9 @@
 // The prefix tree (what the map draws) under QAbstractItemModelTester: prefix > region >
 // node, the states and "N of M", and unknown when a node cannot be asked.
-#include "models/PrefixModel.h"
+#include "app/models/PrefixModel.h"
 
-#include "ModelTestSupport.h"
-#include "models/ModelRoles.h"
+#include "app/models/ModelRoles.h"
+#include "tests/models/ModelTestSupport.h"
 
 #include <QPointF>
 

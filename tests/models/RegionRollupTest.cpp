@@ -1,10 +1,10 @@
 // The roll-up rules the tree and the map share, as a table: a drain is never a failure,
 // lost redundancy is a warning, unreachable is unknown.
-#include "models/RegionRollup.h"
+#include "app/models/RegionRollup.h"
 
-#include "ModelTestSupport.h"
-#include "models/PrefixCensus.h"
-#include "models/StateWords.h"
+#include "app/models/PrefixCensus.h"
+#include "app/models/StateWords.h"
+#include "tests/models/ModelTestSupport.h"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
 // The fleet tree's fills as a table: a drain is draining or drained and never withdrawn, a
 // region that lost redundancy is a warning, what cannot be reached is unreachable and what
 // answers without routes is unknown.
-#include "models/RowRouting.h"
+#include "app/models/RowRouting.h"
 
-#include "ModelTestSupport.h"
-#include "words/StateNames.h"
+#include "app/words/StateNames.h"
+#include "tests/models/ModelTestSupport.h"
 
 #include <gtest/gtest.h>
 

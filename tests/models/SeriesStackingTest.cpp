@@ -1,9 +1,9 @@
 // What the charts compute from the store's points: stacked bands, axis maxima, the value
 // under the pointer and the node a click on a region's chart opens.
-#include "models/SeriesStacking.h"
+#include "app/models/SeriesStacking.h"
 
-#include "models/SeriesLookup.h"
-#include "models/TimeSeriesStore.h"
+#include "app/models/SeriesLookup.h"
+#include "app/models/TimeSeriesStore.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // The session's pure bookkeeping: which live events and samples are new, what to ask the
 // agent after a reconnect, what a catch-up delivers, and when `status` goes out.
-#include "session/BackfillQueue.h"
-#include "session/CoalescedCall.h"
-#include "session/EventSequence.h"
-#include "session/SampleSequence.h"
+#include "app/session/BackfillQueue.h"
+#include "app/session/CoalescedCall.h"
+#include "app/session/EventSequence.h"
+#include "app/session/SampleSequence.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The charts' store: what a sample becomes, how buckets reduce it, how services and regions
 // combine, and that its memory is fixed however long it runs.
-#include "models/TimeSeriesStore.h"
+#include "app/models/TimeSeriesStore.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "ProbeRunner.h"
+#include "tests/probe/ProbeRunner.h"
 
 #include <QFile>
 #include <QTemporaryDir>

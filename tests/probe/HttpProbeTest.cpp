@@ -1,5 +1,5 @@
-#include "LocalServers.h"
-#include "ProbeRunner.h"
+#include "tests/probe/LocalServers.h"
+#include "tests/probe/ProbeRunner.h"
 
 #include <QFile>
 #include <QProcess>

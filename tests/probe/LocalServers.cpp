@@ -1,4 +1,4 @@
-#include "LocalServers.h"
+#include "tests/probe/LocalServers.h"
 
 #include <QTcpSocket>
 

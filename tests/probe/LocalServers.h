@@ -1,6 +1,6 @@
 #pragma once
 
-#include "FileDescriptor.h"
+#include "agent/support/FileDescriptor.h"
 
 #include <QByteArray>
 #include <QList>

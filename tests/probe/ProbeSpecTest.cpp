@@ -1,4 +1,4 @@
-#include "ProbeSpec.h"
+#include "agent/probe/ProbeSpec.h"
 
 #include <gtest/gtest.h>
 

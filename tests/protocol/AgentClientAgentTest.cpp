@@ -1,8 +1,8 @@
 // AgentClient against the real anycast-agent over its real Unix socket: every reply and
 // notification the agent sends must parse strictly into the typed model.
-#include "AgentProcess.h"
-#include "AwaitOutcome.h"
-#include "LoopbackListener.h"
+#include "tests/integration/AgentProcess.h"
+#include "tests/integration/LoopbackListener.h"
+#include "tests/protocol/AwaitOutcome.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/AgentClient.h"
+#include "common/protocol/AgentClient.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

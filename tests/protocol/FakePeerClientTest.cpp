@@ -1,8 +1,8 @@
 // AgentClient against a scripted peer: a fake agent (a QLocalServer in this test) that sends
 // what the real agent never does -- late, stray, malformed and oversize replies -- to check
 // that the client fails each call exactly once and never takes a broken stream as data.
-#include "AwaitOutcome.h"
-#include "ProtocolSamples.h"
+#include "tests/protocol/AwaitOutcome.h"
+#include "tests/protocol/ProtocolSamples.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

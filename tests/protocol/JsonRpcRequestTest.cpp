@@ -1,4 +1,4 @@
-#include "protocol/JsonRpcRequest.h"
+#include "common/protocol/JsonRpcRequest.h"
 
 #include <QJsonDocument>
 

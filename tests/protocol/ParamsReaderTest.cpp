@@ -1,4 +1,4 @@
-#include "protocol/ParamsReader.h"
+#include "common/protocol/ParamsReader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "ProtocolSamples.h"
+#include "tests/protocol/ProtocolSamples.h"
 
 namespace anycast::protocoltest {
 

@@ -1,4 +1,4 @@
-#include "protocol/RpcMessage.h"
+#include "common/protocol/RpcMessage.h"
 
 #include <QJsonDocument>
 

@@ -1,5 +1,5 @@
-#include "ProtocolSamples.h"
-#include "protocol/MutationRequest.h"
+#include "common/protocol/MutationRequest.h"
+#include "tests/protocol/ProtocolSamples.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

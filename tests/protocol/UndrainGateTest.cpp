@@ -1,7 +1,7 @@
 // The undrain gate's words are a contract between the agent (which writes them as a route's
 // reason) and the console (which reads N from them and knows the route is held back by an
 // operator's undrain, not by a failure).
-#include "protocol/UndrainGate.h"
+#include "common/protocol/UndrainGate.h"
 
 #include <gtest/gtest.h>
 

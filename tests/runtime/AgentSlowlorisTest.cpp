@@ -1,6 +1,6 @@
-#include "FileDescriptor.h"
-#include "HttpGet.h"
-#include "RuntimeAgent.h"
+#include "agent/support/FileDescriptor.h"
+#include "tests/runtime/RuntimeAgent.h"
+#include "tests/support/HttpGet.h"
 
 #include <QThread>
 

@@ -1,7 +1,7 @@
-#include "BgpController.h"
-#include "BridgeHarness.h"
-#include "QtWarnings.h"
-#include "RuntimeAgent.h"
+#include "agent/bgp/BgpController.h"
+#include "tests/bridge/BridgeHarness.h"
+#include "tests/runtime/QtWarnings.h"
+#include "tests/runtime/RuntimeAgent.h"
 
 #include <QDeadlineTimer>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
-#include "RuntimeAgent.h"
+#include "tests/runtime/RuntimeAgent.h"
 
-#include "AgentTestConfig.h"
-#include "HttpGet.h"
-#include "LabSystem.h"
-#include "ProcessUsage.h"
+#include "tests/lab/bgp/LabSystem.h"
+#include "tests/support/AgentTestConfig.h"
+#include "tests/support/HttpGet.h"
+#include "tests/support/ProcessUsage.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AgentProcess.h"
+#include "tests/integration/AgentProcess.h"
 
 #include <QJsonObject>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "QtWarnings.h"
+#include "tests/runtime/QtWarnings.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
-#include "ApiServer.h"
-#include "BgpBridgeServer.h"
-#include "HttpTestClient.h"
-#include "QtWarnings.h"
-#include "StatusHttpServer.h"
+#include "agent/api/ApiServer.h"
+#include "agent/bgp/BgpBridgeServer.h"
+#include "agent/http/StatusHttpServer.h"
+#include "tests/http/HttpTestClient.h"
+#include "tests/runtime/QtWarnings.h"
 
 #include <QLocalSocket>
 #include <QTemporaryDir>

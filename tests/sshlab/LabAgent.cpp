@@ -1,6 +1,6 @@
-#include "LabAgent.h"
+#include "tests/sshlab/LabAgent.h"
 
-#include "LoopbackListener.h"
+#include "tests/integration/LoopbackListener.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AgentProcess.h"
-#include "FileDescriptor.h"
+#include "agent/support/FileDescriptor.h"
+#include "tests/integration/AgentProcess.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "SshKeyPair.h"
+#include "tests/sshlab/SshKeyPair.h"
 
 #include <QFile>
 #include <QProcess>

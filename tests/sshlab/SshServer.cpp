@@ -1,6 +1,6 @@
-#include "SshServer.h"
+#include "tests/sshlab/SshServer.h"
 
-#include "FileDescriptor.h"
+#include "agent/support/FileDescriptor.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SshKeyPair.h"
+#include "tests/sshlab/SshKeyPair.h"
 
 #include <QProcess>
 #include <QString>

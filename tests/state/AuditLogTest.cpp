@@ -1,7 +1,7 @@
-#include "AuditLog.h"
+#include "agent/state/AuditLog.h"
 
-#include "StateTestSupport.h"
-#include "UnprivilegedChild.h"
+#include "tests/state/StateTestSupport.h"
+#include "tests/unit/UnprivilegedChild.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "AuditRecovery.h"
+#include "agent/state/AuditRecovery.h"
 
-#include "StateTestSupport.h"
+#include "tests/state/StateTestSupport.h"
 
 #include <gtest/gtest.h>
 

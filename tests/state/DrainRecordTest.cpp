@@ -1,7 +1,7 @@
-#include "protocol/DrainRecord.h"
+#include "common/protocol/DrainRecord.h"
 
-#include "StateTestSupport.h"
-#include "protocol/UtcTimestamp.h"
+#include "common/protocol/UtcTimestamp.h"
+#include "tests/state/StateTestSupport.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
-#include "DrainStateFile.h"
+#include "agent/state/DrainStateFile.h"
 
-#include "StateTestSupport.h"
-#include "UnprivilegedChild.h"
+#include "tests/state/StateTestSupport.h"
+#include "tests/unit/UnprivilegedChild.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "DrainState.h"
+#include "agent/state/DrainState.h"
 
-#include "StateTestSupport.h"
+#include "tests/state/StateTestSupport.h"
 
 #include <QJsonArray>
 

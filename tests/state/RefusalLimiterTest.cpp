@@ -1,4 +1,4 @@
-#include "RefusalLimiter.h"
+#include "agent/state/RefusalLimiter.h"
 
 #include <gtest/gtest.h>
 

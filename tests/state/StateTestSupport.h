@@ -1,6 +1,6 @@
 #pragma once
 
-#include "DrainState.h"
+#include "agent/state/DrainState.h"
 
 #include <QByteArray>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "AgentStopCheck.h"
+#include "tests/support/AgentStopCheck.h"
 
 #include <array>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "AgentTestConfig.h"
+#include "tests/support/AgentTestConfig.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "HttpGet.h"
+#include "tests/support/HttpGet.h"
 
 #include <QDeadlineTimer>
 #include <QTcpSocket>

@@ -1,4 +1,4 @@
-#include "ProcessUsage.h"
+#include "tests/support/ProcessUsage.h"
 
 #include <cstdlib>
 #include <fstream>

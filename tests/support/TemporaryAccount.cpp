@@ -1,4 +1,4 @@
-#include "TemporaryAccount.h"
+#include "tests/support/TemporaryAccount.h"
 
 #include <QProcess>
 

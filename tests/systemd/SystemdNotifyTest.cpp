@@ -1,7 +1,7 @@
 // The real agent binary under systemd's notify protocol, with this test playing systemd:
 // it binds the NOTIFY_SOCKET datagram socket and reads what the agent sends.
-#include "AgentProcess.h"
-#include "FileDescriptor.h"
+#include "agent/support/FileDescriptor.h"
+#include "tests/integration/AgentProcess.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>

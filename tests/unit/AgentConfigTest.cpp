@@ -1,7 +1,7 @@
-#include "AgentConfig.h"
+#include "agent/config/AgentConfig.h"
 
-#include "ConfigReader.h"
-#include "Duration.h"
+#include "common/config/ConfigReader.h"
+#include "common/config/Duration.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -2,10 +2,10 @@
 // exactly one canonical announceable prefix, a prefix in two services, names that are not
 // plain printable text, socket paths longer than sun_path, bad next hops and communities,
 // and (checked against a group table) groups the host does not have.
-#include "AgentConfig.h"
-#include "ConfigReader.h"
-#include "ConfigReload.h"
-#include "HostGroupCheck.h"
+#include "agent/config/AgentConfig.h"
+#include "agent/config/ConfigReload.h"
+#include "agent/config/HostGroupCheck.h"
+#include "common/config/ConfigReader.h"
 
 #include <QSet>
 

@@ -1,4 +1,4 @@
-#include "ConnectionTally.h"
+#include "agent/sampler/ConnectionTally.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // ExaBGP commands are built from parsed values only: whatever text reaches the builder, a
 // command is either made of canonical tokens or not made at all.
-#include "ExabgpCommands.h"
+#include "agent/bgp/ExabgpCommands.h"
 
-#include "BgpCommunity.h"
-#include "NextHop.h"
+#include "agent/bgp/BgpCommunity.h"
+#include "agent/bgp/NextHop.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "FileDescriptor.h"
+#include "agent/support/FileDescriptor.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "AgentConfig.h"
+#include "agent/config/AgentConfig.h"
 
 #include <gtest/gtest.h>
 

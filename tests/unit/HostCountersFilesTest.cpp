@@ -1,4 +1,4 @@
-#include "HostCountersTestSupport.h"
+#include "tests/unit/HostCountersTestSupport.h"
 
 namespace anycast {
 namespace {

@@ -3,7 +3,7 @@
 // Fixture readers shared by the host-counter tests: an independent reading of each /proc
 // format, so the parsers are compared against the files, not against their own output.
 
-#include "HostCountersReader.h"
+#include "agent/sampler/HostCountersReader.h"
 
 #include <QByteArray>
 #include <QDir>

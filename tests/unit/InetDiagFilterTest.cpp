@@ -1,4 +1,4 @@
-#include "InetDiagFilter.h"
+#include "agent/sampler/InetDiagFilter.h"
 
 #include <gtest/gtest.h>
 

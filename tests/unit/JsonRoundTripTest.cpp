@@ -1,4 +1,4 @@
-#include "SocketSample.h"
+#include "common/SocketSample.h"
 
 #include <QJsonDocument>
 

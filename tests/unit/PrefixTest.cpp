@@ -1,4 +1,4 @@
-#include "Prefix.h"
+#include "common/Prefix.h"
 
 #include <QHash>
 

@@ -1,8 +1,8 @@
 // ProcNetTcpParser on single lines: every field of an IPv4 and an IPv6 line, the fields that
 // may be missing, and each malformed field refused with its own words.
-#include "ProcNetTcpParser.h"
+#include "agent/sampler/ProcNetTcpParser.h"
 
-#include "ProcNetTcpTestSupport.h"
+#include "tests/unit/ProcNetTcpTestSupport.h"
 
 #include <gtest/gtest.h>
 

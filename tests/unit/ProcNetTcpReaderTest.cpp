@@ -1,9 +1,9 @@
 // ProcNetTcpReader on real files: captured fixtures, lines cut short or garbled, binary bytes,
 // overlong lines, lines across the buffer's edge, files it may not read, and 200,000 lines.
-#include "ProcNetTcpReader.h"
+#include "agent/sampler/ProcNetTcpReader.h"
 
-#include "ProcNetTcpTestSupport.h"
-#include "UnprivilegedChild.h"
+#include "tests/unit/ProcNetTcpTestSupport.h"
+#include "tests/unit/UnprivilegedChild.h"
 
 #include <QFile>
 #include <QTemporaryDir>

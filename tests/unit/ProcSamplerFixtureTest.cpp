@@ -1,5 +1,5 @@
-#include "ProcSampler.h"
-#include "UnprivilegedChild.h"
+#include "agent/sampler/ProcSampler.h"
+#include "tests/unit/UnprivilegedChild.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,6 +1,6 @@
 // GET /status and GET /metrics are two views of one RuntimeSnapshot: what one says about a
 // service, a route, BGP or a fleet peer, the other says too.
-#include "RuntimeSnapshot.h"
+#include "agent/runtime/RuntimeSnapshot.h"
 
 #include <gtest/gtest.h>
 

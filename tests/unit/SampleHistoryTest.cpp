@@ -1,4 +1,4 @@
-#include "SampleHistory.h"
+#include "agent/runtime/SampleHistory.h"
 
 #include <QJsonArray>
 

@@ -1,5 +1,5 @@
-#include "AgentConfig.h"
-#include "ConfigReload.h"
+#include "agent/config/AgentConfig.h"
+#include "agent/config/ConfigReload.h"
 
 #include <gtest/gtest.h>
 

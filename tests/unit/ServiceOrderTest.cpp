@@ -1,9 +1,9 @@
 // The running agent feeds a monitor only from a report that names the configured services in
 // their order; anything else is a problem to report, never one service judged on another's
 // sockets.
-#include "ServiceOrder.h"
+#include "agent/runtime/ServiceOrder.h"
 
-#include "ServiceSocketStats.h"
+#include "common/ServiceSocketStats.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-#include "AgentUnderTest.h"
+#include "tests/bench/agent/AgentUnderTest.h"
 
-#include "AgentStopCheck.h"
+#include "tests/support/AgentStopCheck.h"
 
 #include <cerrno>
 #include <chrono>

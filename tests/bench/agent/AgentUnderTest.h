@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ProcessUsage.h"
+#include "tests/support/ProcessUsage.h"
 
 #include <cstdint>
 #include <string>

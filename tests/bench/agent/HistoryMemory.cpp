@@ -12,13 +12,13 @@
 // into SampleHistory. Timestamps are one second apart and the span is points seconds, so the
 // ring holds what an agent holds at 1 Hz.
 
-#include "AgentApi.h"
-#include "HealthStates.h"
-#include "protocol/JsonRpcReply.h"
-#include "ListenerStats.h"
-#include "MemoryTuning.h"
-#include "SampleHistory.h"
-#include "ServiceSocketStats.h"
+#include "agent/runtime/AgentApi.h"
+#include "agent/runtime/MemoryTuning.h"
+#include "agent/runtime/SampleHistory.h"
+#include "common/HealthStates.h"
+#include "common/ListenerStats.h"
+#include "common/ServiceSocketStats.h"
+#include "common/protocol/JsonRpcReply.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -364,10 +364,11 @@ int main(int argc, char **argv)
                     services, bytes / 1e6, bytesPerPoint, perServicePoint,
                     perServicePoint * 3600 / 1e6, median(second) / 1e6, median(rss) / 1e6,
                     median(ms), median(reply) / 1e6, median(perPoint));
-        std::printf("  %8s  reply: heap %.2f MB held at once (the serialized result); RSS peak +%.2f MB, "
-                    "after it is freed +%.2f MB, after malloc_trim +%.2f MB\n",
-                    "", median(jsonHeap) / 1e6, median(jsonPeak) / 1e6, median(jsonKept) / 1e6,
-                    median(jsonTrimmed) / 1e6);
+        std::printf(
+            "  %8s  reply: heap %.2f MB held at once (the serialized result); RSS peak +%.2f MB, "
+            "after it is freed +%.2f MB, after malloc_trim +%.2f MB\n",
+            "", median(jsonHeap) / 1e6, median(jsonPeak) / 1e6, median(jsonKept) / 1e6,
+            median(jsonTrimmed) / 1e6);
     }
     std::printf("\n  heap MB: after %d points, minus before; B/svc-pt: per point per service; "
                 "MB/svc-hour: 3600 of those\n",

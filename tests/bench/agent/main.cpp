@@ -2,10 +2,10 @@
 // 1 Hz, operator API and HTTP server listening, history recording) while a socket farm holds
 // N loopback sockets. See docs/PERFORMANCE.md, "Agent at steady state".
 
-#include "AgentStopCheck.h"
-#include "AgentUnderTest.h"
-#include "NetlinkSampler.h"
-#include "SocketFarm.h"
+#include "agent/sampler/NetlinkSampler.h"
+#include "tests/bench/agent/AgentUnderTest.h"
+#include "tests/bench/sampler/SocketFarm.h"
+#include "tests/support/AgentStopCheck.h"
 
 #include <cerrno>
 #include <chrono>

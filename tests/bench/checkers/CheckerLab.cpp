@@ -1,6 +1,6 @@
-#include "CheckerLab.h"
+#include "tests/bench/checkers/CheckerLab.h"
 
-#include "LabSystem.h"
+#include "tests/lab/bgp/LabSystem.h"
 
 #include <QFile>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "BgpLab.h"
-#include "LabClient.h"
-#include "RibEvents.h"
-#include "TimedChild.h"
+#include "tests/bench/common/RibEvents.h"
+#include "tests/bench/common/TimedChild.h"
+#include "tests/lab/LabClient.h"
+#include "tests/lab/bgp/BgpLab.h"
 
 #include <QTemporaryDir>
 

@@ -1,4 +1,4 @@
-#include "ClientLoad.h"
+#include "tests/bench/checkers/ClientLoad.h"
 
 #include <arpa/inet.h>
 #include <cerrno>

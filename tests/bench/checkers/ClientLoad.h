@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TimedChild.h"
+#include "tests/bench/common/TimedChild.h"
 
 #include <QtGlobal>
 

@@ -8,12 +8,12 @@
 // With --false-positives it instead runs a healthy service under bursty load and counts
 // route changes. A benchmark, not a test: it exits 0 unless something failed to run.
 
-#include "AgentStop.h"
-#include "CheckerLab.h"
-#include "ClientLoad.h"
-#include "NetlinkSampler.h"
-#include "ProcessCpu.h"
-#include "StopOnSignal.h"
+#include "agent/sampler/NetlinkSampler.h"
+#include "tests/bench/checkers/CheckerLab.h"
+#include "tests/bench/checkers/ClientLoad.h"
+#include "tests/bench/common/AgentStop.h"
+#include "tests/bench/common/ProcessCpu.h"
+#include "tests/bench/common/StopOnSignal.h"
 
 #include <QCoreApplication>
 

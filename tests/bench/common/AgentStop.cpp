@@ -1,6 +1,6 @@
-#include "AgentStop.h"
+#include "tests/bench/common/AgentStop.h"
 
-#include "AgentStopCheck.h"
+#include "tests/support/AgentStopCheck.h"
 
 #include <cstdio>
 #include <sys/wait.h>

@@ -1,4 +1,4 @@
-#include "ProcessCpu.h"
+#include "tests/bench/common/ProcessCpu.h"
 
 #include <fstream>
 #include <sstream>

@@ -1,4 +1,4 @@
-#include "RibEvents.h"
+#include "tests/bench/common/RibEvents.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

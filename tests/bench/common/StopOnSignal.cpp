@@ -1,4 +1,4 @@
-#include "StopOnSignal.h"
+#include "tests/bench/common/StopOnSignal.h"
 
 #include <csignal>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "TimedChild.h"
+#include "tests/bench/common/TimedChild.h"
 
 #include <cerrno>
 #include <csignal>

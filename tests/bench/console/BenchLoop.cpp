@@ -1,6 +1,6 @@
-#include "BenchLoop.h"
+#include "tests/bench/console/BenchLoop.h"
 
-#include "session/ConsoleFleet.h"
+#include "app/session/ConsoleFleet.h"
 
 #include <QEventLoop>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "LoopProbe.h"
+#include "tests/bench/console/LoopProbe.h"
 
 #include <chrono>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "LoopProbe.h"
+#include "tests/bench/console/LoopProbe.h"
 
 #include <algorithm>
 

@@ -5,13 +5,13 @@
 // store; then the same steady state with the charts page shown on one region. See
 // docs/PERFORMANCE.md, "Console at 200 and 500 agents".
 
-#include "BenchLoop.h"
-#include "LoopProbe.h"
-#include "MainWindow.h"
-#include "models/FleetModel.h"
-#include "models/PrefixModel.h"
-#include "session/ConsoleFleet.h"
-#include "views/ChartsPage.h"
+#include "app/MainWindow.h"
+#include "app/models/FleetModel.h"
+#include "app/models/PrefixModel.h"
+#include "app/session/ConsoleFleet.h"
+#include "app/views/ChartsPage.h"
+#include "tests/bench/console/BenchLoop.h"
+#include "tests/bench/console/LoopProbe.h"
 
 #include <QApplication>
 #include <QDir>

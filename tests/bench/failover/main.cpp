@@ -6,13 +6,13 @@
 // are not late by a polling period. A benchmark, not a test: it prints p50/p99 and
 // MET/MISSED against the targets and exits 0 unless something failed to run.
 
-#include "AgentStop.h"
-#include "BgpLab.h"
-#include "LabClient.h"
-#include "ProcessCpu.h"
-#include "RibEvents.h"
-#include "StopOnSignal.h"
-#include "TimedChild.h"
+#include "tests/bench/common/AgentStop.h"
+#include "tests/bench/common/ProcessCpu.h"
+#include "tests/bench/common/RibEvents.h"
+#include "tests/bench/common/StopOnSignal.h"
+#include "tests/bench/common/TimedChild.h"
+#include "tests/lab/LabClient.h"
+#include "tests/lab/bgp/BgpLab.h"
 
 #include <QCoreApplication>
 #include <QFile>

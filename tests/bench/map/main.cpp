@@ -2,7 +2,7 @@
 // (the land comes from its cached pixmap) against one that redraws the land too (a new size),
 // with N markers spread over the world. Prints medians, the ratio and whether a repaint fits in
 // one frame; exits 1 on a missed target only with --require-targets.
-#include "WorldMapView.h"
+#include "app/widgets/WorldMapView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

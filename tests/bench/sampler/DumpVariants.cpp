@@ -1,7 +1,7 @@
-#include "DumpVariants.h"
+#include "tests/bench/sampler/DumpVariants.h"
 
-#include "InetDiagFilter.h"
-#include "Measure.h"
+#include "agent/sampler/InetDiagFilter.h"
+#include "tests/bench/sampler/Measure.h"
 
 #include <sys/socket.h>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "NetlinkSampler.h"
-#include "ServicePorts.h"
-#include "SockDiagSocket.h"
+#include "agent/sampler/NetlinkSampler.h"
+#include "agent/sampler/ServicePorts.h"
+#include "agent/sampler/SockDiagSocket.h"
 
 #include <cstdint>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "Measure.h"
+#include "tests/bench/sampler/Measure.h"
 
 #include <algorithm>
 #include <cerrno>

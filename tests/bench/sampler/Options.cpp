@@ -1,4 +1,4 @@
-#include "Options.h"
+#include "tests/bench/sampler/Options.h"
 
 #include <cstdio>
 #include <cstdlib>

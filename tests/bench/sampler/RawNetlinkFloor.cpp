@@ -1,4 +1,4 @@
-#include "RawNetlinkFloor.h"
+#include "tests/bench/sampler/RawNetlinkFloor.h"
 
 #include <cerrno>
 #include <cstring>

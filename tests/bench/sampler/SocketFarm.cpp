@@ -1,6 +1,6 @@
-#include "SocketFarm.h"
+#include "tests/bench/sampler/SocketFarm.h"
 
-#include "Measure.h"
+#include "tests/bench/sampler/Measure.h"
 
 #include <arpa/inet.h>
 #include <cerrno>

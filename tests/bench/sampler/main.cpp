@@ -2,12 +2,12 @@
 // floor measured in the same run on the same sockets. A benchmark, not a test: it prints
 // medians, ratios and MET/MISSED per target, and exits non-zero only when something failed
 // to run (or, with --require-targets, when a target is missed).
-#include "DumpVariants.h"
-#include "Measure.h"
-#include "NetlinkSampler.h"
-#include "Options.h"
-#include "RawNetlinkFloor.h"
-#include "SocketFarm.h"
+#include "agent/sampler/NetlinkSampler.h"
+#include "tests/bench/sampler/DumpVariants.h"
+#include "tests/bench/sampler/Measure.h"
+#include "tests/bench/sampler/Options.h"
+#include "tests/bench/sampler/RawNetlinkFloor.h"
+#include "tests/bench/sampler/SocketFarm.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "BgpLab.h"
+#include "tests/lab/bgp/BgpLab.h"
 
 #include <QElapsedTimer>
 

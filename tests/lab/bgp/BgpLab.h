@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ExabgpProcess.h"
-#include "GobgpDaemon.h"
+#include "tests/lab/bgp/ExabgpProcess.h"
+#include "tests/lab/bgp/GobgpDaemon.h"
 
 #include <memory>
 #include <vector>

@@ -2,9 +2,9 @@
 // all on loopback. Every wait has a deadline; the times printed are the budgets the agent's
 // own tests start from.
 
-#include "BgpLab.h"
+#include "tests/lab/bgp/BgpLab.h"
 
-#include "LabSystem.h"
+#include "tests/lab/bgp/LabSystem.h"
 
 #include <QElapsedTimer>
 #include <QFile>

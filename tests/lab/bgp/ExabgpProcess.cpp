@@ -1,6 +1,6 @@
-#include "ExabgpProcess.h"
+#include "tests/lab/bgp/ExabgpProcess.h"
 
-#include "LabSystem.h"
+#include "tests/lab/bgp/LabSystem.h"
 
 #include <QDir>
 #include <QFile>

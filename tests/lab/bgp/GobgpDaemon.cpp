@@ -1,6 +1,6 @@
-#include "GobgpDaemon.h"
+#include "tests/lab/bgp/GobgpDaemon.h"
 
-#include "LabSystem.h"
+#include "tests/lab/bgp/LabSystem.h"
 
 #include <QDir>
 #include <QElapsedTimer>

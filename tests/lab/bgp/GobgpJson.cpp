@@ -1,4 +1,4 @@
-#include "GobgpJson.h"
+#include "tests/lab/bgp/GobgpJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

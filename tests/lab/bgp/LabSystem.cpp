@@ -1,6 +1,6 @@
-#include "LabSystem.h"
+#include "tests/lab/bgp/LabSystem.h"
 
-#include "FileDescriptor.h"
+#include "agent/support/FileDescriptor.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
-#include "LabObservers.h"
-#include "LabScript.h"
-#include "PrefixViews.h"
+#include "tests/lab/fleet/LabObservers.h"
+#include "tests/lab/fleet/LabScript.h"
+#include "tests/lab/fleet/PrefixViews.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
-#include "LabObservers.h"
+#include "tests/lab/fleet/LabObservers.h"
 
-#include "LabSystem.h"
+#include "tests/lab/bgp/LabSystem.h"
 
 #include <QDir>
 #include <QElapsedTimer>

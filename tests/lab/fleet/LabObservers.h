@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GobgpJson.h"
+#include "tests/lab/bgp/GobgpJson.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "LabScript.h"
+#include "tests/lab/fleet/LabScript.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "PrefixViews.h"
+#include "tests/lab/fleet/PrefixViews.h"
 
 #include <QJsonArray>
 

@@ -1,4 +1,4 @@
-#include "ControlChannel.h"
+#include "tests/lab/service/ControlChannel.h"
 
 #include <cerrno>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "ControlCommand.h"
+#include "tests/lab/service/ControlCommand.h"
 
 #include <array>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "Endpoint.h"
+#include "tests/lab/service/Endpoint.h"
 
 #include <arpa/inet.h>
 #include <cerrno>

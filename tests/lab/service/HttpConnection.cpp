@@ -1,4 +1,4 @@
-#include "HttpConnection.h"
+#include "tests/lab/service/HttpConnection.h"
 
 #include <cerrno>
 #include <poll.h>

@@ -1,4 +1,4 @@
-#include "LabService.h"
+#include "tests/lab/service/LabService.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "ControlChannel.h"
-#include "ControlCommand.h"
-#include "Endpoint.h"
-#include "FileDescriptor.h"
-#include "HttpConnection.h"
+#include "agent/support/FileDescriptor.h"
+#include "tests/lab/service/ControlChannel.h"
+#include "tests/lab/service/ControlCommand.h"
+#include "tests/lab/service/Endpoint.h"
+#include "tests/lab/service/HttpConnection.h"
 
 #include <chrono>
 #include <cstdint>

@@ -1,8 +1,8 @@
 // anycast-lab-service: an HTTP service for tests and the demo that fails on command. See
 // LabService.h for the design and the README for the control commands.
 
-#include "FileDescriptor.h"
-#include "LabService.h"
+#include "agent/support/FileDescriptor.h"
+#include "tests/lab/service/LabService.h"
 
 #include <charconv>
 #include <csignal>

@@ -5,10 +5,10 @@
 // (StrictJson's strictness scan on top of Qt's parser, and the JSON-RPC envelope), and read
 // into a HistoryReply (JsonReader). Medians of interleaved rounds, in thread CPU time. See
 // docs/PERFORMANCE.md.
-#include "SimulatedAgent.h"
-#include "StrictJson.h"
-#include "protocol/RpcMessage.h"
-#include "protocol/SamplePoint.h"
+#include "common/StrictJson.h"
+#include "common/protocol/RpcMessage.h"
+#include "common/protocol/SamplePoint.h"
+#include "tests/bench/console/simulator/SimulatedAgent.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

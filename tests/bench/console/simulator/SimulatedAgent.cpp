@@ -1,8 +1,8 @@
-#include "SimulatedAgent.h"
+#include "tests/bench/console/simulator/SimulatedAgent.h"
 
-#include "JsonList.h"
-#include "protocol/ApiVersion.h"
-#include "protocol/RpcError.h"
+#include "common/JsonList.h"
+#include "common/protocol/ApiVersion.h"
+#include "common/protocol/RpcError.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

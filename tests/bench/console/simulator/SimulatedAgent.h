@@ -1,10 +1,10 @@
 #pragma once
 
-#include "protocol/AgentEvent.h"
-#include "protocol/AgentStatus.h"
-#include "protocol/HelloReply.h"
-#include "protocol/LineFramer.h"
-#include "protocol/SamplePoint.h"
+#include "common/protocol/AgentEvent.h"
+#include "common/protocol/AgentStatus.h"
+#include "common/protocol/HelloReply.h"
+#include "common/protocol/LineFramer.h"
+#include "common/protocol/SamplePoint.h"
 
 #include <QHash>
 #include <QLocalServer>

@@ -8,7 +8,7 @@
 // Sockets are DIR/agent-0.sock ... DIR/agent-<N-1>.sock. Prints "ready N" once all listen,
 // then runs until killed or until its standard input closes.
 
-#include "SimulatedAgent.h"
+#include "tests/bench/console/simulator/SimulatedAgent.h"
 
 #include <QCoreApplication>
 #include <QDir>

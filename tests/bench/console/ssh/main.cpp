@@ -6,15 +6,15 @@
 // is connected with status, then the steady state: UI-thread busy fraction, longest stall,
 // and the whole process's CPU (the SSH network threads included). See docs/PERFORMANCE.md.
 
-#include "BenchLoop.h"
-#include "FleetConnections.h"
-#include "InventoryWatcher.h"
-#include "LoopProbe.h"
-#include "MainWindow.h"
-#include "SshKeyPair.h"
-#include "SshNetwork.h"
-#include "SshServer.h"
-#include "session/ConsoleFleet.h"
+#include "app/MainWindow.h"
+#include "app/inventory/InventoryWatcher.h"
+#include "app/session/ConsoleFleet.h"
+#include "app/transport/FleetConnections.h"
+#include "app/transport/SshNetwork.h"
+#include "tests/bench/console/BenchLoop.h"
+#include "tests/bench/console/LoopProbe.h"
+#include "tests/sshlab/SshKeyPair.h"
+#include "tests/sshlab/SshServer.h"
 
 #include <QApplication>
 #include <QDir>

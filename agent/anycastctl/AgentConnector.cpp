@@ -1,4 +1,4 @@
-#include "AgentConnector.h"
+#include "agent/anycastctl/AgentConnector.h"
 
 #include <QFile>
 

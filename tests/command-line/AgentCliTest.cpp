@@ -1,6 +1,6 @@
-#include "ConfigFolderTest.h"
-#include "FileDescriptor.h"
-#include "SocketSample.h"
+#include "agent/support/FileDescriptor.h"
+#include "common/SocketSample.h"
+#include "tests/command-line/ConfigFolderTest.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -200,7 +200,7 @@ TEST_F(AgentCli, UnreadableProcRootFailsWithTheFileName)
 
 TEST_F(AgentCli, AnycastctlWithoutAnAgentSaysSoPlainly)
 {
-    // Everything else anycastctl does is tested against the real agent in tests/ctl.
+    // Everything else anycastctl does is tested against the real agent in tests/anycastctl.
     const ProcessResult ctl =
         run(QStringLiteral("anycastctl"),
             {QStringLiteral("--socket"), QStringLiteral("/nonexistent/api.sock"),

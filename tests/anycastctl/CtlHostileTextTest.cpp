@@ -1,5 +1,5 @@
-#include "CtlTestSupport.h"
-#include "protocol/AgentStatus.h"
+#include "common/protocol/AgentStatus.h"
+#include "tests/anycastctl/CtlTestSupport.h"
 
 #include <QJsonDocument>
 

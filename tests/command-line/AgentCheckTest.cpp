@@ -2,7 +2,7 @@
 // each as FILE:LINE:COL with exit code 2. The host's group database is made what each test
 // needs by giving the agent its own copy of /etc/group in a private mount namespace (the
 // tests run as root, as CI does), so no test depends on, or changes, the machine's groups.
-#include "ConfigFolderTest.h"
+#include "tests/command-line/ConfigFolderTest.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,6 +1,6 @@
-#include "TextTable.h"
+#include "agent/anycastctl/TextTable.h"
 
-#include "ConsoleText.h"
+#include "agent/anycastctl/ConsoleText.h"
 
 #include <algorithm>
 

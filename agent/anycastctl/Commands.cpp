@@ -1,13 +1,13 @@
-#include "Commands.h"
+#include "agent/anycastctl/Commands.h"
 
-#include "AgentConnector.h"
-#include "CommandLine.h"
-#include "ConsoleText.h"
-#include "ExitCodes.h"
-#include "NotificationLines.h"
-#include "StatusTable.h"
-#include "StopSignals.h"
-#include "protocol/AgentClient.h"
+#include "agent/anycastctl/AgentConnector.h"
+#include "agent/anycastctl/CommandLine.h"
+#include "agent/anycastctl/ConsoleText.h"
+#include "agent/anycastctl/ExitCodes.h"
+#include "agent/anycastctl/NotificationLines.h"
+#include "agent/anycastctl/StatusTable.h"
+#include "agent/anycastctl/StopSignals.h"
+#include "common/protocol/AgentClient.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>

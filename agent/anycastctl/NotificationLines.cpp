@@ -1,7 +1,7 @@
-#include "NotificationLines.h"
+#include "agent/anycastctl/NotificationLines.h"
 
-#include "ConsoleText.h"
-#include "TextTable.h"
+#include "agent/anycastctl/ConsoleText.h"
+#include "agent/anycastctl/TextTable.h"
 
 #include <algorithm>
 

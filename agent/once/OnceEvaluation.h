@@ -1,10 +1,10 @@
 #pragma once
 
-#include "AgentConfig.h"
-#include "HealthEngine.h"
-#include "Probe.h"
-#include "RouteDecision.h"
-#include "SocketSample.h"
+#include "agent/config/AgentConfig.h"
+#include "agent/health/HealthEngine.h"
+#include "agent/policy/RouteDecision.h"
+#include "agent/probe/Probe.h"
+#include "common/SocketSample.h"
 
 namespace anycast {
 

@@ -1,7 +1,7 @@
-#include "ConsoleText.h"
-#include "NotificationLines.h"
-#include "StatusTable.h"
-#include "TextTable.h"
+#include "agent/anycastctl/ConsoleText.h"
+#include "agent/anycastctl/NotificationLines.h"
+#include "agent/anycastctl/StatusTable.h"
+#include "agent/anycastctl/TextTable.h"
 
 #include <QJsonDocument>
 

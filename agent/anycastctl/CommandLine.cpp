@@ -1,7 +1,7 @@
-#include "CommandLine.h"
+#include "agent/anycastctl/CommandLine.h"
 
-#include "ExitCodes.h"
-#include "protocol/TextParameter.h"
+#include "agent/anycastctl/ExitCodes.h"
+#include "common/protocol/TextParameter.h"
 
 #include <QCommandLineParser>
 

@@ -1,7 +1,7 @@
-#include "StatusTable.h"
+#include "agent/anycastctl/StatusTable.h"
 
-#include "ConsoleText.h"
-#include "TextTable.h"
+#include "agent/anycastctl/ConsoleText.h"
+#include "agent/anycastctl/TextTable.h"
 
 namespace anycast {
 namespace {

@@ -1,6 +1,6 @@
 // The tests' agent.toml builder against the real `anycast-agent --check`: every key it can
 // write is one the agent accepts, and its raw escape hatch reaches the agent's own errors.
-#include "AgentTestConfig.h"
+#include "tests/support/AgentTestConfig.h"
 
 #include <QFile>
 #include <QFileInfo>

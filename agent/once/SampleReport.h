@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AgentConfig.h"
-#include "OnceEvaluation.h"
-#include "SocketSample.h"
+#include "agent/config/AgentConfig.h"
+#include "agent/once/OnceEvaluation.h"
+#include "common/SocketSample.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "ConsoleText.h"
+#include "agent/anycastctl/ConsoleText.h"
 
 #include <QDateTime>
 

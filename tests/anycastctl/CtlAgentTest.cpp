@@ -1,4 +1,4 @@
-#include "CtlTestSupport.h"
+#include "tests/anycastctl/CtlTestSupport.h"
 
 #include <QDeadlineTimer>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "SampleReport.h"
+#include "agent/once/SampleReport.h"
 
 #include <QJsonArray>
 #include <QTextStream>

@@ -1,6 +1,6 @@
-#include "OnceEvaluation.h"
+#include "agent/once/OnceEvaluation.h"
 
-#include "ServiceDecision.h"
+#include "agent/policy/ServiceDecision.h"
 
 #include <QEventLoop>
 

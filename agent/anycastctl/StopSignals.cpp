@@ -1,4 +1,4 @@
-#include "StopSignals.h"
+#include "agent/anycastctl/StopSignals.h"
 
 #include <sys/signalfd.h>
 #include <unistd.h>

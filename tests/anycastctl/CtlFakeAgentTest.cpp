@@ -1,5 +1,5 @@
-#include "CtlTestSupport.h"
-#include "protocol/SamplePoint.h"
+#include "common/protocol/SamplePoint.h"
+#include "tests/anycastctl/CtlTestSupport.h"
 
 #include <QJsonDocument>
 #include <QProcess>

@@ -1,6 +1,6 @@
-#include "CommandLine.h"
-#include "Commands.h"
-#include "ConsoleText.h"
+#include "agent/anycastctl/CommandLine.h"
+#include "agent/anycastctl/Commands.h"
+#include "agent/anycastctl/ConsoleText.h"
 
 #include <QCoreApplication>
 

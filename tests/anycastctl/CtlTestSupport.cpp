@@ -1,7 +1,7 @@
-#include "CtlTestSupport.h"
+#include "tests/anycastctl/CtlTestSupport.h"
 
-#include "AgentConnector.h"
-#include "LoopbackListener.h"
+#include "agent/anycastctl/AgentConnector.h"
+#include "tests/integration/LoopbackListener.h"
 
 #include <QDeadlineTimer>
 #include <QFile>

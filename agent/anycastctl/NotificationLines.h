@@ -1,7 +1,7 @@
 #pragma once
 
-#include "protocol/AgentEvent.h"
-#include "protocol/SamplePoint.h"
+#include "common/protocol/AgentEvent.h"
+#include "common/protocol/SamplePoint.h"
 
 #include <QString>
 
