@@ -34,10 +34,10 @@ class Layering(unittest.TestCase):
     def test_a_clean_made_up_tree_passes(self):
         root = self.make_tree({
             "agent/health/Engine.h": '#include "common/Sample.h"\n#include <QString>\n'
-                                     '#include "SteadyTime.h"\n',
+                                     '#include "agent/support/SteadyTime.h"\n',
             "agent/support/SteadyTime.h": "#include <chrono>\n",
             "common/Sample.h": "#include <QString>\n",
-            "agent/bridge/Bridge.cpp": '#include "Bridge.h"\n#include <string>\n',
+            "agent/bridge/Bridge.cpp": '#include "agent/bridge/Bridge.h"\n#include <string>\n',
             "agent/bridge/Bridge.h": "#include <vector>\n",
         })
         result = run(root)
@@ -45,7 +45,8 @@ class Layering(unittest.TestCase):
 
     def test_pure_logic_including_the_sampler_is_refused(self):
         root = self.make_tree({
-            "agent/policy/Policy.cpp": '#include <vector>\n#include "NetlinkSampler.h"\n',
+            "agent/policy/Policy.cpp": '#include <vector>\n'
+                                       '#include "agent/sampler/NetlinkSampler.h"\n',
             "agent/sampler/NetlinkSampler.h": "",
         })
         result = run(root)
@@ -55,7 +56,8 @@ class Layering(unittest.TestCase):
 
     def test_pure_logic_including_an_io_helper_is_refused(self):
         root = self.make_tree({
-            "agent/health/Engine.cpp": '#include "SteadyTime.h"\n#include "UnixSocketPath.h"\n',
+            "agent/health/Engine.cpp": '#include "agent/support/SteadyTime.h"\n'
+                                       '#include "agent/support/UnixSocketPath.h"\n',
             "agent/support/SteadyTime.h": "#include <chrono>\n",
             "agent/support/UnixSocketPath.h": "#include <QString>\n",
         })
@@ -67,9 +69,9 @@ class Layering(unittest.TestCase):
 
     def test_pure_logic_reaching_the_sampler_through_a_header_is_refused(self):
         root = self.make_tree({
-            "agent/policy/Policy.h": '#include "config/Settings.h"\n',
+            "agent/policy/Policy.h": '#include "agent/config/Settings.h"\n',
             "agent/config/Settings.h": '#include "common/Ports.h"\n',
-            "common/Ports.h": '#include "sampler/ServicePorts.h"\n',
+            "common/Ports.h": '#include "agent/sampler/ServicePorts.h"\n',
             "agent/sampler/ServicePorts.h": "",
         })
         result = run(root)
@@ -79,7 +81,7 @@ class Layering(unittest.TestCase):
         root = self.make_tree({
             "agent/policy/Policy.h": '#include "common/Config.h"\n',
             "common/Config.h": '#include "common/Ports.h"\n',
-            "common/Ports.h": '#include "sampler/ServicePorts.h"\n',
+            "common/Ports.h": '#include "agent/sampler/ServicePorts.h"\n',
             "agent/sampler/ServicePorts.h": "",
         })
         result = run(root)
@@ -110,7 +112,7 @@ class Layering(unittest.TestCase):
 
     def test_common_including_the_agent_is_refused(self):
         root = self.make_tree({
-            "common/Shared.h": '#include "runtime/AgentRuntime.h"\n',
+            "common/Shared.h": '#include "agent/runtime/AgentRuntime.h"\n',
             "agent/runtime/AgentRuntime.h": "",
         })
         result = run(root)
@@ -120,7 +122,7 @@ class Layering(unittest.TestCase):
 
     def test_qt_reaching_the_bridge_through_a_header_is_refused(self):
         root = self.make_tree({
-            "agent/bridge/main.cpp": '#include "LineBuffer.h"\n',
+            "agent/bridge/main.cpp": '#include "agent/bridge/LineBuffer.h"\n',
             "agent/bridge/LineBuffer.h": '#include "common/Text.h"\n',
             "common/Text.h": "#include <QString>\n",
         })
@@ -131,12 +133,29 @@ class Layering(unittest.TestCase):
 
     def test_the_console_including_the_agent_is_refused(self):
         root = self.make_tree({
-            "app/Window.cpp": '#include "api/ApiServer.h"\n',
+            "app/Window.cpp": '#include "agent/api/ApiServer.h"\n',
             "agent/api/ApiServer.h": "",
         })
         result = run(root)
         self.assertEqual(result.returncode, 1)
         self.assertIn("app/Window.cpp:1: console: includes agent/api/ApiServer.h", result.stdout)
+
+    def test_an_include_that_does_not_name_its_folder_is_refused(self):
+        root = self.make_tree({
+            "agent/runtime/Runtime.cpp": '#include "Monitor.h"\n#include "sampler/Sampler.h"\n'
+                                         '#include "agent/runtime/Monitor.h"\n',
+            "agent/runtime/Monitor.h": "",
+            "agent/sampler/Sampler.h": "",
+            "app/moc_Window.cpp": '#include "ui_Window.h"\n',
+        })
+        result = run(root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn('agent/runtime/Runtime.cpp:1: path: "Monitor.h" is agent/runtime/Monitor.h',
+                      result.stdout)
+        self.assertIn('agent/runtime/Runtime.cpp:2: path: "sampler/Sampler.h" is '
+                      'agent/sampler/Sampler.h', result.stdout)
+        self.assertNotIn("Runtime.cpp:3", result.stdout)
+        self.assertNotIn("ui_Window.h", result.stdout, "a generated header is no project file")
 
     def test_a_folder_that_is_not_the_tree_is_a_usage_error(self):
         with tempfile.TemporaryDirectory() as empty:
