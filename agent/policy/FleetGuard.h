@@ -4,7 +4,8 @@
 
 namespace anycast {
 
-// Other nodes' view of one prefix, as the fleet poller sees it (FleetPoller fills it from the peers' GET /status).
+// Other nodes' view of one prefix, as the fleet poller sees it (FleetPoller fills it from the
+// peers' GET /status).
 struct FleetView
 {
     bool known = false;       // no peers configured: there is no fleet to protect
