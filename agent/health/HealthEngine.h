@@ -21,7 +21,7 @@ struct HealthConfig
     HealthThresholds thresholds;
 };
 
-struct HealthLabel; // protocol/ServiceStatus.h
+struct HealthLabel; // common/protocol/ServiceStatus.h
 
 struct HealthVerdict
 {

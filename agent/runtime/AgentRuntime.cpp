@@ -223,7 +223,7 @@ void AgentRuntime::reportSamplerError(const QString &path, const QString &error)
 {
     const QString message = QStringLiteral("sampler: %1 failed: %2").arg(path, error);
     if (message != m_lastSamplerError)
-        logLine(message); // once per distinct error, not ten times a second
+        logLine(message); // once per distinct error, not at every fast-path tick
     m_lastSamplerError = message;
 }
 

@@ -14,7 +14,7 @@ template <typename Report, typename NameOf>
 QString serviceOrderProblem(const QStringList &expected, const QList<Report> &reported,
                             NameOf nameOf)
 {
-    // Called ten times a second on the fast path: compare in place, build text only to report.
+    // Called at every fast-path tick: compare in place, build text only to report.
     const auto same = [&] {
         if (reported.size() != expected.size())
             return false;
