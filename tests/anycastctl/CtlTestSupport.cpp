@@ -148,23 +148,19 @@ void CtlAgentTest::TearDown()
 
 void CtlAgentTest::startAgent(const QString &apiGroup, const QString &operatorsGroup)
 {
-    QString text =
-        QStringLiteral("[agent]\nnode = \"ctl-1\"\nregion = \"ctl-region\"\n"
-                       "api_socket = \"%1\"\nbgp_socket = \"%2\"\nstate_dir = \"%3\"\n"
-                       "http_listen = \"\"\noperators_group = \"%4\"\n"
-                       "sample_interval = \"200ms\"\n")
-            .arg(socketPath(), path(QStringLiteral("bgp.sock")), stateDir(), operatorsGroup);
+    labtest::AgentTestConfig config(m_dir);
+    config.node(QStringLiteral("ctl-1"))
+        .region(QStringLiteral("ctl-region"))
+        .operatorsGroup(operatorsGroup)
+        .sampleInterval(std::chrono::milliseconds(200));
     if (!apiGroup.isEmpty())
-        text += QStringLiteral("api_group = \"%1\"\n").arg(apiGroup);
-    text += QStringLiteral("[[service]]\nname = \"web\"\nports = [%1]\n"
-                           "prefixes = [\"192.0.2.1/32\"]\n")
-                .arg(m_servicePort);
-    QFile file(path(QStringLiteral("agent.toml")));
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    ASSERT_EQ(file.write(text.toUtf8()), text.toUtf8().size());
-    file.close();
-    m_agent = std::make_unique<labtest::AgentProcess>(path(QStringLiteral("agent.toml")),
-                                                      path(QStringLiteral("agent.log")));
+        config.apiGroup(apiGroup);
+    config.addService(QStringLiteral("web"), {m_servicePort})
+        .prefixes({QStringLiteral("192.0.2.1/32")});
+    const QString configPath = config.write();
+    ASSERT_FALSE(configPath.isEmpty()) << "cannot write " << config.path().toStdString();
+    m_agent =
+        std::make_unique<labtest::AgentProcess>(configPath, path(QStringLiteral("agent.log")));
     const QDeadlineTimer deadline(kPatience);
     for (;;) {
         const auto probe = AgentConnector::connect(socketPath(), std::chrono::milliseconds(1000));

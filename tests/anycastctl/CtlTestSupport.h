@@ -2,6 +2,7 @@
 
 #include "agent/support/FileDescriptor.h"
 #include "tests/integration/AgentProcess.h"
+#include "tests/support/AgentTestConfig.h"
 
 #include <QByteArray>
 #include <QDir>
@@ -82,8 +83,8 @@ protected:
     QJsonObject statusJson() const;
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
-    QString socketPath() const { return path(QStringLiteral("api.sock")); }
-    QString stateDir() const { return path(QStringLiteral("state")); }
+    QString socketPath() const { return labtest::AgentTestConfig(m_dir).apiSocket(); }
+    QString stateDir() const { return labtest::AgentTestConfig(m_dir).stateDir(); }
     QString statePath() const { return stateDir() + QStringLiteral("/drain-state.json"); }
 
     // Short: the socket's path must fit sun_path (108 bytes).

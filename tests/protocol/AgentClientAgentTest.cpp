@@ -3,9 +3,9 @@
 #include "tests/integration/AgentProcess.h"
 #include "tests/integration/LoopbackListener.h"
 #include "tests/protocol/AwaitOutcome.h"
+#include "tests/support/AgentTestConfig.h"
 
 #include <QDir>
-#include <QFile>
 #include <QLocalSocket>
 #include <QTemporaryDir>
 #include <QThread>
@@ -26,35 +26,21 @@ protected:
         ASSERT_TRUE(m_dir.isValid());
         m_service.reset(labtest::listenOnLoopback(&m_servicePort));
         ASSERT_GE(m_service.get(), 0);
-        ASSERT_TRUE(QDir().mkpath(m_dir.filePath(QStringLiteral("state"))));
-        const QString config = QStringLiteral(R"([agent]
-node = "proto-1"
-region = "test-region"
-location = [50.11, 8.68]
-api_socket = "%1"
-bgp_socket = "%2"
-state_dir = "%3"
-http_listen = ""
-operators_group = "root"
-fast_path_interval = "100ms"
-sample_interval = "200ms"
-
-[[service]]
-name = "web"
-ports = [%4]
-prefixes = ["192.0.2.1/32"]
-probe = "tcp://127.0.0.1:%4"
-rise = 1
-fall = 2
-)")
-                                   .arg(socketPath(), m_dir.filePath(QStringLiteral("bgp.sock")),
-                                        m_dir.filePath(QStringLiteral("state")))
-                                   .arg(m_servicePort);
-        QFile file(m_dir.filePath(QStringLiteral("agent.toml")));
-        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(config.toUtf8());
-        file.close();
-        m_agent = std::make_unique<labtest::AgentProcess>(file.fileName());
+        labtest::AgentTestConfig config(m_dir);
+        config.node(QStringLiteral("proto-1"))
+            .region(QStringLiteral("test-region"))
+            .location(50.11, 8.68)
+            .operatorsGroup(QStringLiteral("root"))
+            .fastPathInterval(std::chrono::milliseconds(100))
+            .sampleInterval(std::chrono::milliseconds(200));
+        config.addService(QStringLiteral("web"), {m_servicePort})
+            .prefixes({QStringLiteral("192.0.2.1/32")})
+            .probe(QStringLiteral("tcp://127.0.0.1:%1").arg(m_servicePort))
+            .rise(1)
+            .fall(2);
+        const QString configPath = config.write();
+        ASSERT_FALSE(configPath.isEmpty()) << "cannot write " << config.path().toStdString();
+        m_agent = std::make_unique<labtest::AgentProcess>(configPath);
         ASSERT_TRUE(
             m_agent->waitForLine(QStringLiteral("api: listening on"), std::chrono::seconds(10)))
             << m_agent->log().join('\n').toStdString();
@@ -74,7 +60,7 @@ fall = 2
         m_service.reset();
     }
 
-    QString socketPath() const { return m_dir.filePath(QStringLiteral("api.sock")); }
+    QString socketPath() const { return labtest::AgentTestConfig(m_dir).apiSocket(); }
 
     template <typename T> T expectResult(const std::optional<CallOutcome<T>> &outcome)
     {

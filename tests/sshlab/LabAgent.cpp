@@ -1,9 +1,9 @@
 #include "tests/sshlab/LabAgent.h"
 
 #include "tests/integration/LoopbackListener.h"
+#include "tests/support/AgentTestConfig.h"
 
 #include <QDeadlineTimer>
-#include <QDir>
 #include <QFile>
 #include <QLocalSocket>
 #include <QThread>
@@ -22,39 +22,35 @@ LabAgent::~LabAgent()
     dropConnections();
 }
 
+QString LabAgent::socketPath() const
+{
+    return labtest::AgentTestConfig(m_folder).apiSocket();
+}
+
 QString LabAgent::start()
 {
     if (!m_service.valid())
         m_service.reset(labtest::listenOnLoopback(&m_servicePort));
     if (!m_service.valid())
         return QStringLiteral("no loopback port for the agent's service");
-    QDir().mkpath(m_folder + QStringLiteral("/state"));
-    const QString config = m_folder + QStringLiteral("/agent.toml");
-    QFile file(config);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return file.errorString();
-    const QString apiGroup = m_options.apiGroup.isEmpty()
-                                 ? QString()
-                                 : QStringLiteral("api_group = \"%1\"\n").arg(m_options.apiGroup);
-    const QString location = m_options.location
-                                 ? QStringLiteral("location = [%1, %2]\n")
-                                       .arg(QString::number((*m_options.location)[0], 'f', 6),
-                                            QString::number((*m_options.location)[1], 'f', 6))
-                                 : QString();
-    file.write(QStringLiteral("[agent]\nnode = \"%1\"\nregion = \"%5\"\n"
-                              "api_socket = \"%2\"\nbgp_socket = \"%3/bgp.sock\"\n"
-                              "state_dir = \"%3/state\"\nhttp_listen = \"\"\n"
-                              "operators_group = \"%6\"\n%7%9sample_interval = \"200ms\"\n\n"
-                              "[[service]]\nname = \"web\"\nports = [%4]\n"
-                              "prefixes = [\"192.0.2.1/32\"]\n%8")
-                   .arg(m_node, socketPath(), m_folder)
-                   .arg(m_servicePort)
-                   .arg(m_options.region, m_options.operatorsGroup, apiGroup, m_options.extraToml,
-                        location)
-                   .toUtf8());
-    file.close();
-    m_process =
-        std::make_unique<labtest::AgentProcess>(config, m_folder + QStringLiteral("/agent.log"));
+    labtest::AgentTestConfig config(m_folder);
+    config.node(m_node)
+        .region(m_options.region)
+        .operatorsGroup(m_options.operatorsGroup)
+        .sampleInterval(std::chrono::milliseconds(200));
+    if (!m_options.apiGroup.isEmpty())
+        config.apiGroup(m_options.apiGroup);
+    if (m_options.location)
+        config.location((*m_options.location)[0], (*m_options.location)[1]);
+    config.addService(QStringLiteral("web"), {m_servicePort})
+        .prefixes({QStringLiteral("192.0.2.1/32")});
+    if (!m_options.extraToml.isEmpty())
+        config.extraLine(m_options.extraToml);
+    const QString configPath = config.write();
+    if (configPath.isEmpty())
+        return QStringLiteral("cannot write %1 or its state folder").arg(config.path());
+    m_process = std::make_unique<labtest::AgentProcess>(configPath,
+                                                        m_folder + QStringLiteral("/agent.log"));
     const QDeadlineTimer deadline(15000);
     while (!deadline.hasExpired()) {
         QLocalSocket probe;

@@ -37,7 +37,7 @@ public:
     // Starts the agent and waits until its API socket accepts. Empty on success.
     QString start();
     void stop();
-    QString socketPath() const { return m_folder + QStringLiteral("/api.sock"); }
+    QString socketPath() const;
     const QString &node() const { return m_node; }
     // The loopback port of the agent's one service ("web", 192.0.2.1/32), once started.
     quint16 servicePort() const { return m_servicePort; }

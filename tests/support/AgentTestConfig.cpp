@@ -252,7 +252,11 @@ QString ServiceTestConfig::text() const
 }
 
 AgentTestConfig::AgentTestConfig(const QTemporaryDir &dir)
-    : m_folder(dir.path())
+    : AgentTestConfig(dir.path())
+{}
+
+AgentTestConfig::AgentTestConfig(const QString &folder)
+    : m_folder(folder)
 {
     node(QStringLiteral("lab-1"));
     region(QStringLiteral("lab"));

@@ -88,6 +88,8 @@ class AgentTestConfig
 {
 public:
     explicit AgentTestConfig(const QTemporaryDir &dir);
+    // The same in a folder the harness owns some other way (it must exist).
+    explicit AgentTestConfig(const QString &folder);
 
     // [agent]
     AgentTestConfig &node(const QString &value);

@@ -2,10 +2,10 @@
 // it binds the NOTIFY_SOCKET datagram socket and reads what the agent sends.
 #include "agent/support/FileDescriptor.h"
 #include "tests/integration/AgentProcess.h"
+#include "tests/support/AgentTestConfig.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -24,6 +24,7 @@ namespace {
 using namespace std::chrono_literals;
 using anycast::FileDescriptor;
 using anycast::labtest::AgentProcess;
+using anycast::labtest::AgentTestConfig;
 
 // A TCP listener on 127.0.0.1 with a kernel-chosen port: the service the agent watches.
 int listenEphemeral(const FileDescriptor &fd)
@@ -94,24 +95,11 @@ TEST(SystemdNotify, AgentReportsReadyPingsWatchdogAndStops)
     std::copy(pathBytes.begin(), pathBytes.end(), address.sun_path);
     ASSERT_EQ(::bind(notify.get(), reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
 
-    const QString configPath = dir.filePath(QStringLiteral("agent.toml"));
-    QFile config(configPath);
-    ASSERT_TRUE(config.open(QIODevice::WriteOnly));
-    config.write(QStringLiteral("[agent]\n"
-                                "node = \"sd-test\"\n"
-                                "region = \"test\"\n"
-                                "http_listen = \"\"\n"
-                                "api_socket = \"%1/api.sock\"\n"
-                                "bgp_socket = \"%1/bgp.sock\"\n"
-                                "state_dir = \"%1\"\n"
-                                "\n"
-                                "[[service]]\n"
-                                "name = \"web\"\n"
-                                "ports = [%2]\n")
-                     .arg(dir.path())
-                     .arg(port)
-                     .toUtf8());
-    config.close();
+    AgentTestConfig config(dir);
+    config.node(QStringLiteral("sd-test")).region(QStringLiteral("test"));
+    config.addService(QStringLiteral("web"), {static_cast<quint16>(port)});
+    const QString configPath = config.write();
+    ASSERT_FALSE(configPath.isEmpty()) << "cannot write " << config.path().toStdString();
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("NOTIFY_SOCKET"), notifyPath);
