@@ -60,6 +60,7 @@ QJsonObject ConnectionActivity::toJson() const
         {QStringLiteral("unanswered"), jsonUnsigned(unanswered)},
         {QStringLiteral("unanswered_ages_ms"), agesToJson(unansweredAgesMs)},
         {QStringLiteral("answered_from_unanswered"), jsonUnsigned(answeredFromUnanswered)},
+        {QStringLiteral("longest_answered_wait_ms"), jsonUnsigned(longestAnsweredWaitMs)},
     };
 }
 
@@ -78,6 +79,10 @@ ConnectionActivity ConnectionActivity::fromJson(JsonReader &reader)
     result.unansweredAgesMs = agesFromJson(reader, QStringLiteral("unanswered_ages_ms"));
     result.answeredFromUnanswered =
         reader.unsignedInteger(QStringLiteral("answered_from_unanswered"));
+    // Newer than the rest: an older agent's sample has no such key.
+    if (reader.has(QStringLiteral("longest_answered_wait_ms")))
+        result.longestAnsweredWaitMs = static_cast<quint32>(
+            reader.unsignedInteger(QStringLiteral("longest_answered_wait_ms"), kMaxU32));
     reader.rejectUnknownKeys();
     return result;
 }

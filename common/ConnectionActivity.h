@@ -28,6 +28,9 @@ struct ConnectionActivity
     // most kMaxAgesKept.
     QList<quint32> unansweredAgesMs;
     quint64 answeredFromUnanswered = 0; // unanswered at the previous look, answered since
+    // The longest wait, at the previous look, of those answered since: this service's
+    // answers take at least this long (the health engine learns its pace from it).
+    quint32 longestAnsweredWaitMs = 0;
 
     static constexpr qsizetype kMaxAgesKept = 32; // per list: unread, unanswered
 

@@ -38,6 +38,7 @@ const QStringList kThresholdKeys = {QStringLiteral("accept_queue_ratio"),
                                     QStringLiteral("unread_age"),
                                     QStringLiteral("unread_connections"),
                                     QStringLiteral("unanswered_age"),
+                                    QStringLiteral("unanswered_age_min"),
                                     QStringLiteral("unanswered_connections")};
 const QStringList kRouteKeys = {QStringLiteral("med"),
                                 QStringLiteral("communities"),
@@ -88,9 +89,19 @@ void readThresholds(ConfigReader &reader, const toml::table &table, HealthThresh
             .value_or(limits.unreadConnections));
     limits.unansweredAge = reader.duration(table, "unanswered_age", milliseconds(0), hour)
                                .value_or(limits.unansweredAge);
+    limits.unansweredAgeMin = reader.duration(table, "unanswered_age_min", milliseconds(0), hour)
+                                  .value_or(limits.unansweredAgeMin);
     limits.unansweredConnections = static_cast<quint64>(
         reader.integer(table, "unanswered_connections", 0, ConnectionActivity::kMaxAgesKept)
             .value_or(limits.unansweredConnections));
+    // A floor set above the ceiling would be ignored: say so. A lone unanswered_age below
+    // the default floor is fine, it is the fixed bound (the learner never exceeds its ceiling).
+    if (const auto floor = table.get("unanswered_age_min");
+        floor && limits.unansweredAgeMin > limits.unansweredAge) {
+        reader.fail(*floor, QStringLiteral("unanswered_age_min must not be longer than "
+                                           "unanswered_age (%1 ms)")
+                                .arg(limits.unansweredAge.count()));
+    }
     const auto stall = table.get("accept_stall");
     const auto withdraw = table.get("accept_stall_withdraw");
     if (withdraw && limits.acceptStall.count() > 0 && limits.acceptStallWithdraw.count() > 0 &&
@@ -135,9 +146,8 @@ void readRoute(ConfigReader &reader, const toml::table &table, RouteConfig &rout
 
 void readProbe(ConfigReader &reader, const toml::table &table, ServiceConfig &service)
 {
-    service.probeInterval =
-        reader.duration(table, "probe_interval", milliseconds(100), milliseconds(3600 * 1000))
-            .value_or(service.probeInterval);
+    const auto interval =
+        reader.duration(table, "probe_interval", milliseconds(100), milliseconds(3600 * 1000));
     service.probeRetryDelay =
         reader.duration(table, "probe_retry_delay", milliseconds(0), milliseconds(60 * 1000))
             .value_or(service.probeRetryDelay);
@@ -145,15 +155,23 @@ void readProbe(ConfigReader &reader, const toml::table &table, ServiceConfig &se
         reader.duration(table, "probe_timeout", milliseconds(10), milliseconds(600 * 1000));
     const auto expect = reader.integer(table, "probe_expect_status", 100, 599);
     const auto text = reader.string(table, "probe");
-    if (!text || text->isEmpty())
+    if (!text || text->isEmpty()) {
+        service.probeInterval = interval.value_or(service.probeInterval);
         return;
+    }
     const auto spec = ProbeSpec::parse(*text);
     if (!spec) {
         reader.fail(*table.get("probe"), spec.error());
         return;
     }
     service.probe = spec.value();
-    service.probe->timeout = timeout.value_or(std::min(service.probeInterval, milliseconds(1000)));
+    // An HTTP probe runs ten times a second, so that a wrong answer shows within a tenth of a
+    // second: nothing but an HTTP probe sees one (docs/CONFIG.md, "Why ten HTTP probes a
+    // second"). A socket probe sees nothing the sockets do not, and an exec probe forks a
+    // process: once a second. The timeout is not tied to the interval: runs never overlap.
+    const milliseconds defaultInterval(spec->kind == ProbeSpec::Kind::Http ? 100 : 1000);
+    service.probeInterval = interval.value_or(defaultInterval);
+    service.probe->timeout = timeout.value_or(milliseconds(1000));
     if (expect)
         service.probe->expectStatus = static_cast<int>(*expect);
 }

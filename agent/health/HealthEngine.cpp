@@ -14,6 +14,7 @@ HealthLabel HealthVerdict::label() const
 HealthEngine::HealthEngine(HealthConfig config, SteadyTime start)
     : m_config(std::move(config))
     , m_signals(m_config.ports, m_config.thresholds)
+    , m_answerTimes(m_config.thresholds.unansweredAgeMin, m_config.thresholds.unansweredAge)
 {
     m_verdict.since = start;
     m_lastAnswerProgress = start;
@@ -25,6 +26,36 @@ void HealthEngine::reconfigure(const HealthConfig &config)
 {
     m_config = config;
     m_signals = SignalEvaluator(m_config.ports, m_config.thresholds);
+    m_answerTimes.setBounds(m_config.thresholds.unansweredAgeMin,
+                            m_config.thresholds.unansweredAge);
+}
+
+Milliseconds HealthEngine::unansweredAge(SteadyTime now) const
+{
+    return m_answerTimes.overdueAfter(now);
+}
+
+void HealthEngine::learnAnswer(Milliseconds took, SteadyTime now)
+{
+    // The pace of a healthy service only: an answer that comes once a hang is over (the
+    // probe's request read when reading resumed, 800 ms late) says how long the hang
+    // lasted, and learning it would blind the next hang for ten minutes.
+    if (!m_verdict.starting && m_verdict.health == ServiceHealth::Healthy)
+        m_answerTimes.answered(took, now);
+}
+
+void HealthEngine::onProbeStarted(SteadyTime now)
+{
+    m_probeRunSince = now;
+    m_probeOverdueSeen.reset();
+}
+
+void HealthEngine::onProbeEnded(std::optional<Milliseconds> answeredIn, SteadyTime now)
+{
+    m_probeRunSince.reset();
+    m_probeOverdueSeen.reset();
+    if (answeredIn)
+        learnAnswer(*answeredIn, now);
 }
 
 void HealthEngine::notePeaks(const QList<ListenerStats> &listeners)
@@ -43,6 +74,7 @@ void HealthEngine::notePeaks(const QList<ListenerStats> &listeners)
 
 bool HealthEngine::onListeners(const QList<ListenerStats> &listeners, SteadyTime now)
 {
+    noteProbeRun(now);
     notePeaks(listeners);
     m_stalls.onListeners(listeners, now);
     const QStringList missing = m_signals.missingListeners(listeners);
@@ -61,10 +93,25 @@ QString seconds(quint32 ms)
     return QString::number(ms / 1000.0, 'f', 1);
 }
 
+// "0.2 s", or "0.25 s" where one decimal would hide the learned bound.
+QString boundInSeconds(Milliseconds bound)
+{
+    const auto ms = static_cast<double>(bound.count());
+    return QString::number(ms / 1000.0, 'f', bound.count() % 100 == 0 ? 1 : 2);
+}
+
+// What the bound is made of, for a reason: "; answers here take up to 4 ms".
+QString learnedFrom(std::optional<Milliseconds> slowest)
+{
+    return slowest ? QStringLiteral("; answers here take up to %1 ms").arg(slowest->count())
+                   : QString();
+}
+
 } // namespace
 
 bool HealthEngine::onConnections(const ConnectionActivity &activity, SteadyTime now)
 {
+    noteProbeRun(now);
     m_connectionReasons.clear();
     if (!activity.available)
         return false;
@@ -84,16 +131,20 @@ bool HealthEngine::onConnections(const ConnectionActivity &activity, SteadyTime 
     // that nobody has made progress on for the whole window is a hang.
     if (activity.unanswered == 0 || activity.answeredFromUnanswered > 0)
         m_lastAnswerProgress = now;
-    const auto unansweredAge = static_cast<quint32>(limits.unansweredAge.count());
-    const quint64 unanswered = activity.unansweredFor(unansweredAge);
+    if (activity.longestAnsweredWaitMs > 0)
+        learnAnswer(Milliseconds{activity.longestAnsweredWaitMs}, now);
+    const Milliseconds bound = unansweredAge(now);
+    const auto boundMs = static_cast<quint32>(bound.count());
+    const quint64 unanswered = activity.unansweredFor(boundMs);
     if (limits.unansweredConnections > 0 && unanswered >= limits.unansweredConnections &&
-        now - m_lastAnswerProgress >= limits.unansweredAge) {
+        now - m_lastAnswerProgress >= bound) {
         m_connectionReasons.append(
             QStringLiteral("%1 request%2 read and not answered for %3 s or more, none answered "
-                           "meanwhile (longest %4 s)")
+                           "meanwhile (longest %4 s%5)")
                 .arg(unanswered)
                 .arg(unanswered == 1 ? QString() : QStringLiteral("s"))
-                .arg(seconds(unansweredAge), seconds(activity.unansweredAgesMs.first())));
+                .arg(boundInSeconds(bound), seconds(activity.unansweredAgesMs.first()),
+                     learnedFrom(m_answerTimes.slowestAnswer(now))));
     }
     return applyWindowed(now);
 }
@@ -120,6 +171,41 @@ HealthEngine::Windowed HealthEngine::windowedSignals(SteadyTime now) const
     return result;
 }
 
+bool HealthEngine::probeRunPastBound(SteadyTime now) const
+{
+    // Only once answers were learned: otherwise the bound is unanswered_age, which the
+    // probe's own timeout already covers.
+    return m_probeRunSince && m_config.thresholds.unansweredConnections > 0 &&
+           m_answerTimes.slowestAnswer(now) && now - *m_probeRunSince >= unansweredAge(now);
+}
+
+void HealthEngine::noteProbeRun(SteadyTime now)
+{
+    if (!m_probeOverdueSeen && probeRunPastBound(now))
+        m_probeOverdueSeen = now;
+}
+
+std::optional<QString> HealthEngine::probeOverdue(SteadyTime now) const
+{
+    if (!m_probeOverdueSeen || *m_probeOverdueSeen >= now || !probeRunPastBound(now))
+        return std::nullopt;
+    const auto waited = std::chrono::duration_cast<Milliseconds>(now - *m_probeRunSince);
+    return QStringLiteral("probe not answered for %1 s or more (%2 ms so far%3)")
+        .arg(boundInSeconds(unansweredAge(now)))
+        .arg(waited.count())
+        .arg(learnedFrom(m_answerTimes.slowestAnswer(now)));
+}
+
+QStringList HealthEngine::probeSignals(SteadyTime now) const
+{
+    QStringList reasons;
+    if (const auto overdue = probeOverdue(now))
+        reasons.append(*overdue);
+    if (!m_wrongAnswer.isEmpty())
+        reasons.append(m_wrongAnswer);
+    return reasons;
+}
+
 bool HealthEngine::socketsSayStalled(SteadyTime now) const
 {
     const Windowed windowed = windowedSignals(now);
@@ -132,9 +218,9 @@ bool HealthEngine::applyWindowed(SteadyTime now)
     // Once down, the checks keep the reasons (this one among them) complete.
     if (!windowed.hard.isEmpty())
         return m_verdict.health == ServiceHealth::Down ? false : downAtOnce(windowed.hard, now);
-    // Not a socket signal, so not in windowedSignals(): the checks report the probe failure.
-    if (!m_wrongAnswer.isEmpty())
-        windowed.soft.append(m_wrongAnswer);
+    // Not socket signals, so not in windowedSignals(): a probe failure must not corroborate
+    // itself (socketsSayStalled), and the checks report a confirmed failure on their own.
+    windowed.soft += probeSignals(now);
     if (windowed.soft.isEmpty() || m_verdict.health != ServiceHealth::Healthy || m_verdict.starting)
         return false;
     // De-prefer now: the window already proved the trouble lasts, a `fall` of checks on top
@@ -212,6 +298,7 @@ QString HealthEngine::progress(Check check) const
 bool HealthEngine::onSample(const ServiceSocketStats &stats, const HostCounters &host,
                             SteadyTime now)
 {
+    noteProbeRun(now);
     const Windowed windowed = windowedSignals(now);
     QStringList hard = m_signals.missingListeners(stats.listeners) + windowed.hard;
     // A confirmed probe failure counts towards `fall` once. Until the next outcome arrives
@@ -226,9 +313,12 @@ bool HealthEngine::onSample(const ServiceSocketStats &stats, const HostCounters 
     const double elapsed =
         m_previous ? std::chrono::duration<double>(now - m_previousTime).count() : 0.0;
     notePeaks(stats.listeners);
-    const QStringList soft = m_signals.leadingSignals(stats, m_previous ? &*m_previous : nullptr,
-                                                      elapsed, host, &m_queuePeaks) +
-                             windowed.soft;
+    QStringList soft = m_signals.leadingSignals(stats, m_previous ? &*m_previous : nullptr, elapsed,
+                                                host, &m_queuePeaks) +
+                       windowed.soft;
+    // (A wrong answer is confirmed, so it is in `hard` already as a failed probe.)
+    if (const auto overdue = probeOverdue(now))
+        soft.append(*overdue);
     m_queuePeaks.clear();
     m_previous = stats;
     m_previousTime = now;

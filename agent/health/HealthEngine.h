@@ -1,6 +1,7 @@
 #pragma once
 
 #include "agent/health/AcceptStallTracker.h"
+#include "agent/health/AnswerTimeLearner.h"
 #include "agent/health/HealthThresholds.h"
 #include "agent/health/SignalEvaluator.h"
 #include "agent/support/SteadyTime.h"
@@ -42,7 +43,9 @@ struct HealthVerdict
 // accept queue and unread or unanswered requests carry their own time window, so they
 // degrade at once (and a queue stalled past its withdraw window takes the service down at
 // once); while they last every check counts as degraded (or down), so recovery still takes
-// `rise` good checks.
+// `rise` good checks. So does the probe's own request once it waits longer than this
+// service's answers ever take (AnswerTimeLearner), the bound unanswered requests are held to
+// as well; the probe's timeout still decides its failure.
 // Pure and clock-injected: every input carries its time.
 class HealthEngine
 {
@@ -63,6 +66,13 @@ public:
     // probe's luck is not in doubt, so it de-prefers at once, as the hang signals do; `fall`
     // checks still decide down. The next passing probe clears it. True when health changed.
     bool onWrongAnswer(const QString &detail, SteadyTime now);
+    // A probe run started; it ended, the service having answered after `answeredIn` (none:
+    // no answer, or the run was dropped). Runs end before the next starts.
+    void onProbeStarted(SteadyTime now);
+    void onProbeEnded(std::optional<Milliseconds> answeredIn, SteadyTime now);
+    // How long a request may wait for its answer now: learned, between unanswered_age_min
+    // and unanswered_age.
+    Milliseconds unansweredAge(SteadyTime now) const;
 
     // New thresholds, rise and fall (a config reload): the verdict and the streaks behind it
     // stay, so a healthy service stays healthy. The ports must be the same.
@@ -95,6 +105,14 @@ private:
     // Moves at once on what the windowed signals say now. True when the health changed.
     bool applyWindowed(SteadyTime now);
     bool downAtOnce(const QStringList &reasons, SteadyTime now);
+    // The probe's own evidence that is no socket signal: its run overdue, a wrong answer.
+    QStringList probeSignals(SteadyTime now) const;
+    std::optional<QString> probeOverdue(SteadyTime now) const;
+    bool probeRunPastBound(SteadyTime now) const;
+    // Evidence for AnswerTimeLearner, taken while the service is healthy.
+    void learnAnswer(Milliseconds took, SteadyTime now);
+    // Every periodic input first notes whether the probe's run is past its bound.
+    void noteProbeRun(SteadyTime now);
     // Keeps the deepest accept queue each listener showed since the last check.
     void notePeaks(const QList<ListenerStats> &listeners);
     bool moveTo(ServiceHealth health, const QStringList &reasons, SteadyTime now);
@@ -112,6 +130,12 @@ private:
     std::optional<bool> m_probeOk;
     QString m_probeDetail;
     QString m_wrongAnswer; // the reason, while the latest confirmed outcome is one
+    AnswerTimeLearner m_answerTimes;
+    std::optional<SteadyTime> m_probeRunSince; // a probe run in flight
+    // When an input first found that run overdue. Only a later input believes it: after a
+    // stall of the agent's own loop the tick can come before the answer that arrived
+    // meanwhile has been read, and the next tick comes after it.
+    std::optional<SteadyTime> m_probeOverdueSeen;
     bool m_probeOutcomeFresh = false;
     QStringList m_lastSoftReasons;
     int m_downStreak = 0;

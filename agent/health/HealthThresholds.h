@@ -35,6 +35,10 @@ struct HealthThresholds
     quint64 unreadConnections = 1; // ... at least this many: degraded at once (0 = off)
     // Accepted connections whose request was read and not answered for this long ...
     Milliseconds unansweredAge{1000};
+    // ... or for less, down to this, once the service's own answers show it is fast
+    // (AnswerTimeLearner: four times its slowest answer in ten minutes). Equal to
+    // unansweredAge: the fixed bound alone.
+    Milliseconds unansweredAgeMin{200};
     // ... at least this many: degraded at once (0 = off). More than one, so that a single
     // long-poll or a client that sends without waiting for an answer is not a hang.
     quint64 unansweredConnections = 2;

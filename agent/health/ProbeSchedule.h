@@ -13,7 +13,10 @@ namespace anycast {
 // happen about once in 44 hours at 1 probe/s. A real outage fails the retry too and is
 // confirmed within interval + retry delay, every cycle. The retry guards against the probe's
 // own bad luck; when the sockets already show the service hung, a failure is confirmed at
-// once. Pure: the caller supplies the time.
+// once. A wrong answer (an HTTP 500) is asked again at once: the service answered, so
+// neither a lost SYN nor a pause is in question, only whether that one answer was a fluke
+// (one failed request), which a second request settles; and nothing but the probe sees this
+// fault, so any wait here is the agent's reaction time. Pure: the caller supplies the time.
 class ProbeSchedule
 {
 public:
@@ -25,7 +28,9 @@ public:
     // The confirmed outcome (true = passing), or nullopt while a failure awaits its retry.
     // `corroborated`: evidence independent of the probe (the sockets show a hang) already
     // says the service is failing, so a failure needs no retry to be believed.
-    std::optional<bool> finished(bool ok, SteadyTime now, bool corroborated = false);
+    // `wrongAnswer`: the service answered, wrongly (retried at once).
+    std::optional<bool> finished(bool ok, SteadyTime now, bool corroborated = false,
+                                 bool wrongAnswer = false);
 
 private:
     Milliseconds m_interval;

@@ -48,11 +48,18 @@ DecisionChanges ServiceDecision::onSample(const ServiceSocketStats &stats, const
     return afterEngine(before, changed, now);
 }
 
+void ServiceDecision::probeStarted(SteadyTime now)
+{
+    m_schedule.started(now);
+    m_engine.onProbeStarted(now);
+}
+
 DecisionChanges ServiceDecision::onProbeRun(const ProbeOutcome &outcome, SteadyTime now)
 {
     m_lastProbeOk = outcome.ok;
+    m_engine.onProbeEnded(outcome.answeredIn, now);
     const std::optional<bool> confirmed =
-        m_schedule.finished(outcome.ok, now, m_engine.socketsSayStalled(now));
+        m_schedule.finished(outcome.ok, now, m_engine.socketsSayStalled(now), outcome.wrongAnswer);
     if (!confirmed)
         return {};
     ProbeOutcome counted = outcome;
@@ -76,6 +83,7 @@ DecisionChanges ServiceDecision::onConfirmedProbe(const ProbeOutcome &outcome, S
 void ServiceDecision::resetProbe(Milliseconds interval, Milliseconds retryDelay)
 {
     m_schedule = ProbeSchedule(interval, retryDelay);
+    m_engine.onProbeEnded(std::nullopt, SteadyTime{}); // a run in flight is dropped
     m_lastProbeOk.reset();
 }
 

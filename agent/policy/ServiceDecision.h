@@ -17,6 +17,8 @@ struct ProbeOutcome
     bool ok = false;
     QString detail;
     bool wrongAnswer = false; // the service answered, wrongly (see ProbeResult)
+    // The service answered (see ProbeResult::answered), after this long.
+    std::optional<Milliseconds> answeredIn;
 };
 
 // One prefix's route before and after a decision.
@@ -84,7 +86,7 @@ public:
     // The probe's timing: when a run is due, and that one started.
     bool probeDue(SteadyTime now) const { return m_schedule.due(now); }
     SteadyTime nextProbeRun() const { return m_schedule.nextRun(); }
-    void probeStarted(SteadyTime now) { m_schedule.started(now); }
+    void probeStarted(SteadyTime now);
     // A finished run: ProbeSchedule decides whether it counts yet (a failure is retried
     // unless the sockets already say the service hangs), then onConfirmedProbe.
     DecisionChanges onProbeRun(const ProbeOutcome &outcome, SteadyTime now);

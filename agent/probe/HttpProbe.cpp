@@ -86,8 +86,9 @@ void HttpProbe::finish(bool ok, const QString &detail, bool wrongAnswer)
         reply->abort();
     }
     m_state = State::Idle;
-    emit finished(
-        ProbeResult{ok, detail, std::chrono::milliseconds(m_clock.elapsed()), wrongAnswer});
+    // Both a passing and a wrongly answered run got an HTTP status back.
+    emit finished(ProbeResult{ok, detail, std::chrono::milliseconds(m_clock.elapsed()), wrongAnswer,
+                              ok || wrongAnswer});
 }
 
 } // namespace anycast

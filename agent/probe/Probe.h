@@ -18,6 +18,10 @@ struct ProbeResult
     // Failed because the service itself answered, wrongly (an HTTP status other than the
     // expected one): no doubt about the probe's own luck, unlike a timeout or a refusal.
     bool wrongAnswer = false;
+    // The service itself answered (an HTTP status came back, right or wrong): `elapsed` then
+    // times an answer of the service, which the health engine learns its pace from. A TCP
+    // probe's connect is the kernel's answer, not the service's.
+    bool answered = false;
 };
 
 // An active check of a service. Asynchronous: start() returns at once and finished() is

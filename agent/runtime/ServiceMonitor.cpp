@@ -1,5 +1,7 @@
 #include "agent/runtime/ServiceMonitor.h"
 
+#include <QTimer>
+
 namespace anycast {
 
 ServiceMonitor::ServiceMonitor(const ServiceConfig &service, const AgentConfig &agent,
@@ -77,7 +79,13 @@ void ServiceMonitor::onProbeFinished(const ProbeResult &result)
 {
     m_lastProbe = result;
     emit probeFinished(m_name, result);
-    publish(m_decision.onProbeRun({result.ok, result.detail, result.wrongAnswer}, steadyNow()));
+    const auto answeredIn = result.answered ? std::optional(result.elapsed) : std::nullopt;
+    const SteadyTime now = steadyNow();
+    publish(m_decision.onProbeRun({result.ok, result.detail, result.wrongAnswer, answeredIn}, now));
+    // A wrong answer is asked again at once: start it from the event loop (the probe is
+    // still inside its own finish) rather than at the next fast-path tick.
+    if (m_decision.probeDue(now))
+        QTimer::singleShot(0, this, [this] { pollProbe(steadyNow()); });
 }
 
 } // namespace anycast

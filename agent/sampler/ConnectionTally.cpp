@@ -43,9 +43,12 @@ QList<quint32> longestFirst(std::vector<quint32> &ages)
 
 } // namespace
 
-bool ConnectionTally::LookToLook::wasThereBefore(std::uint64_t cookie) const
+std::optional<quint32> ConnectionTally::LookToLook::waitedBefore(std::uint64_t cookie) const
 {
-    return !before.empty() && std::binary_search(before.begin(), before.end(), cookie);
+    const auto found = std::lower_bound(before.begin(), before.end(), Seen{cookie, 0});
+    if (found == before.end() || found->cookie != cookie)
+        return std::nullopt;
+    return found->waitedMs;
 }
 
 void ConnectionTally::LookToLook::turn()
@@ -73,6 +76,7 @@ void ConnectionTally::reset()
         tally.unanswered = 0;
         tally.unansweredAges.clear();
         tally.answeredFromUnanswered = 0;
+        tally.longestAnsweredWaitMs = 0;
         tally.unansweredCookies.now.clear();
         tally.waitingCookies.now.clear();
     }
@@ -88,7 +92,7 @@ void ConnectionTally::add(int service, const ConnectionFields &fields)
         ++tally.waiting;
         if (fields.timesKnown)
             tally.oldestWaitingMs = std::max(tally.oldestWaitingMs, fields.sinceDataSentMs);
-        tally.waitingCookies.now.push_back(fields.cookie);
+        tally.waitingCookies.now.push_back({fields.cookie, 0});
         return;
     }
     // The client's FIN takes one sequence number, which counts as unread until the process
@@ -106,16 +110,23 @@ void ConnectionTally::add(int service, const ConnectionFields &fields)
     } else if (unanswered) {
         ++tally.unanswered;
         tally.unansweredAges.push_back(fields.sinceDataReceivedMs);
-        tally.unansweredCookies.now.push_back(fields.cookie);
+        tally.unansweredCookies.now.push_back({fields.cookie, fields.sinceDataReceivedMs});
     }
     if (!open && !closedByItsProcess(fields.state))
         return;
-    if (tally.waitingCookies.wasThereBefore(fields.cookie))
+    if (tally.waitingCookies.waitedBefore(fields.cookie))
         ++tally.acceptedFromWaiting;
-    // Unanswered at the previous look; answered since, or closed by its process.
-    const bool answered = fields.dataSegmentsOut > 0 || closedByItsProcess(fields.state);
-    if (answered && tally.unansweredCookies.wasThereBefore(fields.cookie))
-        ++tally.answeredFromUnanswered;
+    // Unanswered at the previous look; answered since, or closed by its process. Only an
+    // answer tells how long answers take: a close may be a worker giving up.
+    const bool answeredNow = fields.dataSegmentsOut > 0;
+    if (!answeredNow && !closedByItsProcess(fields.state))
+        return;
+    const std::optional<quint32> waited = tally.unansweredCookies.waitedBefore(fields.cookie);
+    if (!waited)
+        return;
+    ++tally.answeredFromUnanswered;
+    if (answeredNow)
+        tally.longestAnsweredWaitMs = std::max(tally.longestAnsweredWaitMs, *waited);
 }
 
 QList<ConnectionActivity> ConnectionTally::finish()
@@ -135,6 +146,7 @@ QList<ConnectionActivity> ConnectionTally::finish()
         activity.unanswered = tally.unanswered;
         activity.unansweredAgesMs = longestFirst(tally.unansweredAges);
         activity.answeredFromUnanswered = tally.answeredFromUnanswered;
+        activity.longestAnsweredWaitMs = tally.longestAnsweredWaitMs;
         result.append(std::move(activity));
         tally.waitingCookies.turn();
         tally.unansweredCookies.turn();

@@ -5,6 +5,7 @@
 #include "common/TcpState.h"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace anycast {
@@ -46,14 +47,21 @@ public:
     QList<ConnectionActivity> finish();
 
 private:
-    // The cookies of the connections in one condition (waiting in the queue, unanswered) at
-    // this look, and at the previous one.
+    // The connections in one condition (waiting in the queue, unanswered) at this look, and
+    // at the previous one: their cookies, and how long they had waited.
     struct LookToLook
     {
-        std::vector<std::uint64_t> now;
-        std::vector<std::uint64_t> before; // sorted
+        struct Seen
+        {
+            std::uint64_t cookie = 0;
+            quint32 waitedMs = 0;
+            bool operator<(const Seen &other) const { return cookie < other.cookie; }
+        };
+        std::vector<Seen> now;
+        std::vector<Seen> before; // sorted by cookie
 
-        bool wasThereBefore(std::uint64_t cookie) const;
+        // How long it had waited at the previous look, if it was in this condition then.
+        std::optional<quint32> waitedBefore(std::uint64_t cookie) const;
         // Ends a look: this look's become the previous one's.
         void turn();
     };
@@ -68,6 +76,7 @@ private:
         quint64 unanswered = 0;
         std::vector<quint32> unansweredAges;
         quint64 answeredFromUnanswered = 0;
+        quint32 longestAnsweredWaitMs = 0;
         LookToLook waitingCookies;
         LookToLook unansweredCookies;
     };

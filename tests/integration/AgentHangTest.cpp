@@ -10,13 +10,14 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 
 // A hung service caught as it happens, by the real agent against the real lab service: an
 // application that stops calling accept(), one that accepts but never reads, and one that
-// reads and never answers. Clients
-// arrive as they would in production (a request every 200 ms); times are printed, never
-// asserted.
+// reads and never answers, with the fixed bound and with the one learned from the service's
+// answers. Clients arrive as they would in production (a request every 200 ms); times are
+// printed, never asserted.
 namespace anycast::labtest {
 namespace {
 
@@ -33,18 +34,27 @@ void report(const char *what, const QElapsedTimer &timer)
 class AgentHang : public ::testing::Test
 {
 protected:
-    void SetUp() override
+    // The fixed bound (unanswered_age_min = unanswered_age): each hang is caught by its own
+    // signal, not by the probe's request overdue once the service's pace is learned (the
+    // AgentHangLearned tests below).
+    void SetUp() override { start(1s); }
+
+    // `unansweredAgeMin`: none for the default, learned bound.
+    void start(std::optional<std::chrono::milliseconds> unansweredAgeMin = std::nullopt)
     {
         ASSERT_TRUE(m_dir.isValid());
         m_lab = std::make_unique<LabServiceProcess>(
             QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                         QStringLiteral("--backlog"), QStringLiteral("64")});
         // The agent's defaults for the fast path, the full sample and the hang windows; a
-        // probe with the defaults too (1 s interval and timeout).
+        // probe with the defaults too (100 ms interval, 1 s timeout).
         AgentTestConfig config(m_dir);
-        config.addService(QStringLiteral("web"), {m_lab->port()})
-            .prefixes({QStringLiteral("192.0.2.1/32")})
-            .probe(QStringLiteral("http://127.0.0.1:%1/").arg(m_lab->port()));
+        ServiceTestConfig &web =
+            config.addService(QStringLiteral("web"), {m_lab->port()})
+                .prefixes({QStringLiteral("192.0.2.1/32")})
+                .probe(QStringLiteral("http://127.0.0.1:%1/").arg(m_lab->port()));
+        if (unansweredAgeMin)
+            web.unansweredAgeMin(*unansweredAgeMin);
         const QString path = config.write();
         ASSERT_FALSE(path.isEmpty());
         m_agent = std::make_unique<AgentProcess>(path);
@@ -70,6 +80,11 @@ protected:
     // de-preferred the service, for a reason that contains `because`, and then taken it
     // down on its probe; prints both times. The down line is kept in m_down.
     void degradedThenDown(const char *fault, const char *what, const QString &because)
+    {
+        degradedThenDown(fault, what, QRegularExpression(QRegularExpression::escape(because)));
+    }
+
+    void degradedThenDown(const char *fault, const char *what, const QRegularExpression &because)
     {
         ASSERT_EQ(m_lab->command(fault).rfind("ok", 0), 0u);
         QElapsedTimer sinceFault;
@@ -149,6 +164,49 @@ TEST_F(AgentHang, RequestsReadAndNeverAnsweredAreDePreferredThenTheProbeConfirms
     ASSERT_EQ(m_lab->command("delay 0").rfind("ok", 0), 0u);
     ASSERT_TRUE(m_agent->waitForLine(QStringLiteral("-> healthy"), kAgentPatience))
         << m_agent->log().filter(QStringLiteral("health web")).join(u'\n').toStdString();
+}
+
+// The agent's defaults: the bound on an unanswered request is learned from the service's
+// answers (its probe, ten a second), so a service that answers in milliseconds is caught
+// within a fraction of the second the fixed bound waits.
+class AgentHangLearned : public AgentHang
+{
+protected:
+    void SetUp() override
+    {
+        start();
+        // At least 20 answers learned: the probe's runs since the agent started (the first
+        // full sample is at once, `rise` = 3 checks a second apart), and three seconds more.
+        // The probe runs on the fast path's 25 ms ticks, so its 100 ms are 100 to 125 ms:
+        // 20 answers take up to 2.5 s.
+        QThread::msleep(3000);
+    }
+};
+
+TEST_F(AgentHangLearned, AFastServiceThatStopsAnsweringIsDePreferredWithinItsLearnedBound)
+{
+    // The probe's own request or the clients' requests, whichever passed the learned bound
+    // first; either names the bound (the floor: the lab service answers in milliseconds)
+    // and what it was learned from. Withdrawn later, by the probe's timeout, believed at
+    // once since the sockets agree.
+    degradedThenDown("delay 5000", "answers delayed 5 s, learned bound",
+                     QRegularExpression(QStringLiteral(
+                         "not answered for 0\\.2 s or more.*answers here take up to \\d+ ms")));
+
+    ASSERT_EQ(m_lab->command("delay 0").rfind("ok", 0), 0u);
+    ASSERT_TRUE(m_agent->waitForLine(QStringLiteral("-> healthy"), kAgentPatience))
+        << m_agent->log().filter(QStringLiteral("health web")).join(u'\n').toStdString();
+}
+
+TEST_F(AgentHangLearned, AnswersSlowerThanUsualButNotHungAreLearnedNotDePreferred)
+{
+    // Every answer now takes 100 ms: slower than anything learned (the bound is the 200 ms
+    // floor), but each request is answered well inside it, and the bound grows with them
+    // (4 x 100 ms). Clients every 200 ms for five seconds: no route change.
+    ASSERT_EQ(m_lab->command("delay 100").rfind("ok", 0), 0u);
+    EXPECT_FALSE(clientsUntil(QStringLiteral("health web: healthy -> "), 5s))
+        << m_agent->log().filter(QStringLiteral("health web")).join(u'\n').toStdString();
+    ASSERT_EQ(m_lab->command("delay 0").rfind("ok", 0), 0u);
 }
 
 TEST_F(AgentHang, BurstsThatDrainAreNoHang)

@@ -44,6 +44,21 @@ ConnectionActivity unansweredFor(std::initializer_list<quint32> agesMs, quint64 
     return activity;
 }
 
+// `count` probe runs 100 ms apart from `from` on, answered after 2, 3, 4, 5, 2, ... ms (or
+// after `took`); returns when the last one ended.
+SteadyTime learnFromProbes(HealthEngine &engine, SteadyTime from, int count = 20,
+                           std::optional<Milliseconds> took = std::nullopt)
+{
+    SteadyTime now = from;
+    for (int run = 0; run < count; ++run) {
+        const Milliseconds answer = took.value_or(Milliseconds{2 + run % 4});
+        engine.onProbeStarted(now);
+        engine.onProbeEnded(answer, now + answer);
+        now += 100ms;
+    }
+    return now;
+}
+
 TEST(HangSignals, StalledQueueDegradesAtOnceThenWithdraws)
 {
     HealthEngine engine = healthyEngine();
@@ -345,6 +360,234 @@ TEST(HangSignals, AProbeFailureAgreeingWithTheSocketsNeedsNoRetry)
     schedule.started(at(5305ms));
     EXPECT_EQ(schedule.finished(false, at(6305ms), engine.socketsSayStalled(at(5400ms))),
               std::optional<bool>(false));
+}
+
+TEST(HangSignals, AFastServiceIsHeldToTheBoundItsAnswersTaught)
+{
+    // The same two requests unanswered for 250 ms, nothing answered for 200 ms: nothing
+    // before the answers are learned (the 1 s ceiling), a hang once 20 answers of 2 to 5 ms
+    // bring the bound down to the 200 ms floor, both as the age and as the window.
+    struct Row
+    {
+        const char *what;
+        int probeAnswers;
+        Milliseconds bound;
+        bool degraded;
+    };
+    const Row rows[] = {
+        {"19 answers: too few, the ceiling", 19, 1000ms, false},
+        {"20 answers of 2 to 5 ms: the floor", 20, 200ms, true},
+    };
+    for (const Row &row : rows) {
+        HealthEngine engine = healthyEngine();
+        learnFromProbes(engine, at(3000ms), row.probeAnswers);
+        EXPECT_EQ(engine.unansweredAge(at(5000ms)), row.bound) << row.what;
+        EXPECT_FALSE(engine.onConnections(unansweredFor({}), at(5000ms))) << row.what;
+        EXPECT_FALSE(engine.onConnections(unansweredFor({250, 250}), at(5150ms)))
+            << row.what << ": answers seen 150 ms ago";
+        EXPECT_EQ(engine.onConnections(unansweredFor({300, 250}), at(5200ms)), row.degraded)
+            << row.what;
+        if (!row.degraded) {
+            EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy) << row.what;
+            continue;
+        }
+        EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded) << row.what;
+        EXPECT_EQ(engine.verdict().reasons,
+                  QStringList{QStringLiteral("2 requests read and not answered for 0.2 s or more, "
+                                             "none answered meanwhile (longest 0.3 s; answers "
+                                             "here take up to 5 ms)")});
+        EXPECT_TRUE(engine.socketsSayStalled(at(5200ms))) << "the sockets' own evidence";
+    }
+}
+
+TEST(HangSignals, RequestsAnsweredSlowlyTeachALongerBound)
+{
+    // The probe's health endpoint answers in 2 ms, but the service's own requests were seen
+    // answered after waiting this long: the slowest answer sets the bound.
+    struct Row
+    {
+        const char *what;
+        quint32 answeredAfterMs; // ConnectionActivity::longestAnsweredWaitMs; 0: none
+        Milliseconds bound;
+        QString reason;
+    };
+    const Row rows[] = {
+        {"probe answers alone: the floor", 0, 200ms,
+         QStringLiteral("2 requests read and not answered for 0.2 s or more, none answered "
+                        "meanwhile (longest 0.2 s; answers here take up to 2 ms)")},
+        {"requests answered after 60 ms: 4 x 60 ms", 60, 240ms,
+         QStringLiteral("2 requests read and not answered for 0.24 s or more, none answered "
+                        "meanwhile (longest 0.2 s; answers here take up to 60 ms)")},
+        {"requests answered after 150 ms: 4 x 150 ms", 150, 600ms,
+         QStringLiteral("2 requests read and not answered for 0.6 s or more, none answered "
+                        "meanwhile (longest 0.6 s; answers here take up to 150 ms)")},
+        {"requests answered after 800 ms: 3.2 s, cut to the 1 s ceiling", 800, 1000ms,
+         QStringLiteral("2 requests read and not answered for 1.0 s or more, none answered "
+                        "meanwhile (longest 1.0 s; answers here take up to 800 ms)")},
+    };
+    for (const Row &row : rows) {
+        HealthEngine engine = healthyEngine();
+        learnFromProbes(engine, at(3000ms), 20, 2ms);
+        if (row.answeredAfterMs > 0) {
+            ConnectionActivity answered = unansweredFor({}, 1);
+            answered.longestAnsweredWaitMs = row.answeredAfterMs;
+            EXPECT_FALSE(engine.onConnections(answered, at(5000ms))) << row.what;
+        } else {
+            EXPECT_FALSE(engine.onConnections(unansweredFor({}), at(5000ms))) << row.what;
+        }
+        ASSERT_EQ(engine.unansweredAge(at(5000ms)), row.bound) << row.what;
+        const SteadyTime bound = at(5000ms) + row.bound;
+        const auto waited = static_cast<quint32>(row.bound.count());
+        EXPECT_FALSE(engine.onConnections(unansweredFor({waited - 1, waited - 1}), bound - 1ms))
+            << row.what << ": below the bound";
+        EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy) << row.what;
+        EXPECT_TRUE(engine.onConnections(unansweredFor({waited, waited}), bound)) << row.what;
+        EXPECT_EQ(engine.verdict().reasons, QStringList{row.reason}) << row.what;
+    }
+}
+
+TEST(HangSignals, AProbeWaitingPastTheLearnedBoundDePrefersAtOnce)
+{
+    struct Row
+    {
+        const char *what;
+        int probeAnswers;
+        Milliseconds answeredIn;
+        Milliseconds inFlight;
+        QString reason; // empty: still healthy
+    };
+    const Row rows[] = {
+        {"before learning, even past the ceiling: the probe's timeout decides",
+         19,
+         5ms,
+         1500ms,
+         {}},
+        {"199 ms of a 200 ms bound", 20, 5ms, 199ms, {}},
+        {"200 ms of a 200 ms bound", 20, 5ms, 200ms,
+         QStringLiteral("probe not answered for 0.2 s or more (225 ms so far; answers here take "
+                        "up to 5 ms)")},
+        {"239 ms of 4 x 60 ms", 20, 60ms, 239ms, {}},
+        {"240 ms of 4 x 60 ms", 20, 60ms, 240ms,
+         QStringLiteral("probe not answered for 0.24 s or more (265 ms so far; answers here take "
+                        "up to 60 ms)")},
+        {"well past the bound", 20, 5ms, 700ms,
+         QStringLiteral("probe not answered for 0.2 s or more (725 ms so far; answers here take "
+                        "up to 5 ms)")},
+    };
+    for (const Row &row : rows) {
+        HealthEngine engine = healthyEngine();
+        const SteadyTime started =
+            learnFromProbes(engine, at(3000ms), row.probeAnswers, row.answeredIn);
+        engine.onProbeStarted(started);
+        // Found overdue at one tick, believed at the next (25 ms later): a tick right after a
+        // stall of the agent's own loop may come before the answer is read.
+        EXPECT_FALSE(engine.onListeners({listener(0)}, started + row.inFlight)) << row.what;
+        const SteadyTime now = started + row.inFlight + 25ms;
+        EXPECT_EQ(engine.onListeners({listener(0)}, now), !row.reason.isEmpty()) << row.what;
+        if (row.reason.isEmpty()) {
+            EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy) << row.what;
+        } else {
+            EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded) << row.what;
+            EXPECT_EQ(engine.verdict().reasons, QStringList{row.reason}) << row.what;
+        }
+        EXPECT_FALSE(engine.socketsSayStalled(now))
+            << row.what << ": the probe must not corroborate its own failure";
+    }
+}
+
+TEST(HangSignals, AnOverdueProbeIsSeenByTheConnectionWatchToo)
+{
+    HealthEngine engine = healthyEngine();
+    const SteadyTime started = learnFromProbes(engine, at(3000ms));
+    engine.onProbeStarted(started);
+    EXPECT_FALSE(engine.onConnections(unansweredFor({}), started + 100ms));
+    EXPECT_FALSE(engine.onConnections(unansweredFor({}), started + 200ms)) << "first found";
+    EXPECT_TRUE(engine.onConnections(unansweredFor({}), started + 300ms));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+    EXPECT_FALSE(engine.socketsSayStalled(started + 300ms));
+}
+
+TEST(HangSignals, ChecksCountAnOverdueProbe)
+{
+    // No fast path, only the checks: each one while the probe is overdue is degraded (from
+    // the one after the check that first found it so), and `fall` (2) of them de-prefer.
+    HealthEngine engine = healthyEngine();
+    learnFromProbes(engine, at(3000ms)); // until 5 s
+    engine.onProbeStarted(at(5500ms));
+    EXPECT_FALSE(engine.onSample(quietStats(), {}, atSeconds(6)));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+    EXPECT_TRUE(engine.verdict().pending.isEmpty()) << "first found: believed at the next input";
+    EXPECT_FALSE(engine.onSample(quietStats(), {}, atSeconds(7)));
+    EXPECT_EQ(engine.verdict().pending,
+              QStringLiteral("1 of 2 failing checks: probe not answered for 0.2 s or more "
+                             "(1500 ms so far; answers here take up to 5 ms)"));
+    EXPECT_TRUE(engine.onSample(quietStats(), {}, atSeconds(8)));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+}
+
+TEST(HangSignals, AfterAnOverdueProbeEndsRecoveryTakesRise)
+{
+    HealthEngine engine = healthyEngine();
+    const SteadyTime started = learnFromProbes(engine, at(3000ms)); // 5 s
+    engine.onProbeStarted(started);
+    ASSERT_FALSE(engine.onListeners({listener(0)}, started + 200ms));
+    ASSERT_TRUE(engine.onListeners({listener(0)}, started + 225ms));
+    // The check while it lasts counts as degraded and says why.
+    EXPECT_FALSE(engine.onSample(quietStats(), {}, atSeconds(6)));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+    EXPECT_EQ(engine.verdict().reasons,
+              QStringList{QStringLiteral("probe not answered for 0.2 s or more (1000 ms so far; "
+                                         "answers here take up to 5 ms)")});
+    // The run times out (no answer to learn from): the signal is gone, `rise` (3) good
+    // checks bring it back.
+    engine.onProbeEnded(std::nullopt, at(6000ms));
+    EXPECT_FALSE(engine.onListeners({listener(0)}, at(6100ms)));
+    EXPECT_FALSE(engine.onSample(quietStats(), {}, atSeconds(7)));
+    EXPECT_FALSE(engine.onSample(quietStats(), {}, atSeconds(8)));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+    EXPECT_EQ(engine.verdict().pending, QStringLiteral("2 of 3 good checks"));
+    EXPECT_TRUE(engine.onSample(quietStats(), {}, atSeconds(9)));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+}
+
+TEST(HangSignals, ZeroUnansweredConnectionsTurnsTheOverdueProbeOffToo)
+{
+    HealthConfig config = healthConfig();
+    config.thresholds.unansweredConnections = 0;
+    HealthEngine engine = healthyEngine(config);
+    const SteadyTime started = learnFromProbes(engine, at(3000ms)); // 5 s
+    ASSERT_EQ(engine.unansweredAge(started), 200ms) << "learned all the same";
+    engine.onProbeStarted(started);
+    for (SteadyTime now = started + 100ms; now <= started + 900ms; now += 100ms)
+        EXPECT_FALSE(engine.onListeners({listener(0)}, now));
+    EXPECT_FALSE(engine.onSample(quietStats(), {}, atSeconds(6)));
+    EXPECT_FALSE(engine.onSample(quietStats(), {}, atSeconds(7)));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+    EXPECT_TRUE(engine.verdict().pending.isEmpty()) << engine.verdict().pending.toStdString();
+}
+
+TEST(HangSignals, OnlyAHealthyServiceTeachesItsPace)
+{
+    // Answers that end a hang (the probe's request read when reading resumed, 800 ms late;
+    // a request answered after 900 ms) measure the hang, not the service: learned, they
+    // would blind the next hang for ten minutes. Nor is a starting service's pace learned.
+    HealthEngine engine = healthyEngine();
+    learnFromProbes(engine, at(3000ms)); // until 5 s: 2 to 5 ms
+    ASSERT_EQ(engine.unansweredAge(at(5000ms)), 200ms);
+    ASSERT_TRUE(engine.onWrongAnswer(QStringLiteral("HTTP 500 (expected 200)"), at(5000ms)));
+    ASSERT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+    engine.onProbeStarted(at(5100ms));
+    engine.onProbeEnded(800ms, at(5900ms));
+    ConnectionActivity answeredLate = unansweredFor({}, 1);
+    answeredLate.longestAnsweredWaitMs = 900;
+    engine.onConnections(answeredLate, at(6000ms));
+    EXPECT_EQ(engine.unansweredAge(at(6000ms)), 200ms) << "nothing learned while degraded";
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+
+    HealthEngine starting(healthConfig(), at(0ms));
+    learnFromProbes(starting, at(0ms), 30);
+    EXPECT_TRUE(starting.verdict().starting);
+    EXPECT_EQ(starting.unansweredAge(at(3000ms)), 1000ms) << "nothing learned while starting";
 }
 
 } // namespace

@@ -138,14 +138,14 @@ TEST_P(ProbeOnlyDown, OnlyAFailingProbeOverLiveListenersMayBeASharedFault)
     const ProbeOnlyRow &row = GetParam();
     ServiceDecision decision(healthConfig(1, 2),
                              RoutePolicy({kPrefix}, routeConfig(), kAmpleBudget, 900s, 1), at(0ms));
-    decision.onConfirmedProbe({true, QStringLiteral("connected"), false}, atSeconds(0));
+    decision.onConfirmedProbe({true, QStringLiteral("connected"), false, {}}, atSeconds(0));
     decision.onSample(quietStats(), {}, atSeconds(0));
     ASSERT_EQ(decision.routes().first().state, PrefixState::Announced);
     if (row.sharedFault)
         decision.setSharedFault(QStringLiteral("4 of 5 peers' probes fail too"));
     const ServiceSocketStats stats = row.listening ? quietStats() : noListenerStats();
     for (int second = 1; second <= 2; ++second) {
-        decision.onConfirmedProbe({false, QStringLiteral("timed out after 1000 ms"), false},
+        decision.onConfirmedProbe({false, QStringLiteral("timed out after 1000 ms"), false, {}},
                                   atSeconds(second));
         decision.onSample(stats, {}, atSeconds(second));
     }
@@ -174,14 +174,15 @@ TEST_F(ServiceDecisionTest, AFailedProbeWaitsForItsRetryAndAWrongAnswerDePrefers
     const SteadyTime first = atSeconds(second);
     ASSERT_TRUE(m_decision.probeDue(first));
     m_decision.probeStarted(first);
-    const ProbeOutcome wrong{false, QStringLiteral("HTTP 500 (expected 200)"), true};
+    const ProbeOutcome wrong{false, QStringLiteral("HTTP 500 (expected 200)"), true, 3ms};
     const DecisionChanges awaiting = m_decision.onProbeRun(wrong, first + 5ms);
     EXPECT_FALSE(awaiting.probeConfirmed.has_value()) << "one failure is retried first";
     EXPECT_FALSE(awaiting.healthBefore.has_value());
     EXPECT_TRUE(awaiting.routes.isEmpty());
 
     const SteadyTime retry = m_decision.nextProbeRun();
-    EXPECT_EQ(retry, first + 5ms + 200ms);
+    EXPECT_EQ(retry, first + 5ms)
+        << "a wrong answer is asked again at once, a timeout waits 200 ms";
     m_decision.probeStarted(retry);
     const DecisionChanges confirmed = m_decision.onProbeRun(wrong, retry + 5ms);
     ASSERT_TRUE(confirmed.probeConfirmed.has_value());
@@ -197,9 +198,65 @@ TEST_F(ServiceDecisionTest, AFailedProbeWaitsForItsRetryAndAWrongAnswerDePrefers
                           RoutePolicy({kPrefix}, routeConfig(), kAmpleBudget, 900s, 1), at(0ms));
     other.onSample(quietStats(), {}, atSeconds(0));
     const DecisionChanges timeout =
-        other.onConfirmedProbe({false, QStringLiteral("timed out"), false}, atSeconds(1));
+        other.onConfirmedProbe({false, QStringLiteral("timed out"), false, {}}, atSeconds(1));
     EXPECT_FALSE(timeout.healthBefore.has_value());
     EXPECT_TRUE(timeout.routes.isEmpty());
+}
+
+TEST(ServiceDecisionProbeTimes, TheProbesAnswersTeachTheEngineAndItsRunInFlightIsWatched)
+{
+    struct Row
+    {
+        const char *what;
+        std::optional<Milliseconds> answeredIn; // of each of the 20 runs before
+        bool newProbe;                          // resetProbe() while the last run is in flight
+        Milliseconds inFlight;
+        bool degraded;
+    };
+    const Row rows[] = {
+        {"HTTP answers in 3 ms: overdue at 200 ms", 3ms, false, 200ms, true},
+        {"HTTP answers in 3 ms: not yet at 199 ms", 3ms, false, 199ms, false},
+        {"TCP connects are no answers of the service: nothing learned", std::nullopt, false, 1500ms,
+         false},
+        {"a new probe drops the run in flight", 3ms, true, 1500ms, false},
+    };
+    for (const Row &row : rows) {
+        ServiceDecision decision(healthConfig(3, 2),
+                                 RoutePolicy({kPrefix}, routeConfig(), kAmpleBudget, 900s, 1),
+                                 at(0ms));
+        for (int second = 0; second < 3; ++second)
+            decision.onSample(quietStats(), {}, atSeconds(second));
+        ASSERT_EQ(decision.verdict().health, ServiceHealth::Healthy) << row.what;
+        SteadyTime now = atSeconds(3);
+        for (int run = 0; run < AnswerTimeLearner::kMinAnswers; ++run, now += 100ms) {
+            decision.probeStarted(now);
+            decision.onProbeRun({true, QStringLiteral("passed"), false, row.answeredIn}, now + 3ms);
+        }
+        decision.probeStarted(now);
+        if (row.newProbe)
+            decision.resetProbe(1000ms, 200ms);
+        // Found overdue at one tick, believed at the next.
+        EXPECT_FALSE(decision.onListeners({listener()}, now + row.inFlight).healthBefore)
+            << row.what;
+        const DecisionChanges changes =
+            decision.onListeners({listener()}, now + row.inFlight + 25ms);
+        EXPECT_EQ(changes.healthBefore.has_value(), row.degraded) << row.what;
+        EXPECT_EQ(decision.verdict().health,
+                  row.degraded ? ServiceHealth::Degraded : ServiceHealth::Healthy)
+            << row.what;
+        EXPECT_FALSE(decision.socketsSayStalled(now + row.inFlight)) << row.what;
+        if (!row.degraded)
+            continue;
+        EXPECT_EQ(decision.verdict().reasons,
+                  QStringList{QStringLiteral("probe not answered for 0.2 s or more (225 ms so far; "
+                                             "answers here take up to 3 ms)")});
+        // The run ends: the signal ends with it.
+        decision.onProbeRun({true, QStringLiteral("passed"), false, 250ms}, now + 250ms);
+        EXPECT_FALSE(decision.onListeners({listener()}, now + 300ms).healthBefore.has_value());
+        for (int second = 6; second < 9; ++second)
+            decision.onSample(quietStats(), {}, atSeconds(second));
+        EXPECT_EQ(decision.verdict().health, ServiceHealth::Healthy) << row.what << ": rise (3)";
+    }
 }
 
 class GracefulDrain : public ServiceDecisionTest

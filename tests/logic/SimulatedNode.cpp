@@ -31,7 +31,7 @@ void SimulatedNode::handleProbe(SteadyTime now)
         m_attemptEnd.reset();
         ProbeAttempt &attempt = m_probeAttempts.back();
         const DecisionChanges changes = m_decision.onProbeRun(
-            {attempt.ok, attempt.ok ? QString() : m_world.probeFailure, false}, now);
+            {attempt.ok, attempt.ok ? QString() : m_world.probeFailure, false, {}}, now);
         attempt.confirmed = changes.probeConfirmed;
         record(changes, now);
     }

@@ -8,7 +8,7 @@
 namespace anycast::logictest {
 
 // The agent loop's timings: DESIGN.md's fast path (~10 Hz) and full sample (~1 Hz), and a
-// probe once a second with ProbeSchedule's retry.
+// probe once a second (an exec probe's default) with ProbeSchedule's retry.
 struct NodeTiming
 {
     Milliseconds fastPath{100};

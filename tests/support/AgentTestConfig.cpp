@@ -181,6 +181,12 @@ ServiceTestConfig &ServiceTestConfig::unansweredAge(std::chrono::milliseconds va
     return *this;
 }
 
+ServiceTestConfig &ServiceTestConfig::unansweredAgeMin(std::chrono::milliseconds value)
+{
+    m_thresholds.set(QStringLiteral("unanswered_age_min"), toDurationToml(value));
+    return *this;
+}
+
 ServiceTestConfig &ServiceTestConfig::unansweredConnections(int value)
 {
     m_thresholds.set(QStringLiteral("unanswered_connections"), QString::number(value));

@@ -56,6 +56,7 @@ public:
     ServiceTestConfig &unreadAge(std::chrono::milliseconds value);
     ServiceTestConfig &unreadConnections(int value);
     ServiceTestConfig &unansweredAge(std::chrono::milliseconds value);
+    ServiceTestConfig &unansweredAgeMin(std::chrono::milliseconds value);
     ServiceTestConfig &unansweredConnections(int value);
 
     // [service.route]

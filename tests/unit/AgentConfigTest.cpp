@@ -179,6 +179,54 @@ drain_floor = 3
     EXPECT_FALSE(health.listenerLossImmediate);
 }
 
+TEST(AgentConfig, ProbeTimingDefaultsFollowTheKindOfProbe)
+{
+    // An HTTP probe runs ten times a second, a socket or exec probe once; the timeout is 1 s
+    // whatever the interval, as runs never overlap.
+    struct Row
+    {
+        const char *what;
+        const char *probeKeys;
+        std::chrono::milliseconds interval;
+        std::optional<std::chrono::milliseconds> timeout; // none: no probe
+    };
+    using std::chrono::milliseconds;
+    const Row rows[] = {
+        {"tcp", "probe = \"tcp://127.0.0.1:443\"\n", milliseconds(1000), milliseconds(1000)},
+        {"http", "probe = \"http://127.0.0.1:443/health\"\n", milliseconds(100),
+         milliseconds(1000)},
+        {"https", "probe = \"https://127.0.0.1:443/health\"\n", milliseconds(100),
+         milliseconds(1000)},
+        {"exec", "probe = \"exec:/bin/true\"\n", milliseconds(1000), milliseconds(1000)},
+        {"an interval shorter than a second keeps the 1 s timeout",
+         "probe = \"tcp://127.0.0.1:443\"\nprobe_interval = \"500ms\"\n", milliseconds(500),
+         milliseconds(1000)},
+        {"an exec probe's interval set", "probe = \"exec:/bin/true\"\nprobe_interval = \"5s\"\n",
+         milliseconds(5000), milliseconds(1000)},
+        {"both set",
+         "probe = \"exec:/bin/true\"\nprobe_interval = \"300ms\"\n"
+         "probe_timeout = \"2s\"\n",
+         milliseconds(300), milliseconds(2000)},
+        {"no probe", "", milliseconds(1000), std::nullopt},
+        {"no probe, an interval all the same", "probe_interval = \"300ms\"\n", milliseconds(300),
+         std::nullopt},
+    };
+    for (const Row &row : rows) {
+        const auto config = parseAgentConfig(
+            QStringLiteral(
+                "[agent]\nregion = \"r\"\n[[service]]\nname = \"web\"\nports = [443]\n") +
+                QString::fromUtf8(row.probeKeys),
+            kPath);
+        ASSERT_TRUE(config) << row.what << ": " << config.error().toStdString();
+        const ServiceConfig &web = config->services[0];
+        EXPECT_EQ(web.probeInterval, row.interval) << row.what;
+        ASSERT_EQ(web.probe.has_value(), row.timeout.has_value()) << row.what;
+        if (web.probe) {
+            EXPECT_EQ(web.probe->timeout, *row.timeout) << row.what;
+        }
+    }
+}
+
 TEST(AgentConfig, BadDurationsPointAtTheValue)
 {
     EXPECT_EQ(errorOf("[agent]\nregion = \"r\"\nsample_interval = \"10 sec\"\n"),

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace anycast {
 namespace {
 
@@ -242,6 +244,77 @@ TEST(ConnectionTally, AnsweredFromUnansweredComparesWithThePreviousLook)
     // A connection that vanished (a client's reset) is no answer.
     tally.reset();
     EXPECT_EQ(tally.finish()[0].answeredFromUnanswered, 0u);
+}
+
+TEST(ConnectionTally, LongestAnsweredWaitIsTheWaitSeenAtThePreviousLook)
+{
+    // Each row: the connections at one look, then at the next. A request seen waiting and
+    // answered by the next look took at least as long as it had waited then.
+    struct Row
+    {
+        const char *what;
+        std::vector<ConnectionFields> before;
+        std::vector<ConnectionFields> now;
+        quint32 longestAnsweredWaitMs;
+        quint64 answeredFromUnanswered;
+    };
+    const Row rows[] = {
+        {"answered after waiting 300 ms",
+         {withSegments(1, 1, 0, 300)},
+         {withSegments(1, 1, 1, 20)},
+         300,
+         1},
+        {"closed by its process without an answer: no answer time",
+         {withSegments(2, 1, 0, 300)},
+         {withSegments(2, 1, 0, 20, TcpState::FinWait1)},
+         0,
+         1},
+        {"answered, then closed by its process",
+         {withSegments(3, 1, 0, 300)},
+         {withSegments(3, 1, 1, 20, TcpState::FinWait2)},
+         300,
+         1},
+        {"a new connection answered, never seen unanswered", {}, {withSegments(4, 1, 1, 20)}, 0, 0},
+        {"still unanswered", {withSegments(5, 1, 0, 300)}, {withSegments(5, 1, 0, 400)}, 0, 0},
+        {"two answered: the longer wait, whichever comes first",
+         {withSegments(6, 1, 0, 300), withSegments(7, 1, 0, 700), withSegments(8, 1, 0, 900)},
+         {withSegments(7, 1, 2, 20), withSegments(6, 1, 1, 20), withSegments(8, 1, 0, 1000)},
+         700,
+         2},
+    };
+    for (const Row &row : rows) {
+        ConnectionTally tally(twoServices());
+        tally.reset();
+        for (const ConnectionFields &fields : row.before)
+            tally.add(0, fields);
+        EXPECT_EQ(tally.finish()[0].longestAnsweredWaitMs, 0u) << row.what;
+        tally.reset();
+        for (const ConnectionFields &fields : row.now)
+            tally.add(0, fields);
+        const ConnectionActivity activity = tally.finish()[0];
+        EXPECT_EQ(activity.longestAnsweredWaitMs, row.longestAnsweredWaitMs) << row.what;
+        EXPECT_EQ(activity.answeredFromUnanswered, row.answeredFromUnanswered) << row.what;
+        // The next look has nothing new to say.
+        tally.reset();
+        for (const ConnectionFields &fields : row.now)
+            tally.add(0, fields);
+        EXPECT_EQ(tally.finish()[0].longestAnsweredWaitMs, 0u) << row.what << ": counted once";
+    }
+}
+
+TEST(ConnectionTally, AnotherServicesAnswerTimeIsItsOwn)
+{
+    ConnectionTally tally(twoServices());
+    tally.reset();
+    tally.add(0, withSegments(1, 1, 0, 300));
+    tally.add(1, withSegments(2, 1, 0, 900));
+    tally.finish();
+    tally.reset();
+    tally.add(0, withSegments(1, 1, 1, 10));
+    tally.add(1, withSegments(2, 1, 1, 10));
+    const QList<ConnectionActivity> activity = tally.finish();
+    EXPECT_EQ(activity[0].longestAnsweredWaitMs, 300u);
+    EXPECT_EQ(activity[1].longestAnsweredWaitMs, 900u);
 }
 
 } // namespace

@@ -68,7 +68,61 @@ TEST(HealthConfigKeys, HangWindowDefaults)
     EXPECT_EQ(limits.unreadAge, std::chrono::milliseconds(200));
     EXPECT_EQ(limits.unreadConnections, 1u);
     EXPECT_EQ(limits.unansweredAge, std::chrono::milliseconds(1000));
+    EXPECT_EQ(limits.unansweredAgeMin, std::chrono::milliseconds(200));
     EXPECT_EQ(limits.unansweredConnections, 2u);
+}
+
+TEST(HealthConfigKeys, TheLearnedUnansweredBoundsAreRead)
+{
+    struct Row
+    {
+        const char *what;
+        const char *thresholds;
+        std::chrono::milliseconds floor;
+        std::chrono::milliseconds ceiling;
+    };
+    using std::chrono::milliseconds;
+    const Row rows[] = {
+        {"both", "unanswered_age_min = \"50ms\"\nunanswered_age = \"2s\"\n", milliseconds(50),
+         milliseconds(2000)},
+        {"the floor alone", "unanswered_age_min = \"500ms\"\n", milliseconds(500),
+         milliseconds(1000)},
+        {"equal: the fixed bound", "unanswered_age_min = \"1s\"\nunanswered_age = \"1s\"\n",
+         milliseconds(1000), milliseconds(1000)},
+        {"a lone ceiling below the default floor: the bound is fixed at it",
+         "unanswered_age = \"100ms\"\n", milliseconds(200), milliseconds(100)},
+    };
+    for (const Row &row : rows) {
+        const auto config = withThresholds(row.thresholds);
+        ASSERT_TRUE(config) << row.what << ": " << config.error().toStdString();
+        const HealthThresholds &limits = config->services[0].thresholds;
+        EXPECT_EQ(limits.unansweredAgeMin, row.floor) << row.what;
+        EXPECT_EQ(limits.unansweredAge, row.ceiling) << row.what;
+    }
+}
+
+TEST(HealthConfigKeys, AnUnansweredFloorAboveTheCeilingIsAnErrorAtTheFloor)
+{
+    struct Row
+    {
+        const char *thresholds;
+        const char *error;
+    };
+    const Row rows[] = {
+        {"unanswered_age = \"300ms\"\nunanswered_age_min = \"500ms\"\n",
+         "agent.toml:8:22: unanswered_age_min must not be longer than unanswered_age (300 ms)"},
+        {"unanswered_age_min = \"500ms\"\nunanswered_age = \"300ms\"\n",
+         "agent.toml:7:22: unanswered_age_min must not be longer than unanswered_age (300 ms)"},
+        // Alone above the default ceiling it would be ignored: refused too.
+        {"unanswered_age_min = \"2s\"\n",
+         "agent.toml:7:22: unanswered_age_min must not be longer than unanswered_age (1000 ms)"},
+    };
+    for (const Row &row : rows) {
+        const auto config = withThresholds(row.thresholds);
+        ASSERT_FALSE(config) << row.thresholds;
+        EXPECT_TRUE(config.error().startsWith(QString::fromUtf8(row.error)))
+            << config.error().toStdString();
+    }
 }
 
 TEST(HealthConfigKeys, ZeroTurnsAHangSignalOff)

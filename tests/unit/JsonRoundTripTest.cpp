@@ -26,7 +26,7 @@ SocketSample populatedSample()
     https.tcpInfo = {true, 1203, 4, 9, 77, 2, 15, 250, 90000, 6};
     sample.services = {https};
     sample.connections = {
-        {QStringLiteral("https"), true, 6, 1250, 2, 3, {4000, 900, 310}, 2, {1800, 1100}, 1}};
+        {QStringLiteral("https"), true, 6, 1250, 2, 3, {4000, 900, 310}, 2, {1800, 1100}, 1, 740}};
     sample.otherSockets[TcpState::TimeWait] = 42;
     sample.otherSockets[TcpState::Listen] = 5;
     sample.host.counters = {{QStringLiteral("Tcp.RetransSegs"), 9007199254740992ULL},
@@ -49,6 +49,32 @@ TEST(JsonRoundTrip, SocketSampleSurvivesSerialisation)
     const auto parsed = SocketSample::parse(throughText(sample.toJson()), &error);
     ASSERT_TRUE(parsed) << error.toStdString();
     EXPECT_EQ(*parsed, sample);
+}
+
+TEST(JsonRoundTrip, ASampleFromAnAgentWithoutAnswerTimesStillParses)
+{
+    // An older agent's sample has no longest_answered_wait_ms: it reads as 0.
+    const SocketSample sample = populatedSample();
+    ASSERT_EQ(sample.connections.first().longestAnsweredWaitMs, 740u);
+    ASSERT_EQ(sample.toJson()
+                  .value(QStringLiteral("connections"))
+                  .toArray()
+                  .at(0)
+                  .toObject()
+                  .value(QStringLiteral("longest_answered_wait_ms")),
+              QJsonValue(740));
+    QJsonObject json = sample.toJson();
+    QJsonArray connections = json.value(QStringLiteral("connections")).toArray();
+    QJsonObject activity = connections.at(0).toObject();
+    activity.remove(QStringLiteral("longest_answered_wait_ms"));
+    connections.replace(0, activity);
+    json.insert(QStringLiteral("connections"), connections);
+    QString error;
+    const auto parsed = SocketSample::parse(throughText(json), &error);
+    ASSERT_TRUE(parsed) << error.toStdString();
+    SocketSample expected = sample;
+    expected.connections.first().longestAnsweredWaitMs = 0;
+    EXPECT_EQ(*parsed, expected);
 }
 
 TEST(JsonRoundTrip, ConnectionActivityAgesAreBounded)
@@ -192,6 +218,16 @@ INSTANTIATE_TEST_SUITE_P(
                        replaceFirstService(json, service);
                    },
                    "services[0].listeners[0].backlog: expected null or an integer from 0 to "
+                   "4294967295"},
+        StrictCase{"AnswerWaitBeyond32Bits",
+                   [](QJsonObject &json) {
+                       QJsonArray connections = json.value(QStringLiteral("connections")).toArray();
+                       QJsonObject activity = connections.at(0).toObject();
+                       activity.insert(QStringLiteral("longest_answered_wait_ms"), 4294967296.0);
+                       connections.replace(0, activity);
+                       json.insert(QStringLiteral("connections"), connections);
+                   },
+                   "connections[0].longest_answered_wait_ms: expected an integer from 0 to "
                    "4294967295"},
         StrictCase{
             "WarningNotText",
