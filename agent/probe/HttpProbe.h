@@ -11,7 +11,8 @@ class QNetworkReply;
 
 namespace anycast {
 
-// http(s)://URL: a GET that is healthy only when the response status is `expectStatus`.
+// https://URL (http:// is PlainHttpProbe): a GET that is healthy only when the response
+// status is `expectStatus`.
 // Redirects are not followed (a 301 is a status like any other), https verifies the peer
 // against the system CA store, no proxy is used, and the body is read and thrown away.
 // The timeout covers the whole exchange, body included.

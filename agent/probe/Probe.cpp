@@ -2,6 +2,7 @@
 
 #include "agent/probe/ExecProbe.h"
 #include "agent/probe/HttpProbe.h"
+#include "agent/probe/PlainHttpProbe.h"
 #include "agent/probe/TcpProbe.h"
 
 namespace anycast {
@@ -12,6 +13,9 @@ std::unique_ptr<Probe> Probe::create(const ProbeSpec &spec, QObject *parent)
     case ProbeSpec::Kind::Tcp:
         return std::make_unique<TcpProbe>(spec, parent);
     case ProbeSpec::Kind::Http:
+        // TLS needs Qt's network stack; plain HTTP is cheaper on a socket of its own.
+        if (spec.url.scheme() == QStringLiteral("http"))
+            return std::make_unique<PlainHttpProbe>(spec, parent);
         return std::make_unique<HttpProbe>(spec, parent);
     case ProbeSpec::Kind::Exec:
         return std::make_unique<ExecProbe>(spec, parent);
