@@ -109,8 +109,9 @@ QString CheckerLab::writeAgentConfig(const QString &socket) const
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         throw std::runtime_error("cannot write " + path.toStdString());
-    // The agent's defaults (fast path 25 ms, full sample 1 s, rise 3, fall 2, probe every
-    // 1 s with a 1 s timeout and a 200 ms retry, the hang windows) with an http probe, except
+    // The agent's defaults (fast path 25 ms, full sample 1 s, rise 3, fall 2, an http probe
+    // every 100 ms with a 1 s timeout and a 200 ms retry, a wrong answer asked again at once,
+    // the hang windows and the learned bound on unanswered requests), except
     // the flap budget: the benchmark fails the service on purpose, ten times a round.
     file.write(QStringLiteral(R"([agent]
 node = "bench-1"

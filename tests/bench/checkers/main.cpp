@@ -39,14 +39,18 @@ struct Fault
     // The service still listens and its clients wait until they time out: the hangs socket
     // state exists to catch. (A closed port or an HTTP 500 fails each client at once.)
     bool hang;
+    // Every fault but a closed listener, which the failover benchmark times to the
+    // millisecond: the agent must move in at most a third of the aggressive healthcheck's
+    // time.
+    bool soft;
 };
 
 const std::vector<Fault> kFaults = {
-    {"close-listener", "close-listener", "reopen-listener", false},
-    {"pause-accept", "pause-accept", "resume-accept", true},
-    {"pause-read", "pause-read", "resume-read", true},
-    {"delay-5s", "delay 5000", "delay 0", true},
-    {"status-500", "status 500", "status 200", false},
+    {"close-listener", "close-listener", "reopen-listener", false, false},
+    {"pause-accept", "pause-accept", "resume-accept", true, true},
+    {"pause-read", "pause-read", "resume-read", true, true},
+    {"delay-5s", "delay 5000", "delay 0", true, true},
+    {"status-500", "status 500", "status 200", false, true},
 };
 
 struct Options
@@ -153,11 +157,11 @@ std::vector<Outcome> runFault(CheckerLab &lab, ClientLoad &load, const Fault &fa
     return outcomes;
 }
 
-void printCell(const char *fault, double rate, const std::vector<QString> &names,
-               const std::vector<Cell> &cells, const std::vector<double> &firstFailures, bool hang,
-               int &met, int &missed)
+void printCell(const Fault &fault, double rate, const std::vector<QString> &names,
+               const std::vector<Cell> &cells, const std::vector<double> &firstFailures, int &met,
+               int &missed)
 {
-    std::printf("\n%s at %g new connections/s (%zu trials)\n", fault, rate,
+    std::printf("\n%s at %g new connections/s (%zu trials)\n", fault.name, rate,
                 cells.front().outcomes.size());
     std::printf("  %-24s %13s %8s  %-26s %10s %10s\n", "checker", "route change", "range",
                 "how (last)", "failed", "recovery");
@@ -204,25 +208,27 @@ void printCell(const char *fault, double rate, const std::vector<QString> &names
     } else {
         std::printf("  ratio agent / aggressive healthcheck: %.2f\n", medians[0] / medians[2]);
     }
-    if (!hang)
-        return;
-    // Targets for a hang: in every trial the agent moved before the first client failed,
-    // and its median is at most a third of the aggressive healthcheck's.
-    bool beforeClients = !std::isnan(medians[0]);
-    for (std::size_t t = 0; t < cells[0].outcomes.size() && beforeClients; ++t) {
-        const auto &agent = cells[0].outcomes[t];
-        beforeClients =
-            agent.changeSeconds && (t >= firstFailures.size() || std::isnan(firstFailures[t]) ||
-                                    *agent.changeSeconds < firstFailures[t]);
+    // Targets: for a hang, in every trial the agent moved before the first client failed;
+    // for every soft fault, its median is at most a third of the aggressive healthcheck's.
+    if (fault.hang) {
+        bool beforeClients = !std::isnan(medians[0]);
+        for (std::size_t t = 0; t < cells[0].outcomes.size() && beforeClients; ++t) {
+            const auto &agent = cells[0].outcomes[t];
+            beforeClients =
+                agent.changeSeconds && (t >= firstFailures.size() || std::isnan(firstFailures[t]) ||
+                                        *agent.changeSeconds < firstFailures[t]);
+        }
+        std::printf("  target: agent before the first client fails, every trial   %s\n",
+                    beforeClients ? "MET" : "MISSED");
+        (beforeClients ? met : missed) += 1;
     }
-    const bool third =
-        !std::isnan(medians[0]) && !std::isnan(medians[2]) && medians[0] <= medians[2] / 3;
-    std::printf("  target: agent before the first client fails, every trial   %s\n",
-                beforeClients ? "MET" : "MISSED");
-    std::printf("  target: agent <= 1/3 of the aggressive healthcheck          %s\n",
-                third ? "MET" : "MISSED");
-    (beforeClients ? met : missed) += 1;
-    (third ? met : missed) += 1;
+    if (fault.soft) {
+        const bool third =
+            !std::isnan(medians[0]) && !std::isnan(medians[2]) && medians[0] <= medians[2] / 3;
+        std::printf("  target: agent <= 1/3 of the aggressive healthcheck          %s\n",
+                    third ? "MET" : "MISSED");
+        (third ? met : missed) += 1;
+    }
 }
 
 int runComparison(const Options &options)
@@ -283,14 +289,15 @@ int runComparison(const Options &options)
     int met = 0, missed = 0;
     for (std::size_t r = 0; r < options.rates.size(); ++r) {
         for (std::size_t f = 0; f < options.faults.size(); ++f)
-            printCell(options.faults[f].name, options.rates[r], names, results[{r, f}],
-                      firstFailures[{r, f}], options.faults[f].hang, met, missed);
+            printCell(options.faults[f], options.rates[r], names, results[{r, f}],
+                      firstFailures[{r, f}], met, missed);
     }
     std::printf("\nCPU over the whole run, %% of one core (the healthcheck's curl runs "
                 "included)\n");
     for (std::size_t c = 0; c < cpu.size(); ++c)
         std::printf("  %-24s %6.2f%%\n", qPrintable(names[c]), cpu[c].percentOfOneCore());
-    std::printf("\ntargets for the hangs (pause-accept, pause-read, delay): %d met, %d missed\n",
+    std::printf("\ntargets for the soft faults (pause-accept, pause-read, delay, status 500): %d "
+                "met, %d missed\n",
                 met, missed);
     return stopAgentCleanly(lab.agent()) ? 0 : 1;
 }
