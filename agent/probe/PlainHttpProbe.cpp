@@ -1,7 +1,5 @@
 #include "agent/probe/PlainHttpProbe.h"
 
-#include <QNetworkProxy>
-
 namespace anycast {
 namespace {
 
@@ -20,59 +18,39 @@ QByteArray requestFor(const QUrl &url)
 } // namespace
 
 PlainHttpProbe::PlainHttpProbe(ProbeSpec spec, QObject *parent)
-    : Probe(parent)
-    , m_spec(std::move(spec))
-    , m_request(requestFor(m_spec.url))
-    , m_socket(this)
-    , m_timeout(this)
+    : SocketProbe(spec, spec.url.host(), static_cast<quint16>(spec.url.port(80)), parent)
+    , m_request(requestFor(spec.url))
 {
-    // The probe checks the service itself: a proxy would answer for it.
-    m_socket.setProxy(QNetworkProxy::NoProxy);
-    m_timeout.setSingleShot(true);
-    // A coarse timer may fire 5% early, and a timeout must never cut a run short.
-    m_timeout.setTimerType(Qt::PreciseTimer);
-    connect(&m_socket, &QAbstractSocket::connected, this, &PlainHttpProbe::sendRequest);
-    connect(&m_socket, &QIODevice::readyRead, this, &PlainHttpProbe::readAnswer);
-    connect(&m_socket, &QAbstractSocket::disconnected, this, &PlainHttpProbe::peerClosed);
-    connect(&m_socket, &QAbstractSocket::errorOccurred, this,
+    connect(&socket(), &QAbstractSocket::connected, this, &PlainHttpProbe::sendRequest);
+    connect(&socket(), &QIODevice::readyRead, this, &PlainHttpProbe::readAnswer);
+    connect(&socket(), &QAbstractSocket::disconnected, this, &PlainHttpProbe::peerClosed);
+    connect(&socket(), &QAbstractSocket::errorOccurred, this,
             [this](QAbstractSocket::SocketError error) {
                 if (error == QAbstractSocket::RemoteHostClosedError)
                     peerClosed();
                 else
-                    finish(false, m_socket.errorString());
+                    finish(false, socket().errorString());
             });
-    connect(&m_timeout, &QTimer::timeout, this, [this] {
-        finish(false, QStringLiteral("timed out after %1 ms").arg(m_spec.timeout.count()));
-    });
 }
 
-bool PlainHttpProbe::start()
+void PlainHttpProbe::beginRun()
 {
-    if (m_state != State::Idle)
-        return false;
-    m_state = State::Running;
-    m_starting = true;
     m_head.clear();
     m_parsed.reset();
     m_bodyBytes = 0;
-    m_clock.start();
-    m_timeout.start(m_spec.timeout);
-    m_socket.connectToHost(m_spec.url.host(), static_cast<quint16>(m_spec.url.port(80)));
-    m_starting = false;
-    return true;
 }
 
 void PlainHttpProbe::sendRequest()
 {
-    if (m_state == State::Running)
-        m_socket.write(m_request);
+    if (inRun())
+        socket().write(m_request);
 }
 
 void PlainHttpProbe::readAnswer()
 {
-    if (m_state != State::Running)
+    if (!inRun())
         return;
-    QByteArray bytes = m_socket.readAll();
+    QByteArray bytes = socket().readAll();
     if (!m_parsed) {
         m_head += bytes;
         HttpResponseHead head;
@@ -107,10 +85,10 @@ void PlainHttpProbe::readAnswer()
 
 void PlainHttpProbe::peerClosed()
 {
-    if (m_state != State::Running)
+    if (!inRun())
         return;
     readAnswer(); // whatever came with the close
-    if (m_state != State::Running)
+    if (!inRun())
         return;
     if (!m_parsed) {
         finish(false, m_head.isEmpty()
@@ -132,27 +110,13 @@ void PlainHttpProbe::peerClosed()
 void PlainHttpProbe::answered()
 {
     const int code = m_parsed->status;
-    if (code != m_spec.expectStatus) {
-        finish(false, QStringLiteral("HTTP %1 (expected %2)").arg(code).arg(m_spec.expectStatus),
+    if (code != spec().expectStatus) {
+        finish(false, QStringLiteral("HTTP %1 (expected %2)").arg(code).arg(spec().expectStatus),
                true, true);
         return;
     }
-    finish(true,
-           QStringLiteral("HTTP %1 in %2 ms")
-               .arg(QString::number(code),
-                    QString::number(double(m_clock.nsecsElapsed()) / 1e6, 'f', 1)),
-           false, true);
-}
-
-void PlainHttpProbe::finish(bool ok, const QString &detail, bool wrongAnswer, bool answered)
-{
-    if (m_state != State::Running)
-        return;
-    m_state = State::Reporting;
-    m_timeout.stop();
-    m_socket.abort();
-    deliver({ok, detail, std::chrono::milliseconds(m_clock.elapsed()), wrongAnswer, answered},
-            m_starting, [this] { m_state = State::Idle; });
+    finish(true, QStringLiteral("HTTP %1 in %2 ms").arg(QString::number(code), elapsedMs()), false,
+           true);
 }
 
 } // namespace anycast

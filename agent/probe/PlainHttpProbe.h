@@ -1,11 +1,7 @@
 #pragma once
 
 #include "agent/probe/HttpResponseHead.h"
-#include "agent/probe/Probe.h"
-
-#include <QElapsedTimer>
-#include <QTcpSocket>
-#include <QTimer>
+#include "agent/probe/SocketProbe.h"
 
 namespace anycast {
 
@@ -17,38 +13,21 @@ namespace anycast {
 // its end (Content-Length, or the service closing the connection) and the body thrown
 // away; the timeout covers the whole exchange. The status line and headers are parsed
 // strictly (HttpResponseHead): anything else is a failure, never a pass.
-class PlainHttpProbe final : public Probe
+class PlainHttpProbe final : public SocketProbe
 {
     Q_OBJECT
 
 public:
     explicit PlainHttpProbe(ProbeSpec spec, QObject *parent = nullptr);
 
-    bool start() final;
-    bool running() const final { return m_state != State::Idle; }
-
 private:
-    // Reporting: the result is decided and queued; later socket events are stale.
-    enum class State
-    {
-        Idle,
-        Running,
-        Reporting
-    };
-
+    void beginRun() final;
     void sendRequest();
     void readAnswer();
     void peerClosed();
     void answered();
-    void finish(bool ok, const QString &detail, bool wrongAnswer = false, bool answered = false);
 
-    ProbeSpec m_spec;
     QByteArray m_request;
-    QTcpSocket m_socket;
-    QTimer m_timeout;
-    QElapsedTimer m_clock;
-    State m_state = State::Idle;
-    bool m_starting = false;
     QByteArray m_head; // what arrived until the headers were complete
     std::optional<HttpResponseHead> m_parsed;
     qint64 m_bodyBytes = 0;
