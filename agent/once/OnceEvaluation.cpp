@@ -47,10 +47,7 @@ QList<ServiceEvaluation> evaluateOnce(const AgentConfig &config, const SocketSam
         ServiceDecision decision(single,
                                  RoutePolicy(service.prefixes, config.policyConfig(service)), now);
         if (const std::optional<ProbeResult> &probe = probes.value(i))
-            decision.onConfirmedProbe(
-                {probe->ok, probe->detail, probe->wrongAnswer,
-                 probe->answered ? std::optional(probe->elapsed) : std::nullopt},
-                now);
+            decision.onConfirmedProbe(probe->outcome(), now);
         if (i < sample.connections.size())
             decision.onConnections(sample.connections[i], now);
         decision.onSample(sample.services[i], sample.host, now);

@@ -2,6 +2,7 @@
 
 #include "agent/health/HealthEngine.h"
 #include "agent/health/ProbeSchedule.h"
+#include "agent/policy/ProbeOutcome.h"
 #include "agent/policy/RoutePolicy.h"
 
 #include <QList>
@@ -10,16 +11,6 @@
 #include <optional>
 
 namespace anycast {
-
-// A finished probe run, as the decision needs it (the probe itself is I/O and lives apart).
-struct ProbeOutcome
-{
-    bool ok = false;
-    QString detail;
-    bool wrongAnswer = false; // the service answered, wrongly (see ProbeResult)
-    // The service answered (see ProbeResult::answered), after this long.
-    std::optional<Milliseconds> answeredIn;
-};
 
 // One prefix's route before and after a decision.
 struct RouteChange

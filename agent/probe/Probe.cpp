@@ -23,6 +23,11 @@ std::unique_ptr<Probe> Probe::create(const ProbeSpec &spec, QObject *parent)
     return nullptr;
 }
 
+ProbeOutcome ProbeResult::outcome() const
+{
+    return {ok, detail, wrongAnswer, answered ? std::optional(elapsed) : std::nullopt};
+}
+
 void Probe::deliver(const ProbeResult &result, bool insideStart,
                     const std::function<void()> &becomeIdle)
 {

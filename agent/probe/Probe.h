@@ -1,5 +1,6 @@
 #pragma once
 
+#include "agent/policy/ProbeOutcome.h"
 #include "agent/probe/ProbeSpec.h"
 
 #include <QObject>
@@ -22,6 +23,9 @@ struct ProbeResult
     // times an answer of the service, which the health engine learns its pace from. A TCP
     // probe's connect is the kernel's answer, not the service's.
     bool answered = false;
+
+    // What the decision takes from it.
+    ProbeOutcome outcome() const;
 };
 
 // An active check of a service. Asynchronous: start() returns at once and finished() is

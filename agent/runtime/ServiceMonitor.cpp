@@ -79,9 +79,8 @@ void ServiceMonitor::onProbeFinished(const ProbeResult &result)
 {
     m_lastProbe = result;
     emit probeFinished(m_name, result);
-    const auto answeredIn = result.answered ? std::optional(result.elapsed) : std::nullopt;
     const SteadyTime now = steadyNow();
-    publish(m_decision.onProbeRun({result.ok, result.detail, result.wrongAnswer, answeredIn}, now));
+    publish(m_decision.onProbeRun(result.outcome(), now));
     // A wrong answer is asked again at once: start it from the event loop (the probe is
     // still inside its own finish) rather than at the next fast-path tick.
     if (m_decision.probeDue(now))

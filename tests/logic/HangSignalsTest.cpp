@@ -22,6 +22,18 @@ HealthEngine healthyEngine(HealthConfig config = healthConfig())
     return engine;
 }
 
+// Quiet checks at `firstSecond` and the two seconds after: still degraded after two, healthy
+// at the third (`rise` = 3).
+void recoversAfterRiseGoodChecks(HealthEngine &engine, int firstSecond)
+{
+    EXPECT_FALSE(engine.onSample(quietStats(), {}, atSeconds(firstSecond)));
+    EXPECT_FALSE(engine.onSample(quietStats(), {}, atSeconds(firstSecond + 1)));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
+    EXPECT_EQ(engine.verdict().pending, QStringLiteral("2 of 3 good checks"));
+    EXPECT_TRUE(engine.onSample(quietStats(), {}, atSeconds(firstSecond + 2)));
+    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+}
+
 ConnectionActivity unreadFor(std::initializer_list<quint32> agesMs, quint64 accepted = 0)
 {
     ConnectionActivity activity;
@@ -100,12 +112,7 @@ TEST(HangSignals, ChecksDuringAStallCountAndRecoveryTakesRise)
         << engine.verdict().reasons.join(QStringLiteral("; ")).toStdString();
     // The application accepts again: the queue empties, then rise good checks.
     engine.onListeners({listener(0)}, at(4100ms));
-    engine.onSample(quietStats(), {}, atSeconds(5));
-    engine.onSample(quietStats(), {}, atSeconds(6));
-    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
-    EXPECT_EQ(engine.verdict().pending, QStringLiteral("2 of 3 good checks"));
-    EXPECT_TRUE(engine.onSample(quietStats(), {}, atSeconds(7)));
-    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+    recoversAfterRiseGoodChecks(engine, 5);
 }
 
 TEST(HangSignals, BusyHealthyAcceptorNeverTrips)
@@ -542,12 +549,7 @@ TEST(HangSignals, AfterAnOverdueProbeEndsRecoveryTakesRise)
     // checks bring it back.
     engine.onProbeEnded(std::nullopt, at(6000ms));
     EXPECT_FALSE(engine.onListeners({listener(0)}, at(6100ms)));
-    EXPECT_FALSE(engine.onSample(quietStats(), {}, atSeconds(7)));
-    EXPECT_FALSE(engine.onSample(quietStats(), {}, atSeconds(8)));
-    EXPECT_EQ(engine.verdict().health, ServiceHealth::Degraded);
-    EXPECT_EQ(engine.verdict().pending, QStringLiteral("2 of 3 good checks"));
-    EXPECT_TRUE(engine.onSample(quietStats(), {}, atSeconds(9)));
-    EXPECT_EQ(engine.verdict().health, ServiceHealth::Healthy);
+    recoversAfterRiseGoodChecks(engine, 7);
 }
 
 TEST(HangSignals, ZeroUnansweredConnectionsTurnsTheOverdueProbeOffToo)
