@@ -2,8 +2,8 @@
 #include "tests/integration/AgentProcess.h"
 #include "tests/lab/LabClient.h"
 #include "tests/lab/bgp/BgpLab.h"
-#include "tests/lab/bgp/LabSystem.h"
 #include "tests/support/AgentTestConfig.h"
+#include "tests/support/LoopbackPort.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -99,7 +99,7 @@ protected:
     QJsonObject status() const { return fetchStatus(m_httpPort); }
 
     QTemporaryDir m_dir;
-    quint16 m_httpPort = lab::freeLoopbackPort();
+    quint16 m_httpPort = test::freeLoopbackPort();
     AgentTestConfig m_config{m_dir};
     std::unique_ptr<LabServiceProcess> m_service;
     lab::BgpLab m_lab;

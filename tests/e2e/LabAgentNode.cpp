@@ -1,8 +1,8 @@
 #include "tests/e2e/LabAgentNode.h"
 
-#include "tests/lab/bgp/LabSystem.h"
 #include "tests/support/AgentTestConfig.h"
 #include "tests/support/HttpGet.h"
+#include "tests/support/LoopbackPort.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -13,7 +13,7 @@ namespace anycast::labtest {
 
 LabAgentNode::LabAgentNode(LabAgentOptions options)
     : m_options(std::move(options))
-    , m_httpPort(lab::freeLoopbackPort())
+    , m_httpPort(test::freeLoopbackPort())
     , m_service(std::make_unique<LabServiceProcess>(
           QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}))
 {}

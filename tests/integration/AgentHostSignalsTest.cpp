@@ -2,6 +2,7 @@
 #include "tests/integration/LoopbackListener.h"
 #include "tests/lab/LabClient.h"
 #include "tests/support/AgentTestConfig.h"
+#include "tests/support/LoopbackPort.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -99,13 +100,6 @@ QJsonObject serviceStatus(quint16 httpPort)
     return agentStatus(httpPort).value(QStringLiteral("services")).toArray().first().toObject();
 }
 
-quint16 freeLoopbackPort()
-{
-    quint16 port = 0;
-    const FileDescriptor listener(listenOnLoopback(&port));
-    return port;
-}
-
 class HostSignals : public ::testing::Test
 {
 protected:
@@ -115,7 +109,7 @@ protected:
         m_lab = std::make_unique<LabServiceProcess>(
             QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                         QStringLiteral("--backlog"), QStringLiteral("8")});
-        m_httpPort = freeLoopbackPort();
+        m_httpPort = test::freeLoopbackPort();
         ASSERT_NE(m_httpPort, 0);
         AgentTestConfig config(m_dir);
         config.httpListen(m_httpPort).sampleInterval(std::chrono::milliseconds(500));

@@ -1,8 +1,8 @@
 #include "tests/runtime/RuntimeAgent.h"
 
-#include "tests/lab/bgp/LabSystem.h"
 #include "tests/support/AgentTestConfig.h"
 #include "tests/support/HttpGet.h"
+#include "tests/support/LoopbackPort.h"
 #include "tests/support/ProcessUsage.h"
 
 #include <QDeadlineTimer>
@@ -12,7 +12,7 @@
 namespace anycast::test {
 
 RuntimeAgent::RuntimeAgent()
-    : m_httpPort(lab::freeLoopbackPort())
+    : m_httpPort(test::freeLoopbackPort())
 {}
 
 QString RuntimeAgent::bgpSocket() const
@@ -33,7 +33,7 @@ bool RuntimeAgent::start()
         .httpListen(m_httpPort)
         .localAs(65001)
         .nextHop(QStringLiteral("198.51.100.7"));
-    config.addService(QStringLiteral("web"), {lab::freeLoopbackPort()})
+    config.addService(QStringLiteral("web"), {test::freeLoopbackPort()})
         .prefixes({QStringLiteral("192.0.2.10/32")});
     const QString configPath = config.write();
     if (configPath.isEmpty())

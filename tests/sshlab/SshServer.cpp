@@ -1,6 +1,7 @@
 #include "tests/sshlab/SshServer.h"
 
 #include "agent/support/FileDescriptor.h"
+#include "tests/support/LoopbackPort.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -15,19 +16,6 @@
 
 namespace anycast::sshlab {
 namespace {
-
-quint16 freeLoopbackPort()
-{
-    const FileDescriptor fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    if (::bind(fd.get(), reinterpret_cast<sockaddr *>(&address), sizeof address) == 0 &&
-        ::getsockname(fd.get(), reinterpret_cast<sockaddr *>(&address), &length) == 0)
-        return ntohs(address.sin_port);
-    return 0;
-}
 
 bool accepts(quint16 port)
 {
@@ -135,7 +123,7 @@ QString SshServer::start()
     const bool choosePort = m_port == 0;
     for (int attempt = 0; attempt < 5; ++attempt) {
         if (choosePort)
-            m_port = freeLoopbackPort();
+            m_port = test::freeLoopbackPort();
         if (const QString problem = writeConfig(); !problem.isEmpty())
             return problem;
         // sshd re-executes itself and so needs its absolute path.

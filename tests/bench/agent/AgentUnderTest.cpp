@@ -1,6 +1,7 @@
 #include "tests/bench/agent/AgentUnderTest.h"
 
 #include "tests/support/AgentStopCheck.h"
+#include "tests/support/LoopbackPort.h"
 
 #include <cerrno>
 #include <chrono>
@@ -11,10 +12,8 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
-#include <netinet/in.h>
 #include <sstream>
 #include <sys/prctl.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -83,30 +82,6 @@ std::string describeExit(int status)
     return "stopped";
 }
 
-// A loopback TCP port that is free right now: bind to port 0, read what the kernel chose, close.
-// The agent's http_listen needs a fixed port (it refuses 0); the window between this close and
-// the agent's bind is short, and a lost race shows as "http: no status endpoint" in the log,
-// which fails the run.
-bool freeLoopbackPort(std::uint16_t *port, std::string *error)
-{
-    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
-        *error = errnoText("socket");
-        return false;
-    }
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    const bool ok = bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0 &&
-                    getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0;
-    if (!ok)
-        *error = errnoText("bind 127.0.0.1:0");
-    close(fd);
-    *port = ntohs(address.sin_port);
-    return ok;
-}
-
 } // namespace
 
 AgentUnderTest::~AgentUnderTest()
@@ -124,8 +99,11 @@ bool AgentUnderTest::writeConfig(const Options &options, std::string *error)
     m_dir = pattern;
     m_config = m_dir + "/agent.toml";
     m_log = m_dir + "/agent.log";
-    if (!freeLoopbackPort(&m_httpPort, error))
+    m_httpPort = test::freeLoopbackPort();
+    if (m_httpPort == 0) {
+        *error = "no free port on 127.0.0.1 below the kernel's ephemeral range";
         return false;
+    }
     std::ofstream file(m_config);
     // Sockets and state in the temporary directory, so the run touches nothing of a real
     // agent's (/run/anycast-agent, /var/lib/anycast-agent). What runs is what a production

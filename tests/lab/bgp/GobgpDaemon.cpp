@@ -1,6 +1,7 @@
 #include "tests/lab/bgp/GobgpDaemon.h"
 
 #include "tests/lab/bgp/LabSystem.h"
+#include "tests/support/LoopbackPort.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -68,10 +69,8 @@ bool GobgpDaemon::start(std::chrono::milliseconds timeout)
         m_lastError = QStringLiteral("no temporary folder: %1").arg(m_dir.errorString());
         return false;
     }
-    m_bgpPort = freeLoopbackPort();
-    m_apiPort = freeLoopbackPort();
-    while (m_apiPort == m_bgpPort)
-        m_apiPort = freeLoopbackPort();
+    m_bgpPort = test::freeLoopbackPort();
+    m_apiPort = test::freeLoopbackPort();
     QFile config(configPath());
     if (!config.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
         config.write(renderConfig().toUtf8()) < 0) {

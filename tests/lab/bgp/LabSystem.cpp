@@ -1,36 +1,15 @@
 #include "tests/lab/bgp/LabSystem.h"
 
-#include "agent/support/FileDescriptor.h"
-
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QThread>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <pwd.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace anycast::lab {
-
-quint16 freeLoopbackPort()
-{
-    const FileDescriptor fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-    if (!fd.valid())
-        return 0;
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    socklen_t length = sizeof(address);
-    if (::bind(fd.get(), reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0 &&
-        ::getsockname(fd.get(), reinterpret_cast<sockaddr *>(&address), &length) == 0)
-        return ntohs(address.sin_port);
-    return 0;
-}
 
 bool isListeningOnLoopback(quint16 port)
 {

@@ -8,10 +8,6 @@
 
 namespace anycast::lab {
 
-// A TCP port that was free on 127.0.0.1 when asked. The kernel picks it, so parallel test
-// processes do not collide the way a fixed port (179, 10179) would.
-quint16 freeLoopbackPort();
-
 // True when /proc/net/tcp shows a LISTEN socket on 127.0.0.1:port (or 0.0.0.0:port). Reading
 // the table avoids connecting to a BGP port, which the daemon would log as a bogus peer.
 bool isListeningOnLoopback(quint16 port);
