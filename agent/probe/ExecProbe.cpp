@@ -35,7 +35,6 @@ ExecProbe::ExecProbe(ProbeSpec spec, QObject *parent)
     : Probe(parent)
     , m_spec(std::move(spec))
     , m_process(this)
-    , m_timeout(this)
 {
     if (!m_spec.command.isEmpty()) {
         m_process.setProgram(m_spec.command.first());
@@ -47,15 +46,6 @@ ExecProbe::ExecProbe(ProbeSpec spec, QObject *parent)
     // terminal, so a command that reads the tty fails instead of being stopped by SIGTTIN.
     m_process.setChildProcessModifier([] { ::setsid(); });
 
-    m_timeout.setSingleShot(true);
-    // A coarse timer may fire 5% early, and a timeout must never cut a run short.
-    m_timeout.setTimerType(Qt::PreciseTimer);
-    connect(&m_timeout, &QTimer::timeout, this, [this] {
-        if (m_state != State::Running)
-            return;
-        m_state = State::Killing;
-        killGroup();
-    });
     connect(&m_process, &QProcess::readyReadStandardOutput, this,
             [this] { readOutput(QProcess::StandardOutput, m_stdout); });
     connect(&m_process, &QProcess::readyReadStandardError, this,
@@ -87,12 +77,21 @@ bool ExecProbe::start()
     if (m_spec.command.isEmpty()) {
         report(false, QStringLiteral("exec probe has no command"));
     } else {
-        m_timeout.start(m_spec.timeout);
+        startRunTimeout(m_spec.timeout);
         m_process.start();
         m_pid = m_process.processId();
     }
     m_starting = false;
     return true;
+}
+
+void ExecProbe::runTimedOut()
+{
+    if (m_state != State::Running)
+        return;
+    // The result comes from onFinished() once the killed command is reaped.
+    m_state = State::Killing;
+    killGroup();
 }
 
 void ExecProbe::killGroup()
@@ -116,7 +115,7 @@ void ExecProbe::onFinished(int exitCode, QProcess::ExitStatus exitStatus)
     readOutput(QProcess::StandardError, m_stderr);
 
     if (m_state == State::Killing) {
-        report(false, QStringLiteral("timed out after %1 ms").arg(m_spec.timeout.count()));
+        report(false, timedOutDetail(m_spec.timeout));
     } else if (exitStatus == QProcess::CrashExit) {
         // For a crash QProcess gives the signal number as the exit code.
         report(false, failureDetail(QStringLiteral("killed by signal %1").arg(exitCode)));
@@ -161,7 +160,7 @@ void ExecProbe::report(bool ok, const QString &detail)
     if (m_state == State::Idle || m_state == State::Reporting)
         return;
     m_state = State::Reporting;
-    m_timeout.stop();
+    stopRunTimeout();
     deliver({ok, detail, std::chrono::milliseconds(m_clock.elapsed())}, m_starting,
             [this] { m_state = State::Idle; });
 }

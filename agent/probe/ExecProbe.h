@@ -5,7 +5,6 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QProcess>
-#include <QTimer>
 
 namespace anycast {
 
@@ -39,6 +38,7 @@ private:
         Reporting
     };
 
+    void runTimedOut() final;
     void killGroup();
     void onFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void onErrorOccurred(QProcess::ProcessError error);
@@ -48,7 +48,6 @@ private:
 
     ProbeSpec m_spec;
     QProcess m_process;
-    QTimer m_timeout;
     QElapsedTimer m_clock;
     QByteArray m_stdout;
     QByteArray m_stderr;

@@ -12,16 +12,14 @@ HttpProbe::HttpProbe(ProbeSpec spec, QObject *parent)
     : Probe(parent)
     , m_spec(std::move(spec))
     , m_manager(this)
-    , m_timeout(this)
 {
     // The probe checks the service itself: a proxy would answer for it.
     m_manager.setProxy(QNetworkProxy::NoProxy);
-    m_timeout.setSingleShot(true);
-    // A coarse timer may fire 5% early, and a timeout must never cut a run short.
-    m_timeout.setTimerType(Qt::PreciseTimer);
-    connect(&m_timeout, &QTimer::timeout, this, [this] {
-        finish(false, QStringLiteral("timed out after %1 ms").arg(m_spec.timeout.count()));
-    });
+}
+
+void HttpProbe::runTimedOut()
+{
+    finish(false, timedOutDetail(m_spec.timeout));
 }
 
 HttpProbe::~HttpProbe()
@@ -48,7 +46,7 @@ bool HttpProbe::start()
     m_reply = reply;
     connect(reply, &QIODevice::readyRead, reply, [reply] { reply->skip(reply->bytesAvailable()); });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
-    m_timeout.start(m_spec.timeout);
+    startRunTimeout(m_spec.timeout);
     return true;
 }
 
@@ -79,7 +77,7 @@ void HttpProbe::finish(bool ok, const QString &detail, bool wrongAnswer)
 {
     if (m_state != State::Running)
         return;
-    m_timeout.stop();
+    stopRunTimeout();
     if (QNetworkReply *reply = m_reply) {
         m_reply = nullptr;
         // abort() emits finished() at once; the reply is stale by then and only deleted.

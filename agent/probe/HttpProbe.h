@@ -5,7 +5,6 @@
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QPointer>
-#include <QTimer>
 
 class QNetworkReply;
 
@@ -34,13 +33,13 @@ private:
         Running
     };
 
+    void runTimedOut() final;
     void onReplyFinished(QNetworkReply *reply);
     void finish(bool ok, const QString &detail, bool wrongAnswer = false);
 
     ProbeSpec m_spec;
     QNetworkAccessManager m_manager;
     QPointer<QNetworkReply> m_reply;
-    QTimer m_timeout;
     QElapsedTimer m_clock;
     State m_state = State::Idle;
 };

@@ -7,6 +7,20 @@
 
 namespace anycast {
 
+Probe::Probe(QObject *parent)
+    : QObject(parent)
+    , m_runTimeout(this)
+{
+    m_runTimeout.setSingleShot(true);
+    m_runTimeout.setTimerType(Qt::PreciseTimer);
+    connect(&m_runTimeout, &QTimer::timeout, this, [this] { runTimedOut(); });
+}
+
+QString Probe::timedOutDetail(std::chrono::milliseconds timeout)
+{
+    return QStringLiteral("timed out after %1 ms").arg(timeout.count());
+}
+
 std::unique_ptr<Probe> Probe::create(const ProbeSpec &spec, QObject *parent)
 {
     switch (spec.kind) {

@@ -4,6 +4,7 @@
 #include "agent/probe/ProbeSpec.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <chrono>
 #include <functional>
@@ -36,7 +37,7 @@ class Probe : public QObject
     Q_OBJECT
 
 public:
-    using QObject::QObject;
+    explicit Probe(QObject *parent = nullptr);
     ~Probe() override = default;
 
     // Starts a run; returns false (and does nothing) while a run is still in flight.
@@ -49,11 +50,22 @@ signals:
     void finished(const anycast::ProbeResult &result);
 
 protected:
+    // The timeout over a whole run: runTimedOut() is called when it expires. Precise, because a
+    // coarse timer may fire 5% early and a timeout must never cut a run short.
+    void startRunTimeout(std::chrono::milliseconds timeout) { m_runTimeout.start(timeout); }
+    void stopRunTimeout() { m_runTimeout.stop(); }
+    virtual void runTimedOut() = 0;
+    // "timed out after 1000 ms": every kind of probe words a timeout alike.
+    static QString timedOutDetail(std::chrono::milliseconds timeout);
+
     // Emits finished(result) after `becomeIdle` has run: at once, or queued when
     // `insideStart` (Qt may report a failure synchronously from inside a start call, and the
     // caller must not see the result before start() has returned).
     void deliver(const ProbeResult &result, bool insideStart,
                  const std::function<void()> &becomeIdle);
+
+private:
+    QTimer m_runTimeout;
 };
 
 } // namespace anycast

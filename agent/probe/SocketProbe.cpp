@@ -10,15 +10,13 @@ SocketProbe::SocketProbe(ProbeSpec spec, QString host, quint16 port, QObject *pa
     , m_host(std::move(host))
     , m_port(port)
     , m_socket(this)
-    , m_timeout(this)
 {
     m_socket.setProxy(QNetworkProxy::NoProxy);
-    m_timeout.setSingleShot(true);
-    // A coarse timer may fire 5% early, and a timeout must never cut a run short.
-    m_timeout.setTimerType(Qt::PreciseTimer);
-    connect(&m_timeout, &QTimer::timeout, this, [this] {
-        finish(false, QStringLiteral("timed out after %1 ms").arg(m_spec.timeout.count()));
-    });
+}
+
+void SocketProbe::runTimedOut()
+{
+    finish(false, timedOutDetail(m_spec.timeout));
 }
 
 bool SocketProbe::start()
@@ -29,7 +27,7 @@ bool SocketProbe::start()
     m_starting = true;
     beginRun();
     m_clock.start();
-    m_timeout.start(m_spec.timeout);
+    startRunTimeout(m_spec.timeout);
     m_socket.connectToHost(m_host, m_port);
     m_starting = false;
     return true;
@@ -45,7 +43,7 @@ void SocketProbe::finish(bool ok, const QString &detail, bool wrongAnswer, bool 
     if (m_state != State::Running)
         return;
     m_state = State::Reporting;
-    m_timeout.stop();
+    stopRunTimeout();
     m_socket.abort();
     deliver({ok, detail, std::chrono::milliseconds(m_clock.elapsed()), wrongAnswer, answered},
             m_starting, [this] { m_state = State::Idle; });

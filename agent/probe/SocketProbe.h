@@ -4,7 +4,6 @@
 
 #include <QElapsedTimer>
 #include <QTcpSocket>
-#include <QTimer>
 
 namespace anycast {
 
@@ -36,6 +35,8 @@ protected:
     QTcpSocket &socket() { return m_socket; }
 
 private:
+    void runTimedOut() final;
+
     // Reporting: the result is decided and queued.
     enum class State
     {
@@ -48,7 +49,6 @@ private:
     QString m_host;
     quint16 m_port;
     QTcpSocket m_socket;
-    QTimer m_timeout;
     QElapsedTimer m_clock;
     State m_state = State::Idle;
     bool m_starting = false;
