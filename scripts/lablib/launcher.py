@@ -124,8 +124,6 @@ class Launcher:
         upstream = self.state["upstream"]
         upstream["bgp_port"] = sockets.free_port([topology.UPSTREAM_ADDRESS])
         upstream["api_port"] = sockets.free_port([topology.UPSTREAM_ADDRESS])
-        while upstream["api_port"] == upstream["bgp_port"]:
-            upstream["api_port"] = sockets.free_port([topology.UPSTREAM_ADDRESS])
         upstream["as"] = topology.UPSTREAM_AS
         with open(self.layout.gobgpd_config, "w") as file:
             file.write(render.gobgpd_config(upstream["bgp_port"], topology.NODES))

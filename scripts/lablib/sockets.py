@@ -1,20 +1,38 @@
 """Free ports, and who listens where, from the kernel's tables."""
 
+import random
 import socket
 
+# Ports already handed out by this process: a daemon may not have bound its port yet when the
+# next one is chosen.
+_handed_out = set()
+_LOWEST_PORT = 10000
 
-def free_port(addresses):
-    """A TCP port the kernel calls free on the first address that is also free on the others.
-    The socket is closed again, so a very unlucky race is possible; `up` then fails with the
-    program's own bind error and stops everything it started."""
-    for _ in range(50):
-        probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        try:
-            probe.bind((addresses[0], 0))
-            port = probe.getsockname()[1]
-        finally:
-            probe.close()
-        if all(_can_bind(address, port) for address in addresses[1:]):
+
+def _ephemeral_range_start():
+    """The first port the kernel hands to a bind to port 0 or an outgoing connection."""
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as file:
+            return int(file.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
+def free_port(addresses, rng=random):
+    """A TCP port free on every one of `addresses`, chosen below the kernel's ephemeral range,
+    so no bind to port 0 and no outgoing connection can take it before the lab's daemon binds
+    it (picking with port 0 and closing lost that race in the C++ harnesses). Never the same
+    port twice in one run of the lab."""
+    highest = _ephemeral_range_start() - 1
+    if highest <= _LOWEST_PORT:
+        raise RuntimeError("the ephemeral port range (net.ipv4.ip_local_port_range) starts at "
+                           "%d: no room below it for the lab's ports" % (highest + 1))
+    for _ in range(200):
+        port = rng.randint(_LOWEST_PORT, highest)
+        if port in _handed_out:
+            continue
+        if all(_can_bind(address, port) for address in addresses):
+            _handed_out.add(port)
             return port
     raise RuntimeError("no TCP port free on all of %s" % ", ".join(addresses))
 
