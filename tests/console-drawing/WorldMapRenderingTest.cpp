@@ -178,5 +178,48 @@ TEST_F(WorldMapRendering, PrintsTheLabelAndTheStateWord)
     EXPECT_GT(probe.count(label.toAlignedRect(), colours.secondaryLabel, 12), 10) << "state word";
 }
 
+// The pill is blended from a pixmap drawn once per size (a path fill per label cost 13 ms a
+// repaint): it must still be the translucent halo, with rounded corners, behind every label.
+// The halo is the sea's colour, so the pill shows where a label lies over land.
+TEST_F(WorldMapRendering, EveryLabelSitsOnARoundedTranslucentPill)
+{
+    const ImageProbe withLabels(grabMap(map));
+    const QList<MapMarker> markers = map.markers();
+    QList<QRect> blocks;
+    for (const MapMarker &marker : markers)
+        blocks.append(map.markerLabelRect(marker.id).toAlignedRect());
+    map.setMarkers({});
+    const ImageProbe behind(grabMap(map));
+    const QColor halo = MapColours::forPalette(map.palette()).labelHalo;
+    const auto overBackground = [&halo](const QColor &under) {
+        const auto blend = [](int over, int below) { return (over * 200 + below * 55) / 255; };
+        return QColor(blend(halo.red(), under.red()), blend(halo.green(), under.green()),
+                      blend(halo.blue(), under.blue()));
+    };
+    int checked = 0;
+    for (qsizetype i = 0; i < markers.size(); ++i) {
+        const QRect &block = blocks.at(i);
+        ASSERT_FALSE(block.isEmpty()) << qPrintable(markers.at(i).id);
+        // The left padding, half-way down: pill, no text.
+        const QPoint padding(block.left() + 1, block.center().y());
+        const QPoint corner = block.topLeft();
+        const QColor under = behind.at(padding.x(), padding.y());
+        const QColor cornerUnder = behind.at(corner.x(), corner.y());
+        if (ImageProbe::near(overBackground(under), under, 12) ||
+            ImageProbe::near(overBackground(cornerUnder), cornerUnder, 12))
+            continue; // over the sea the pill is invisible by design
+        ++checked;
+        const QColor shown = withLabels.at(padding.x(), padding.y());
+        EXPECT_TRUE(ImageProbe::near(shown, overBackground(under), 10))
+            << qPrintable(markers.at(i).id) << ": " << qPrintable(shown.name()) << " where "
+            << qPrintable(overBackground(under).name()) << " was expected";
+        // A rounded corner leaves the very corner pixel nearer the land than the pill.
+        const QColor shownCorner = withLabels.at(corner.x(), corner.y());
+        EXPECT_FALSE(ImageProbe::near(shownCorner, overBackground(cornerUnder), 10))
+            << qPrintable(markers.at(i).id) << ": square corner " << qPrintable(shownCorner.name());
+    }
+    EXPECT_GE(checked, 2) << "too few labels over land to see their pills";
+}
+
 } // namespace
 } // namespace anycast
