@@ -345,37 +345,32 @@ TEST(PlainHttpProbe, EndlessHeadersAreNotHttp)
     EXPECT_LT(run.waited, kPrompt);
 }
 
-TEST(PlainHttpProbe, CloseWithoutAByteIsAFailure)
+// A close before the answer is whole is the probe's failure, not the service's wrong answer:
+// the detail says how far the answer got.
+TEST(PlainHttpProbe, ACloseBeforeTheAnswerEndsIsAFailure)
 {
-    CannedServer server(QByteArray(), After::Close);
-    const ProbeResult result = onlyResult(runProbe(*plainProbe(server.url())));
-    EXPECT_FALSE(result.ok);
-    EXPECT_EQ(result.detail, QStringLiteral("the service closed the connection without an answer"));
-    EXPECT_FALSE(result.answered);
-    EXPECT_FALSE(result.wrongAnswer);
-    EXPECT_EQ(server.requests().size(), 1);
-}
-
-TEST(PlainHttpProbe, CloseInTheHeadersIsAFailure)
-{
-    CannedServer server("HTTP/1.1 200 OK\r\nContent-Le", After::Close);
-    const ProbeResult result = onlyResult(runProbe(*plainProbe(server.url())));
-    EXPECT_FALSE(result.ok);
-    EXPECT_EQ(result.detail,
-              QStringLiteral("the service closed the connection in its answer's headers"));
-    EXPECT_FALSE(result.answered);
-    EXPECT_FALSE(result.wrongAnswer);
-}
-
-TEST(PlainHttpProbe, CloseInTheBodyIsAFailure)
-{
-    CannedServer server("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789", After::Close);
-    const ProbeResult result = onlyResult(runProbe(*plainProbe(server.url())));
-    EXPECT_FALSE(result.ok);
-    EXPECT_EQ(result.detail,
-              QStringLiteral("the service closed the connection 10 bytes into a 100-byte answer"));
-    EXPECT_FALSE(result.answered);
-    EXPECT_FALSE(result.wrongAnswer);
+    struct Row
+    {
+        const char *what;
+        const char *answer;
+        const char *detail;
+    };
+    const Row rows[] = {
+        {"without a byte", "", "the service closed the connection without an answer"},
+        {"in the headers", "HTTP/1.1 200 OK\r\nContent-Le",
+         "the service closed the connection in its answer's headers"},
+        {"in the body", "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789",
+         "the service closed the connection 10 bytes into a 100-byte answer"},
+    };
+    for (const Row &row : rows) {
+        CannedServer server(QByteArray(row.answer), After::Close);
+        const ProbeResult result = onlyResult(runProbe(*plainProbe(server.url())));
+        EXPECT_FALSE(result.ok) << row.what;
+        EXPECT_EQ(result.detail, QString::fromUtf8(row.detail)) << row.what;
+        EXPECT_FALSE(result.answered) << row.what;
+        EXPECT_FALSE(result.wrongAnswer) << row.what;
+        EXPECT_EQ(server.requests().size(), 1) << row.what;
+    }
 }
 
 TEST(PlainHttpProbe, SilentServerTimesOut)
